@@ -1,0 +1,1 @@
+"""timeline_app: history texts turned into an interactive, zoomable timeline."""

@@ -219,7 +219,7 @@ _ORDINAL_WORDS = {
 }
 
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR_RE = r"(?P<year>\d{1,4})"
+_YEAR_RE = r"(?P<year>\d{1,5})"
 _ERA_RE = r"(?:\s*(?P<era>BCE|BC|B\.C\.(?:E\.?)?|B\.C|CE|AD|A\.D\.?|C\.E\.?))?"
 
 _APPROX_PREFIX = re.compile(
@@ -420,25 +420,27 @@ _EDTF_HINT = re.compile(r"^-?\d{4}(?:[-/~?%X]|$)|^Y-?\d|^\[|^\{|^-?\d{2,3}X|^\.\
 
 def _parse_simple_edtf(m: re.Match, text: str) -> HistoricalDate:
     year = int(m["y"])
-    q = m["q"] or ""
     if m["d"]:
         month, day = int(m["m"]), int(m["d"])
         if not daycount.is_valid_day(year, month, day):
             raise DateParseError(f"{text!r} is not a day of the calendar")
-        date = _date((year, month, day), (year, month, day), "day", text, text)
+        date = _date((year, month, day), (year, month, day), "day", f"{m['y']}-{m['m']}-{m['d']}", text)
     elif m["m"]:
         month = int(m["m"])
         if 21 <= month <= 24:
             date = _season_date(year, month, text)
         elif 1 <= month <= 12:
-            date = _date((year, month, 1), daycount.end_of_month(year, month), "month", text, text)
+            date = _date((year, month, 1), daycount.end_of_month(year, month), "month",
+                         f"{m['y']}-{m['m']}", text)
         else:
             raise DateParseError(f"{text!r} has no month {month}")
     else:
         lo, hi = _year_bounds(year)
-        date = _date(lo, hi, "year", text, text)
-    return replace(date, approximate=q in "~%" and bool(q), uncertain=q in "?%" and bool(q),
-                   written_as_edtf=True, outer_lower=None, outer_upper=None)
+        date = _date(lo, hi, "year", m["y"], text)
+    q = m["q"] or ""
+    if q:
+        date = _qualified(date, approximate=q in "~%", uncertain=q in "?%")
+    return replace(date, written_as_edtf=True)
 
 
 @functools.lru_cache(maxsize=4096)

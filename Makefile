@@ -1,0 +1,90 @@
+# timeline_app developer tasks.
+#
+#   make run    serve the shipped dataset on http://$(HOST):$(PORT)
+#   make test   install everything the tests need, then run pytest over tests/
+#   make bench  run every bench/*.py
+#   make clean  remove .venv and caches
+#
+# Installs are tracked with stamp files inside .venv: a stamp is redone only
+# when its requirements file is newer, so repeated runs skip pip entirely.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip install --quiet --progress-bar off
+
+HOST ?= 127.0.0.1
+PORT ?= 8050
+PYTEST_ARGS ?=
+
+CHROMIUM     := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+
+STAMP_RUNTIME := $(VENV)/.stamp-requirements
+STAMP_TEST    := $(VENV)/.stamp-requirements-test
+STAMP_BROWSER := $(VENV)/.stamp-requirements-browser
+
+# apt-get as root, or through sudo when not root and sudo exists
+# (evaluated only when an apt step actually runs).
+SUDO        = $(if $(filter 0,$(shell id -u)),,$(shell command -v sudo 2>/dev/null))
+APT_UPDATE  = $(SUDO) apt-get update -qq
+APT_INSTALL = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+
+.PHONY: venv run test test-deps browser-system-deps bench clean
+
+venv: $(STAMP_RUNTIME)
+
+$(PY):
+	@echo ">> creating $(VENV) with $(PYTHON)"
+	@$(PYTHON) -m venv $(VENV) || { \
+	  rm -rf $(VENV); \
+	  command -v apt-get >/dev/null 2>&1 || exit 1; \
+	  echo ">> '$(PYTHON) -m venv' failed; installing Debian python3-venv"; \
+	  $(APT_UPDATE) && $(APT_INSTALL) python3-venv && $(PYTHON) -m venv $(VENV); }
+
+# Each stamp depends on the previous one, so the pip steps never run
+# concurrently (make -j) and dash[testing] always gets a pip step of its own.
+$(STAMP_RUNTIME): requirements.txt | $(PY)
+	@echo ">> pip install -r requirements.txt"
+	@$(PIP) -r requirements.txt
+	@touch $@
+
+$(STAMP_TEST): requirements-test.txt $(STAMP_RUNTIME)
+	@echo ">> pip install -r requirements-test.txt"
+	@$(PIP) -r requirements-test.txt
+	@touch $@
+
+$(STAMP_BROWSER): requirements-browser.txt $(STAMP_TEST)
+	@echo ">> pip install -r requirements-browser.txt"
+	@$(PIP) -r requirements-browser.txt
+	@touch $@
+
+test-deps: $(STAMP_BROWSER)
+
+# Debian chromium + chromium-driver, only when either binary is missing.
+browser-system-deps:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+	  echo ">> installing Debian chromium + chromium-driver"; \
+	  $(APT_UPDATE) && $(APT_INSTALL) chromium chromium-driver || exit 1; \
+	fi
+
+run: venv
+	$(PY) -m timeline_app serve --host $(HOST) --port $(PORT)
+
+test: test-deps browser-system-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Runs each bench/*.py (files starting with "_" are helpers) from the repo root.
+bench: venv
+	@set -e; n=0; for f in bench/*.py; do \
+	  case "$$(basename "$$f")" in _*) continue;; esac; \
+	  [ -f "$$f" ] || continue; \
+	  echo ">> $$f"; n=$$((n + 1)); \
+	  PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}" $(PY) "$$f"; \
+	done; [ $$n -gt 0 ] || echo "no bench/*.py to run"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -name '*.egg-info' -type d -prune -exec rm -rf {} +
+	find . -name '*.pyc' -type f -delete

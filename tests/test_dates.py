@@ -25,6 +25,8 @@ CASES = [
     ("winter 1916", "1916-12/1917-02", (1916, 12, 1), (1917, 2, 28), "season", False),
     ("fall 1968", "1968-23", (1968, 9, 1), (1968, 11, 30), "season", False),
     ("spring 1918", "1918-03/1918-05", (1918, 3, 1), (1918, 5, 31), "season", False),
+    ("the late autumn of 1926", "1926-23~", (1926, 9, 1), (1926, 11, 30), "season", True),
+    ("the winter of 1920-21", "1920-12/1921-02", (1920, 12, 1), (1921, 2, 28), "season", False),
     ("early 1956", "1956-01~/1956-03~", (1956, 1, 1), (1956, 3, 31), "year", True),
     ("late 1956", "1956-10~/1956-12~", (1956, 10, 1), (1956, 12, 31), "year", True),
     # years
@@ -59,6 +61,8 @@ CASES = [
     ("the '30s", "193X", (1930, 1, 1), (1939, 12, 31), "decade", False),
     ("the 30s", "193X", (1930, 1, 1), (1939, 12, 31), "decade", False),
     ("the 70s BC", "-0078/-0069", (-78, 1, 1), (-69, 12, 31), "decade", False),
+    ("the 1800s", "18XX", (1800, 1, 1), (1899, 12, 31), "century", False),
+    ("the ’30s", "193X", (1930, 1, 1), (1939, 12, 31), "decade", False),
     ("the 19th century", "18XX", (1800, 1, 1), (1899, 12, 31), "century", False),
     ("the fifth century", "04XX", (400, 1, 1), (499, 12, 31), "century", False),
     ("the 1st century", "0001/0099", (1, 1, 1), (99, 12, 31), "century", False),
@@ -70,6 +74,7 @@ CASES = [
     ("c. 1893", "1893~", (1893, 1, 1), (1893, 12, 31), "year", True),
     ("circa 1893", "1893~", (1893, 1, 1), (1893, 12, 31), "year", True),
     ("ca. 1893", "1893~", (1893, 1, 1), (1893, 12, 31), "year", True),
+    ("c. AD 46", "0046~", (46, 1, 1), (46, 12, 31), "year", True),
     ("c. 73 BC", "-0072~", (-72, 1, 1), (-72, 12, 31), "year", True),
     ("about 1900", "1900~", (1900, 1, 1), (1900, 12, 31), "year", True),
     # EDTF
@@ -149,7 +154,7 @@ def test_other_languages_through_dateparser(text, languages, edtf):
     ("now", "could not read"), ("March", "could not read"), ("30 February 1956", "not a day"),
     ("1956-02-30", "not a day"), ("1956-13", "no month"), ("Y-170000", "outside the range"),
     ("1921-1918", "ends before it starts"), ("1956/..", "open or unknown end"),
-    ("banana 1956", "could not read"), ("1200 strikers", "could not read"),
+    ("banana 1956", "could not read"), ("the summer of 1917-18", "only a winter"), ("1200 strikers", "could not read"),
 ])
 def test_bad_dates_raise_with_a_hint(text, fragment):
     with pytest.raises(DateParseError) as info:

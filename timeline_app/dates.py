@@ -235,7 +235,8 @@ _MONTH_DAY_YEAR = re.compile(
     _MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR_RE + _ERA_RE + r"$", re.I)
 _MONTH_YEAR = re.compile(_MONTH_RE + r",?\s+(?:of\s+)?" + _YEAR_RE + _ERA_RE + r"$", re.I)
 _SEASON_YEAR = re.compile(
-    r"(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR_RE + _ERA_RE + r"$", re.I)
+    r"(?:the\s+)?(?P<part>early|mid|late)?[\s-]*(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+    + _YEAR_RE + r"(?:-(?P<next>\d{2}))?" + _ERA_RE + r"$", re.I)
 _YEAR_RANGE = re.compile(
     r"(?P<y1>\d{1,4})\s*(?P<era1>BCE|BC|AD|CE)?\s*(?:-|/|to|until|till)\s*(?P<y2>\d{1,4})" + _ERA_RE + r"$", re.I)
 _BETWEEN = re.compile(r"between\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$", re.I)
@@ -316,8 +317,14 @@ def _season_date(year: int, code: int, text: str) -> HistoricalDate:
 
 
 def _parse_season(m: re.Match, text: str) -> HistoricalDate:
+    """"autumn 1956", "the winter of 1920-21", "late autumn 1926" (approximate)."""
     year = _astronomical(int(m["year"]), m["era"])
-    return _season_date(year, _SEASONS[m["season"].lower()], text)
+    code = _SEASONS[m["season"].lower()]
+    if m["next"] and (code != 24 or _expand_short_end(year, m["next"]) != year + 1):
+        raise DateParseError(f"{text!r}: only a winter runs from one year into the next",
+                             "write e.g. 'the winter of 1920-21' or 'autumn 1920'")
+    date = _season_date(year, code, text)
+    return _qualified(date, approximate=True, uncertain=False) if m["part"] else date
 
 
 def _expand_short_end(y1: int, y2_text: str) -> int:
@@ -363,7 +370,12 @@ def _parse_part_of_year(m: re.Match, text: str) -> HistoricalDate:
 
 
 def _parse_decade(m: re.Match, text: str) -> HistoricalDate:
+    """"the 1920s", "the '30s", "the early 1980s"; "the 1800s" is a century, as readers mean it."""
     bc = _is_bc(m["era"])
+    if m["full"] and m["full"].endswith("0") and len(m["full"]) >= 2 and not bc:
+        first = int(m["full"]) * 10
+        return _span_of(first, 100, m["part"], "century",
+                        None if m["part"] else f"{_edtf_year(first)[:2]}XX", text)
     first = int(m["full"]) * 10 if m["full"] else (0 if bc else 1900) + int(m["short"]) * 10
     if bc:
         first = 1 - (first + 9)  # "the 70s BC" = 79-70 BC
@@ -415,7 +427,7 @@ _FAST_FORMS = (
 # EDTF
 
 _EDTF_DAY = re.compile(r"(?P<y>-?\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[~?%])?$")
-_EDTF_HINT = re.compile(r"^-?\d{4}(?:[-/~?%X]|$)|^Y-?\d|^\[|^\{|^-?\d{2,3}X|^\.\.")
+_EDTF_HINT = re.compile(r"^-?\d{4}[-/~?%X]|^Y-?\d|^\[|^\{|^-?\d{2,3}X|^\.\.")
 
 
 def _parse_simple_edtf(m: re.Match, text: str) -> HistoricalDate:
@@ -509,7 +521,8 @@ def _parse_with_dateparser(text: str, languages: tuple[str, ...]) -> HistoricalD
 # --------------------------------------------------------------------------
 
 _STRIP = " \t\r\n.,;:"
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-"})
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
+                         "\u2019": "'", "\u2018": "'"})
 
 
 def parse_date(text: str, languages: Sequence[str] = ("en",)) -> HistoricalDate:
@@ -573,7 +586,7 @@ def _parse_english(s: str, languages: tuple[str, ...]) -> HistoricalDate:
     approximate = uncertain = False
     while True:
         m = _APPROX_PREFIX.match(s)
-        if m and m.end() < len(s) and (s[m.end():m.end() + 1].isdigit() or m.group().strip().isalpha()):
+        if m and m.end() < len(s):
             approximate, s = True, s[m.end():]
             continue
         m = _UNCERTAIN_PREFIX.match(s) or _LEADING_WORDS.match(s)

@@ -1,0 +1,640 @@
+"""Find every date expression in an article's text.
+
+Histories date things in many ways inside running prose: "23 October 1956",
+"October 23, 1956", "the summer of 1917", "1918-21", "(1879-1953)", "the
+'30s", "the early 1980s", "the later years of the 19th century", "c. 1893",
+"73-71 BC", "World War Two", and, quoted, "23 października 1956".  This
+module finds them with compiled regular expressions, tried only where a
+token can begin a date, keeps bare numbers only where the context says
+"year", and reads each span with :func:`timeline_app.dates.parse_date`.
+dateparser is reached only for spans that already look like a full date in
+another language (their month names come from dateparser's language data).
+
+Span conventions (the gold files in ``tests/gold`` follow them):
+
+* the span is the date itself: "in 1956" gives "1956", "(1928-67)" gives
+  "1928-67", "Sunday, 22 January 1905" gives "22 January 1905";
+* a leading "the" and a part-of phrase belong to decades, centuries and
+  seasons: "the early 1920s", "the '30s", "the later years of the 19th
+  century", "the summer of 1917"; "c."/"circa" belong to the date;
+* a named period is the gazetteer name or alias exactly as written in the
+  text (case-sensitive; a name starting "the " also matches "The ...");
+  spans never overlap: the leftmost expression wins, then the longest
+  ("Russian Revolution of 1905" over "Russian Revolution");
+* a day and month without a year ("9 January") is not a mention: it cannot
+  be placed on the timeline on its own.
+
+No Dash imports: this is used by the CLI, the tests and the bench too.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from .dates import DateParseError, parse_date
+from .periods import Period, load_periods
+
+FOREIGN_LANGUAGES = ("pl", "de", "hu", "ru", "es")
+"""Languages whose full dates ("23 października 1956") are recognised."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One date expression in one article."""
+
+    article: str
+    article_title: str
+    expression: str
+    char_start: int
+    char_end: int
+    edtf: str
+    lower: int
+    """Earliest astronomical year covered (73 BC is -72)."""
+    upper: int
+    """Latest astronomical year covered."""
+    sentence: str
+
+
+MENTION_COLUMNS = tuple(f.name for f in fields(Mention))
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date expression found in text, before it is read as a date.
+
+    ``query`` is the wording handed to ``parse_date``: the expression itself,
+    or a gazetteer period's dates.
+    """
+
+    start: int
+    end: int
+    expression: str
+    kind: str
+    query: str
+    languages: tuple[str, ...] = ("en",)
+    period: Period | None = None
+
+
+# --------------------------------------------------------------------------
+# Vocabulary
+
+_EN_MONTHS_FULL = ("January", "February", "March", "April", "May", "June", "July",
+                   "August", "September", "October", "November", "December")
+_EN_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep",
+                  "Oct", "Nov", "Dec")
+# Month names are capitalised in English prose: "march" and "may" are verbs.
+_MONTH = "(?:" + "|".join(_EN_MONTHS_FULL) + ")"
+_MONTH_ANY = "(?:" + "|".join(_EN_MONTHS_FULL) + "|(?:" + "|".join(_EN_MONTH_ABBR) + r")\.?)"
+_SEASON = r"(?i:spring|summer|autumn|fall|winter)"
+_ERA = r"(?:B\.C\.E\.|B\.C\.|BCE|BC|A\.D\.|AD|C\.E\.|CE)(?![\w])"
+_ERA_BEFORE = r"(?:A\.D\.|AD|CE)"
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                  "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+                  "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                  "nineteenth", "twentieth", "twenty-first")
+_CENTURY_PARTS = ("first half of", "second half of", "beginning of", "start of", "end of",
+                  "early years of", "later years of", "last years of", "closing years of",
+                  "first years of", "early", "mid", "middle", "late", "later")
+
+# Digits that are not part of a longer number on the left or right.
+_NB = r"(?<![\w.,/£$€#])"          # no word char, decimal point, currency before
+_NA = r"(?![\w]|[.,:/]\d)"          # no word char, or ".5" ",000" ":30" "/2" after
+_Y4 = r"(?:1\d{3}|20\d{2})"         # the 4-digit years the extractor dates: 1000-2099
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+def _foreign_month_names() -> dict[str, tuple[str, ...]]:
+    """Month names of :data:`FOREIGN_LANGUAGES`, from dateparser's language data."""
+    import importlib
+
+    english = {m.lower() for m in _EN_MONTHS_FULL + _EN_MONTH_ABBR}
+    names: dict[str, set[str]] = {}
+    for lang in FOREIGN_LANGUAGES:
+        info = importlib.import_module(f"dateparser.data.date_translation_data.{lang}").info
+        for key in ("january", "february", "march", "april", "may", "june", "july",
+                    "august", "september", "october", "november", "december"):
+            for name in info.get(key, ()):
+                low = name.lower()
+                # Whole alphabetic words only: Hungarian "X" (Roman numeral) and
+                # 1-2 letter abbreviations would match far too much.
+                if len(low) < 3 or not low.isalpha() or set(name) <= set("IVXLC"):
+                    continue
+                if low in english:
+                    continue
+                names.setdefault(low, set()).add(lang)
+    return {k: tuple(sorted(v)) for k, v in names.items()}
+
+
+_FOREIGN_MONTHS = _foreign_month_names()
+_FMONTH = "(?i:" + "|".join(sorted(map(re.escape, _FOREIGN_MONTHS), key=len, reverse=True)) + ")"
+
+# --------------------------------------------------------------------------
+# The forms.  Each is a branch of an alternation; at one position the first
+# branch that matches wins, so the most specific forms come first.
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    # 1956. október 23.  (Hungarian: year, month, day)
+    ("hu_ymd", _NB + _Y4 + r"\.?\s+" + _FMONTH + r"\s+(?:[12]\d|3[01]|0?[1-9])\.?(?!\w)"),
+    # 1956-10-23 (ISO / EDTF day)
+    ("iso", _NB + _Y4 + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])" + _NA),
+    # 23 October 1956, 23rd of October, 1956, 15 March 44 BC
+    ("dmy", _NB + _DAY + r"\s+(?:of\s+)?" + _MONTH_ANY + r",?\s+(?:" + _Y4 + r"(?:\s*" + _ERA + r")?|\d{1,4}\s*" + _ERA + ")" + _NA),
+    # 23 października 1956, 13. Juni 1953, 8 de octubre de 1967
+    ("foreign_dmy", _NB + r"(?:[12]\d|3[01]|0?[1-9])\.?\s+(?:de\s+)?" + _FMONTH + r",?\s+(?:de\s+|del\s+)?" + _Y4 + _NA),
+    # 73-71 BC
+    ("bc_range", _NB + r"\d{1,4}\s*[-\u2013\u2014]\s*\d{1,4}\s*" + _ERA),
+    # c. 1893, circa 1893, c. 73 BC, c. AD 46, c. 1918-21
+    ("circa", r"(?<!\w)(?:c\.|ca\.|circa)\s*(?:" + _ERA_BEFORE + r"\s*\d{1,4}|\d{1,4}\s*" + _ERA
+     + "|" + _Y4 + r"(?:\s*[-\u2013]\s*(?:\d{4}|\d{2}))?)" + _NA),
+    # 1918-21, 1980-81, 1918–1921
+    ("range", _NB + _Y4 + r"\s*[-\u2013\u2014]\s*(?:\d{4}|\d{2})" + _NA),
+    # 1920s, 1920's
+    ("decade", _NB + r"(?:1\d{2}|20\d)0'?s(?!\w)"),
+    # 73 BC, 1381 AD
+    ("era_year", _NB + r"\d{1,4}\s*" + _ERA),
+    # AD 800
+    ("ad_year", r"(?<!\w)" + _ERA_BEFORE + r"\s*\d{1,4}" + _NA),
+    # 1956 (context-checked)
+    ("year", _NB + _Y4 + _NA),
+    # in 800 (context-checked)
+    ("year3", r"(?<=\b[Ii]n )[1-9]\d{2}" + _NA),
+    # October 23, 1956 / October 23rd 1956
+    ("mdy", r"(?<!\w)" + _MONTH_ANY + r"\s+" + _DAY + r",?\s+(?:" + _Y4 + r"(?:\s*" + _ERA + r")?|\d{1,4}\s*" + _ERA + ")" + _NA),
+    # October 1956, March of 1921
+    ("my", r"(?<!\w)(?:" + _MONTH + "|(?:" + "|".join(_EN_MONTH_ABBR) + r")\.)" + r",?\s+(?:of\s+)?(?:" + _Y4 + r"(?:\s*" + _ERA + r")?|\d{1,4}\s*" + _ERA + ")" + _NA),
+    # the later years of the 19th century, the 1st century BC, 14th-century
+    ("century", r"(?<!\w)(?:(?i:the)\s+)?(?:(?:" + "|".join(_CENTURY_PARTS) + r")[\s-]+(?:the\s+)?)?"
+     r"(?:(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|(?i:" + "|".join(_ORDINAL_WORDS) + r"))[\s-]century"
+     r"(?:\s+" + _ERA + r")?(?!\w)"),
+    # the early 1920s, the mid-'30s, the '30s, mid-1920s, the 1920s
+    ("decade", r"(?<!\w)(?:(?:(?i:the)\s+)?(?i:early|mid|middle|late)[\s-]+(?:(?:1\d{2}|20\d)0|['\u2019]\d0)['\u2019]?s"
+     r"|(?i:the)\s+(?:(?:1\d{2}|20\d)0['\u2019]?s|['\u2019]\d0s)|['\u2019]\d0s)(?!\w)"),
+    # the summer of 1917, autumn 1956, the late autumn of 1926, the winter of 1920-21
+    ("season", r"(?<!\w)(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?" + _SEASON + r"\s+(?:of\s+)?"
+     + _Y4 + r"(?:[-\u2013/]\d{2}(?!\d))?" + _NA),
+)
+
+
+def _scanner(patterns: Sequence[tuple[str, str]]) -> re.Pattern:
+    return re.compile("|".join(f"(?P<{kind}_{i}>{rx})" for i, (kind, rx) in enumerate(patterns)))
+
+
+# Python's re tries every branch of a big alternation at every position, so
+# the text is first cut into tokens (one fast C loop) and the alternation is
+# only tried where a token can begin a date: a number, an apostrophe before
+# digits ("the '30s" is caught at "the"; "'30s" alone at the apostrophe), or
+# one of the words below.
+_DIGIT_LED = tuple((k, rx) for k, rx in _PATTERNS
+                   if k in ("hu_ymd", "iso", "dmy", "foreign_dmy", "bc_range", "range", "century",
+                            "era_year", "year", "year3") or (k == "decade" and rx.startswith(_NB)))
+_WORD_LED = tuple((k, rx) for k, rx in _PATTERNS if k == "century" or (k, rx) not in _DIGIT_LED)
+_SCAN_DIGIT = _scanner(_DIGIT_LED)
+_SCAN_WORD = _scanner(_WORD_LED)
+_KIND_OF_GROUP = {f"{kind}_{i}": kind for patterns in (_DIGIT_LED, _WORD_LED)
+                  for i, (kind, _) in enumerate(patterns)}
+_TOKEN = re.compile(r"\d+|['\u2019](?=\d)|[^\W\d_]+\.?")
+_TRIGGER_WORDS = frozenset(
+    "the c. ca. circa ad a. a.d. ce c.e. early mid middle late later spring summer autumn "
+    "fall winter first second beginning start end last closing twenty".split()
+    + [w.lower() for w in _ORDINAL_WORDS + _EN_MONTHS_FULL + _EN_MONTH_ABBR]
+    + [w.lower() + "." for w in _EN_MONTHS_FULL + _EN_MONTH_ABBR])
+_WORD_BEFORE_NUMBER = frozenset("£$€#.,/")
+
+# --------------------------------------------------------------------------
+# Context of bare numbers
+
+_YEAR_CUE = re.compile(
+    r"(?:\b(?i:in|of|since|by|from|until|till|to|after|before|during|around|about|circa|"
+    r"year|years|early|late|mid|between|through|throughout|born|died|b\.|d\.|ca\.|c\.|"
+    r"spring|summer|autumn|winter|'til|earlier than|later than|not until|until after)"
+    r"|[(\u2013\u2014])[\s-]*$")
+_TEMPORAL_CUE = re.compile(
+    r"\b(?i:in|since|during|until|till|after|before|throughout|not until|until after|"
+    r"earlier than|later than)\s*$")
+_UNIT_AFTER = re.compile(r"\s+([a-z]+(?: cent)?)\b")
+_COLLECTIVE_OF = re.compile(
+    r"(?i:\b(?:crowd|group|force|army|total|number|band|column|sum|fleet|gathering|body|"
+    r"contingent|detachment|membership|audience|strength|loss|losses|population|workforce|"
+    r"staff|circulation|majority|minority|team|garrison|budget|debt|salary|wage|wages|"
+    r"fine|price|cost|height|depth|length|distance)\s+of)\s*$")
+_UNIT_WORDS = frozenset(
+    "km miles kg tons tonnes metres meters feet acres pounds dollars roubles rubles "
+    "francs hours minutes seconds days weeks months years pages copies votes million "
+    "thousand hundred percent per cent".split())
+"""After a number these always make it a count, even after "in": "in 1500 hours"."""
+_COUNT_WORDS = _UNIT_WORDS | frozenset(
+    "people men women children dead strong killed wounded troops soldiers workers strikers "
+    "members delegates persons other more new".split())
+_NOT_PLURAL = frozenset(
+    "was has is as this its his us thus plus always perhaps whereas saw sees begins starts "
+    "ends marks remains becomes seems proves shows means gives brings yes chaos politics "
+    "onwards afterwards towards upwards less unless".split())
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z'-]*)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['\"\u201d)]*\s+|\n\s*)$")
+
+
+def _next_word_is_count(text: str, end: int) -> bool:
+    """'1200 strikers', '1500 workers', '2000 people': a count, not a year."""
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return False
+    w = m.group(1)
+    if w in _COUNT_WORDS:
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_PLURAL
+
+
+_AND_NUMBER = re.compile(r"\s*(?:-|\u2013|to|and|or)\s*\d[\d,.]*")
+
+
+def _count_follows(text: str, end: int) -> bool:
+    """A count noun after the number, or after a second number: 'from 1200 to 1500 roubles'."""
+    if _next_word_is_count(text, end):
+        return True
+    m = _AND_NUMBER.match(text, end)
+    return bool(m) and _next_word_is_count(text, m.end())
+
+
+_RUN_BEFORE = re.compile(r"\d{3,}[ -]$")
+_RUN_AFTER = re.compile(r"[ -]\d{3,}(?![\d,.]\d)")
+
+
+def _in_digit_run(text: str, start: int, end: int) -> bool:
+    """Part of a phone number or code: '020 7946 1956', '1800 555 0199', '1234-5678'."""
+    return bool(_RUN_BEFORE.search(text, max(0, start - 8), start) or _RUN_AFTER.match(text, end))
+
+
+_NUMBER_LABEL = re.compile(
+    r"(?i:\b(?:p|pp|page|pages|no|nos|number|numbers|vol|volume|tel|phone|fax|room|flat|"
+    r"route|bus|line|item|items|chapter|section|art|article|fig|figure|table|issue|"
+    r"unit|platform|gate|box|case|file|id|ref|code|ext)\.?|#)\s*$")
+
+
+def _bare_year_ok(text: str, start: int, end: int, title_end: int,
+                  accepted_end: int, three_digit: bool = False) -> bool:
+    """Is the bare number text[start:end] a year here?"""
+    before = text[max(0, start - 30):start]
+    if _NUMBER_LABEL.search(before) or _in_digit_run(text, start, end):
+        return False
+    after = text[end:end + 12]
+    if re.match(r"\s*(?:%|per\s?cent|-strong|-odd|th\b|st\b)", after):
+        return False
+    unit = _UNIT_AFTER.match(text, end)
+    if (unit and unit.group(1) in _UNIT_WORDS) or _COLLECTIVE_OF.search(before):
+        return False
+    if three_digit:
+        return not _count_follows(text, end)     # "in 800"; not "in 300 cities"
+    # Strong cues: a year even before a plural ("in 1956 workers set up councils").
+    if start < title_end:
+        return True                       # titles: "Russia 1905", "Paris, 1871: ..."
+    if _list_continues(text, start, accepted_end):
+        return True                       # "in 1956 and 1970"
+    if before.endswith("(") and re.match(r"\s*[),;]", after):
+        return True                       # "(1938)"
+    if _TEMPORAL_CUE.search(before):
+        return True                       # "in 1956", "since 1917", "until 1921"
+    if _count_follows(text, end):
+        return False                      # "some 1200 strikers", "from 1200 to 1500 roubles"
+    if _DETERMINER.search(before):
+        # "the 1905 revolution", "a 1989 reburial"; not "the 1200 men" (a count,
+        # above) nor "the 1200 who stayed".
+        word = _WORD_AFTER.match(text, end)
+        return bool(word) and word.group(1).lower() not in _FUNCTION_WORDS
+    if _YEAR_CUE.search(before):
+        return True
+    if _SENTENCE_START.search(before) or _CLAUSE_START.search(before):
+        # "1917 was the year ...", "1956, the year ...", "in the GDR, 1975 was declared"
+        return bool(_SENTENCE_VERB.match(text, end))
+    return False
+
+
+_CLAUSE_START = re.compile(r"[,;:]\s+$")
+_DETERMINER = re.compile(r"\b(?i:the|a|an)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'-]*)")
+_FUNCTION_WORDS = frozenset(
+    "who whom whose which that of and or in on at to for by with from were was had have "
+    "are is there here remaining left still".split())
+_SENTENCE_VERB = re.compile(
+    r",|\s+(?:was|is|saw|sees|brought|brings|marked|marks|began|begins|ended|ends|remains|"
+    r"remained|became|becomes|changed|changes|proved|opened|closed|showed|shows|would|will|"
+    r"had|has|and)\b")
+
+
+def _list_continues(text: str, start: int, accepted_end: int) -> bool:
+    """'in 1956 and 1970', '1953, 1956 and 1968': a year after an accepted date."""
+    if accepted_end < 0:
+        return False
+    between = text[accepted_end:start]
+    return bool(re.fullmatch(r",?\s*(?:,|and|or|to|until|and in|or in|and again in)?\s*", between)) \
+        and between.strip() != ""
+
+
+def _range_ok(expr: str) -> bool:
+    """'1918-21' yes, '1956-10' (a month) and '1921-18' (backwards) no."""
+    a, b = re.split(r"\s*[-\u2013\u2014]\s*", expr, maxsplit=1)
+    y1 = int(a)
+    if len(b) == 4:
+        return int(b) > y1
+    y2 = int(b)
+    if y2 > y1 % 100:
+        return True
+    return y1 % 100 >= 90 and y2 < 10      # "1998-02", "1899-01"
+
+
+# --------------------------------------------------------------------------
+# Named periods
+
+
+@functools.lru_cache(maxsize=32)
+def _period_index(periods: tuple[Period, ...]) -> dict[str, tuple[tuple[str, Period], ...]]:
+    """First token of each usable name/alias -> (name, period), longest name first.
+
+    A period whose dates do not parse is left out.  A name beginning with a
+    lowercase "the " also matches with "The" (sentence start); otherwise
+    matching is case-sensitive.
+    """
+    index: dict[str, list[tuple[str, Period]]] = {}
+    seen: set[str] = set()
+    for p in periods:
+        if _period_span(p) is None:
+            continue
+        for name in p.names:
+            variants = [name] + (["The" + name[3:]] if name.startswith("the ") else [])
+            for variant in variants:
+                first = _TOKEN.match(variant)
+                if variant in seen or first is None or first.start() != 0:
+                    continue
+                seen.add(variant)
+                index.setdefault(first.group(), []).append((variant, p))
+    return {k: tuple(sorted(v, key=lambda nv: -len(nv[0]))) for k, v in index.items()}
+
+
+def _period_at(names: tuple[tuple[str, Period], ...], text: str, start: int) -> DateSpan | None:
+    if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return None
+    for name, period in names:
+        end = start + len(name)
+        if text.startswith(name, start) and not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            return DateSpan(start, end, name, "period", name, period=period)
+    return None
+
+
+def _as_tuple(periods: Iterable[Period] | None) -> tuple[Period, ...]:
+    if not periods:
+        return ()
+    return periods if isinstance(periods, tuple) else tuple(periods)
+
+
+# --------------------------------------------------------------------------
+# Finding
+
+
+def find_dates(text: str, periods: Iterable[Period] | None = None) -> list[DateSpan]:
+    """Every date expression in ``text``, in text order, without overlaps.
+
+    ``periods`` is the gazetteer (see :func:`timeline_app.periods.load_periods`);
+    without it named periods are not looked for.
+    """
+    title_end = text.find("\n")
+    if title_end < 0:
+        title_end = 0      # a single line of text is prose, not a title
+    gazetteer = _period_index(_as_tuple(periods)) if periods else None
+    spans: list[DateSpan] = []
+    accepted_end = -1
+    resume = 0
+    for tok in _TOKEN.finditer(text):
+        start = tok.start()
+        if start < resume:
+            continue
+        word = tok.group()
+        first = word[0]
+        date = None
+        if first.isdigit():
+            if start and (text[start - 1].isalnum() or text[start - 1] in _WORD_BEFORE_NUMBER):
+                continue                     # inside "WW2", "1,000", "2.5", "£1900"
+            date = _date_at(_SCAN_DIGIT, text, start, title_end, accepted_end)
+        elif first == "'" or first == "\u2019" or word.lower() in _TRIGGER_WORDS:
+            date = _date_at(_SCAN_WORD, text, start, title_end, accepted_end)
+        if gazetteer is not None and word in gazetteer:
+            named = _period_at(gazetteer[word], text, start)
+            if named is not None and (date is None or named.end > date.end):
+                date = named
+        if date is not None:
+            spans.append(date)
+            accepted_end = resume = date.end
+    return spans
+
+
+def _date_at(scanner: re.Pattern, text: str, start: int, title_end: int,
+             accepted_end: int) -> DateSpan | None:
+    """The date expression beginning at ``start``, if any (context-checked)."""
+    m = scanner.match(text, start)
+    if m is None:
+        return None
+    kind = _KIND_OF_GROUP[m.lastgroup]
+    end = m.end()
+    expr = m.group()
+    if kind == "year":
+        if not _bare_year_ok(text, start, end, title_end, accepted_end):
+            return None
+    elif kind == "year3":
+        if not _bare_year_ok(text, start, end, title_end, accepted_end, three_digit=True):
+            return None
+    elif kind == "range":
+        if not _range_ok(expr) or _in_digit_run(text, start, end) \
+                or _NUMBER_LABEL.search(text[max(0, start - 30):start]) \
+                or _count_follows(text, end):
+            return None
+    elif kind in ("my", "era_year", "bc_range", "decade"):
+        if _next_word_is_count(text, end):
+            return None
+    elif kind == "century" and expr.endswith("-century"):
+        # Adjective: in "the 14th-century rising" the "the" belongs to "rising".
+        the = _LEADING_THE.match(expr)
+        if the:
+            start += the.end()
+            expr = expr[the.end():]
+    languages: tuple[str, ...] = ("en",)
+    if kind in ("foreign_dmy", "hu_ymd"):
+        languages = _FOREIGN_MONTHS[_FMONTH_RE.search(expr).group().lower()]
+    return DateSpan(start, end, expr, kind, " ".join(expr.split()), languages)
+
+
+_FMONTH_RE = re.compile(_FMONTH)
+_LEADING_THE = re.compile(r"(?i:the)\s+")
+
+
+# --------------------------------------------------------------------------
+# Reading spans as dates
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve(query: str, languages: tuple[str, ...]) -> tuple[str, int, int] | None:
+    try:
+        d = parse_date(query, languages)
+    except DateParseError:
+        return None
+    return d.edtf, d.lower_year, d.upper_year
+
+
+def resolve(span: DateSpan) -> tuple[str, int, int] | None:
+    """(EDTF, lower year, upper year) of a span, or None if it is not a date."""
+    if span.period is not None:
+        return _period_span(span.period)
+    if span.kind in ("year", "year3"):
+        year = int(span.query)          # fast path for the commonest form: "1956", "800"
+        return f"{year:04d}", year, year
+    return _resolve(span.query, span.languages)
+
+
+@functools.lru_cache(maxsize=1024)
+def _period_span(period: Period) -> tuple[str, int, int] | None:
+    try:
+        return period.span()
+    except DateParseError:
+        return None
+
+
+def clear_caches(gazetteer: bool = False) -> None:
+    """Forget every date read so far (the bench measures cold runs).
+
+    With ``gazetteer``, also forget the compiled period index and period dates.
+    """
+    _resolve.cache_clear()
+    if gazetteer:
+        _period_span.cache_clear()
+        _period_index.cache_clear()
+
+
+# --------------------------------------------------------------------------
+# Sentences
+
+_ABBREVIATIONS = frozenset(
+    "c ca cf e.g i.e etc st dr mr mrs ms prof gen col capt lt sgt rev no nos vol pp p fig "
+    "jan feb mar apr jun jul aug sep sept oct nov dec vs approx".split())
+_BOUNDARY = re.compile(r"[.!?]+['\"\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n")
+
+
+_MONTH_AFTER = re.compile(_FMONTH + "|" + _MONTH_ANY)
+
+
+def _sentence_bounds(text: str) -> list[int]:
+    """Start offsets of the sentences of ``text`` (always begins with 0)."""
+    starts = [0]
+    for m in _BOUNDARY.finditer(text):
+        dot = m.start()
+        if text[dot] == ".":
+            word = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
+                continue        # "c. 1893", "St. Petersburg"
+            if token.isdigit() and len(token) <= 2 and _MONTH_AFTER.match(text, m.end()):
+                continue        # "14. Januar 1919"
+        starts.append(m.end())
+    return starts
+
+
+def _sentence_at(text: str, starts: list[int], offset: int) -> str:
+    import bisect
+
+    i = bisect.bisect_right(starts, offset) - 1
+    begin = starts[i]
+    finish = starts[i + 1] if i + 1 < len(starts) else len(text)
+    return " ".join(text[begin:finish].split())
+
+
+# --------------------------------------------------------------------------
+# Articles
+
+
+def extract_article(article_id: str, text: str, periods: Iterable[Period] | None = None,
+                    title: str | None = None) -> list[Mention]:
+    """The date mentions of one article (its whole text: title line, blank line, body)."""
+    if title is None:
+        title = text.split("\n", 1)[0].strip()
+    spans = find_dates(text, periods)
+    if not spans:
+        return []
+    starts = _sentence_bounds(text)
+    mentions = []
+    for s in spans:
+        resolved = resolve(s)
+        if resolved is None:
+            continue
+        edtf, lower, upper = resolved
+        mentions.append(Mention(article_id, title, s.expression, s.start, s.end, edtf,
+                                lower, upper, _sentence_at(text, starts, s.start)))
+    return mentions
+
+
+def default_periods() -> list[Period]:
+    """The shipped gazetteer ``events/periods.csv`` (empty if it is missing)."""
+    from .paths import PERIODS_CSV
+
+    return load_periods(PERIODS_CSV) if PERIODS_CSV.exists() else []
+
+
+_DEFAULT = object()
+
+
+def _articles(path: Path):
+    from .sources import load_articles, read_article
+
+    if path.is_dir():
+        return list(load_articles(path).values())
+    if path.is_file():
+        return [read_article(path)]
+    raise FileNotFoundError(f"no article file or folder at {path}")
+
+
+def extract_path(path: Path | str, periods: Sequence[Period] | None | object = _DEFAULT) -> list[Mention]:
+    """Mentions of one article file, or of every ``*.txt`` article in a folder.
+
+    The title is the file's first line, the article id its file stem.
+    ``periods`` defaults to the shipped gazetteer; pass ``None`` or ``[]`` for
+    no named periods.
+    """
+    if periods is _DEFAULT:
+        periods = default_periods()
+    gazetteer = _as_tuple(periods)  # type: ignore[arg-type]
+    mentions: list[Mention] = []
+    for a in _articles(Path(path)):
+        mentions.extend(extract_article(a.id, a.text, gazetteer, title=a.title))
+    return mentions
+
+
+def write_mentions_csv(mentions: Iterable[Mention], out_path: Path | str) -> None:
+    """Write mentions as UTF-8 CSV, columns in :data:`MENTION_COLUMNS` order."""
+    with open(out_path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(MENTION_COLUMNS)
+        for m in mentions:
+            w.writerow([getattr(m, c) for c in MENTION_COLUMNS])
+
+
+def extract_command(path: Path | str, out: Path | str) -> int:
+    """``python -m timeline_app extract PATH --out FILE.csv``; returns the exit code."""
+    began = time.perf_counter()
+    path = Path(path)
+    try:
+        articles = _articles(path)
+    except FileNotFoundError as exc:
+        print(f"extract: {exc}", file=sys.stderr)
+        return 2
+    gazetteer = _as_tuple(default_periods())
+    mentions: list[Mention] = []
+    for a in articles:
+        mentions.extend(extract_article(a.id, a.text, gazetteer, title=a.title))
+    write_mentions_csv(mentions, out)
+    seconds = time.perf_counter() - began
+    print(f"extract: {len(mentions)} date mentions in {len(articles)} articles from {path} "
+          f"-> {out} ({seconds:.2f} s)", file=sys.stderr)
+    return 0

@@ -2,19 +2,26 @@
 
 Categories live in ``events/categories.csv`` so editors can add one without
 touching code; the symbol makes categories tell apart by more than colour.
+A bad colour or symbol must not take the figure down (plotly refuses unknown
+symbols), so each is checked here and replaced by a default with a warning.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .csvfile import read_rows
-from .problems import Problem
+from .csvfile import Table, read_rows
+from .problems import WARNING, Problem, shown
 
 COLUMNS = ("name", "label", "colour", "symbol")
-_HEX = re.compile(r"#[0-9a-fA-F]{6}$")
+REQUIRED = ("name", "label", "colour")
+DEFAULT_COLOUR = "#777777"
+DEFAULT_SYMBOL = "circle"
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}$")
+_SYMBOL_HINT = "use a plotly marker symbol such as circle, square, diamond, triangle-up, star, hexagon, x"
 
 
 @dataclass(frozen=True)
@@ -22,28 +29,74 @@ class Category:
     name: str
     label: str
     colour: str
+    """Always #RRGGBB."""
     symbol: str
 
 
-def load_categories(path: Path | str) -> tuple[dict[str, Category], list[Problem]]:
-    table = read_rows(path, required=("name", "label", "colour"), known=COLUMNS)
+@functools.lru_cache(maxsize=256)
+def is_plotly_symbol(symbol: str) -> bool:
+    """Whether plotly draws ``symbol`` as a marker (it raises for anything else)."""
+    import plotly.graph_objects as go
+
+    try:
+        go.scattergl.Marker(symbol=symbol)
+    except ValueError:
+        return False
+    return True
+
+
+def _colour(value: str) -> str | None:
+    """``value`` as #RRGGBB, or None if it is not a hex colour."""
+    if not _HEX.match(value):
+        return None
+    digits = value[1:]
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    return "#" + digits.upper()
+
+
+def load_categories(path: Path | str, data: bytes | None = None,
+                    name: str | None = None) -> tuple[dict[str, Category], list[Problem]]:
+    """The categories of a CSV file by name, in file order, and every problem."""
+    table = read_rows(path, required=REQUIRED, known=COLUMNS, data=data, name=name)
     categories: dict[str, Category] = {}
-    problems = list(table.problems)
+    lines: dict[str, int] = {}
+    if any(c not in table.header for c in ("name", "colour")):
+        return categories, table.problems
     for line, row in table.rows:
-        name = row.get("name", "")
-        if not name:
-            problems.append(Problem(table.path, line, "name", "the category has no name",
-                                    "give it a short lowercase name such as 'strike'"))
+        if line in table.bad_lines:
             continue
-        if name in categories:
-            problems.append(Problem(table.path, line, "name", f"category '{name}' is defined twice",
-                                    "keep one row per category"))
+        key = row["name"]
+        if not key:
+            table.report(line, "name", "the category has no name",
+                         "give it a short lowercase name such as 'strike'")
             continue
-        colour = row.get("colour", "")
-        if not _HEX.match(colour):
-            problems.append(Problem(table.path, line, "colour", f"'{colour}' is not a colour",
-                                    "write it as #RRGGBB, e.g. #0072B2", severity="warning"))
-            colour = "#777777"
-        categories[name] = Category(name, row.get("label") or name.capitalize(), colour,
-                                    row.get("symbol") or "circle")
-    return categories, problems
+        if key in categories:
+            table.report(line, "name", f"category '{key}' is already defined on line {lines[key]}",
+                         "keep one row per category")
+            continue
+        colour = _colour(row["colour"])
+        if colour is None:
+            table.report(line, "colour", f"{shown(row['colour'])} is not a colour; it is drawn grey",
+                         "write it as #RRGGBB, e.g. #0072B2", WARNING)
+            colour = DEFAULT_COLOUR
+        label = row.get("label", "")
+        if not label:
+            label = key.capitalize()
+            if "label" in table.header:
+                    table.report(line, "label", f"the label is empty; the legend shows '{label}'",
+                             "write the name the legend should show", WARNING)
+        symbol = _symbol(table, line, row.get("symbol", "") or DEFAULT_SYMBOL)
+        categories[key] = Category(key, label, colour, symbol)
+        lines[key] = line
+    return categories, sorted(table.problems, key=lambda p: p.line)
+
+
+def _symbol(table: Table, line: int, symbol: str) -> str:
+    if is_plotly_symbol(symbol):
+        return symbol
+    spelled = "-".join(symbol.lower().replace("_", " ").split())
+    hint = f"did you mean '{spelled}'?" if is_plotly_symbol(spelled) else _SYMBOL_HINT
+    table.report(line, "symbol", f"{shown(symbol)} is not a marker symbol; it is drawn as a circle",
+                 hint, WARNING)
+    return DEFAULT_SYMBOL

@@ -1,12 +1,31 @@
-"""``python -m timeline_app check``: validate an events file like the app does."""
+"""``python -m timeline_app check``: validate editors' files exactly as the app loads them.
+
+The kind of file is told from its header, not its name, so an editor's copy
+("events (2).csv") or a categories, periods or TimelineJS file is checked by
+the loader the app uses for it.  Checking an events file also checks the
+categories.csv and periods.csv of its dataset folder, because the events
+depend on them.
+
+Exit status: 0 when nothing is an error (warnings are printed but pass),
+1 when something is; with ``--strict``, warnings fail too.  The shipped
+dataset passes ``--strict``.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from .dataset import load_dataset
+from .categories import Category, load_categories
+from .csvfile import header_keys
+from .dataset import Event, load_dataset, load_events
 from .paths import EVENTS_CSV
+from .periods_file import load_periods
+from .problems import Problem, count_errors
+from .sources import Article, load_articles
+from .timelinejs import load_timelinejs
+
+_HEAD_BYTES = 64 * 1024
 
 
 def dataset_folder_for(events_file: Path) -> Path:
@@ -15,21 +34,63 @@ def dataset_folder_for(events_file: Path) -> Path:
     An events file kept elsewhere (an editor's copy) is checked against the
     shipped categories and articles.
     """
-    folder = events_file.resolve().parent
+    folder = Path(events_file).resolve().parent
     return folder if (folder / "categories.csv").exists() else EVENTS_CSV.parent
 
 
-def check_command(path: str | None, out=sys.stdout) -> int:
-    """Print one line per problem; exit status 0 when there is no error."""
-    events_file = Path(path) if path else EVENTS_CSV
-    if not events_file.is_file():
-        print(f"{events_file}: no such file", file=out)
-        return 1
-    dataset = load_dataset(dataset_folder_for(events_file), events_file)
-    for problem in dataset.problems:
-        print(problem, file=out)
-    errors = len(dataset.errors)
-    warnings = len(dataset.problems) - errors
-    print(f"{events_file}: {len(dataset.events)} events ok, {errors} errors, {warnings} warnings",
-          file=sys.stderr)
-    return 1 if dataset.problems else 0
+def file_kind(header: list[str]) -> str:
+    """'events', 'categories', 'periods' or 'timelinejs', from a file's header keys."""
+    columns = set(header)
+    if {"headline", "year"} <= columns:
+        return "timelinejs"
+    if "id" not in columns and "colour" in columns:
+        return "categories"
+    if "id" not in columns and {"name", "start"} <= columns:
+        return "periods"
+    return "events"
+
+
+def load_upload(data: bytes, name: str, articles: dict[str, Article], categories: dict[str, Category],
+                default_category: str = "") -> tuple[list[Event], list[Problem]]:
+    """Events from a file an editor uploads: an events CSV or a TimelineJS sheet.
+
+    What the app calls; ``name`` (the file's name) is used in every problem.
+    """
+    if file_kind(header_keys(data[:_HEAD_BYTES])) == "timelinejs":
+        return load_timelinejs(name, articles, categories, data=data, name=name,
+                               default_category=default_category)
+    return load_events(name, articles, categories, data=data, name=name)
+
+
+def check_file(path: Path) -> tuple[list[Problem], str]:
+    """Every problem of the file at ``path`` (and its dataset), and what loaded."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_HEAD_BYTES)
+    except OSError:
+        head = b""  # the loader reports the file as unreadable
+    kind = file_kind(header_keys(head))
+    if kind == "categories":
+        categories, problems = load_categories(path)
+        return problems, f"{len(categories)} categories ok"
+    if kind == "periods":
+        periods, problems = load_periods(path)
+        return problems, f"{len(periods)} periods ok"
+    folder = dataset_folder_for(path)
+    if kind == "timelinejs":
+        categories, problems = load_categories(folder / "categories.csv")
+        events, sheet_problems = load_timelinejs(path, load_articles(folder / "sources"), categories)
+        return problems + sheet_problems, f"{len(events)} events would be imported"
+    dataset = load_dataset(folder, path)
+    return dataset.problems, f"{len(dataset.events)} events ok"
+
+
+def check_command(path: str | None, strict: bool = False) -> int:
+    """Print one line per problem; exit status 0 when there is no error (or, strict, no problem)."""
+    file = Path(path) if path else EVENTS_CSV
+    problems, loaded = check_file(file)
+    for problem in problems:
+        print(problem)
+    errors = count_errors(problems)
+    print(f"{file}: {loaded}, {errors} errors, {len(problems) - errors} warnings", file=sys.stderr)
+    return 1 if errors or (strict and problems) else 0

@@ -1,4 +1,4 @@
-"""The command line: ``python -m timeline_app serve|extract|check``.
+"""The command line: ``python -m timeline_app serve|extract|check|import-timelinejs``.
 
 Thin by design: each sub-command parses its arguments and calls one
 function of the package, so everything it does is testable without a shell.
@@ -25,8 +25,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("path", help="an article file or a folder of article files")
     extract.add_argument("--out", required=True, help="CSV file to write")
 
-    check = sub.add_parser("check", help="validate an events CSV file")
-    check.add_argument("file", nargs="?", help="events CSV (default: events/events.csv)")
+    check = sub.add_parser("check", help="validate an events, categories, periods or TimelineJS CSV file",
+                           description="Print one line per problem as FILE:LINE: column: message; "
+                                       "fix: hint.  Exit status 1 when there is an error.")
+    check.add_argument("file", nargs="?", help="CSV file to check (default: events/events.csv)")
+    check.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")
+
+    tljs = sub.add_parser("import-timelinejs", help="convert a TimelineJS sheet (CSV) to an events CSV")
+    tljs.add_argument("file", help="CSV exported from a Knight Lab TimelineJS spreadsheet")
+    tljs.add_argument("--out", required=True, help="events CSV file to write")
+    tljs.add_argument("--category", default="", help="category for rows whose Group is empty")
     return parser
 
 
@@ -35,7 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         from .check import check_command
 
-        return check_command(args.file)
+        return check_command(args.file, strict=args.strict)
+    if args.command == "import-timelinejs":
+        from .timelinejs import import_command
+
+        return import_command(args.file, args.out, default_category=args.category)
     if args.command == "extract":
         from .extract import extract_command
 

@@ -1,124 +1,374 @@
 """Reading editors' CSV files the way they actually arrive.
 
 Spreadsheets save with a byte-order mark, European ones with semicolons, old
-ones in Windows code pages; text editors leave blank lines and ragged rows.
-:func:`read_rows` copes with all of that once, for every table the app reads
-(events, categories, periods), and turns what it cannot fix into
-:class:`~timeline_app.problems.Problem` values with real line numbers.
+ones in Windows code pages; text editors leave blank lines, ragged rows and
+quote marks that are opened but never closed.  :func:`read_rows` copes with
+all of that once, for every table the app reads (events, categories,
+periods, TimelineJS sheets), and turns what it cannot fix into
+:class:`~timeline_app.problems.Problem` values naming the physical line where
+the row starts and the column as the editor wrote it.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem
+from .problems import ERROR, WARNING, Problem, closest, shown
 
-# After UTF-8: Windows-1250 (Central European: Polish and Hungarian names)
-# or Windows-1252 (Western) cover the spreadsheets editors of these histories
-# use; Latin-2 differs from 1250 only in rarely used bytes.
-_POLISH_HUNGARIAN = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻőűŐŰ")
+# --------------------------------------------------------------------------
+# Spreadsheet formula guard
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is run as a formula by spreadsheets."""
+
+
+def _needs_guard(value: str) -> bool:
+    return value.lstrip("'")[:1] in FORMULA_STARTS
+
+
+def guard_cell(value: str) -> str:
+    """``value`` made safe to open in a spreadsheet: an apostrophe in front of a formula.
+
+    ``'-0072`` shows as text, not as the number -72 or a formula.  Values that
+    already start with apostrophes before a formula character get one more, so
+    :func:`unguard_cell` gives back exactly what was written.
+    """
+    return "'" + value if _needs_guard(value) else value
+
+
+def unguard_cell(value: str) -> str:
+    """The inverse of :func:`guard_cell`; every loaded cell goes through it."""
+    return value[1:] if value[:1] == "'" and _needs_guard(value[1:]) else value
+
+
+# --------------------------------------------------------------------------
+# Encodings
+
+# Tried in this order when a file is not UTF-8; the first of equally
+# plausible readings wins.
+_LEGACY_ENCODINGS = (
+    ("cp1252", "Windows-1252 (Western European)"),
+    ("cp1250", "Windows-1250 (Central European)"),
+    ("iso-8859-2", "ISO-8859-2 (Latin-2)"),
+)
+# Letters of the languages these histories are written in or name people
+# in.  A reading whose letters all belong to one language is plausible; one
+# that needs letters of several is a misreading ("Solidarnoœæ").
+_ALPHABETS = tuple(set(letters) for letters in (
+    "àâæçéèêëîïôœùûüÿ",        # French
+    "äöüß",                    # German
+    "áéíñóúü",                 # Spanish
+    "àáâãçéêíóôõú",            # Portuguese
+    "àèéìíîòóù",               # Italian
+    "áéíóúàèëïöü",             # Dutch
+    "åäöæøé",                  # Scandinavian
+    "ąćęłńóśźż",               # Polish
+    "áčďéěíňóřšťúůýž",         # Czech
+    "áäčďéíĺľňóôŕšťúýž",       # Slovak
+    "áéíóöőúüű",               # Hungarian
+    "ăâîșşțţ",                 # Romanian
+    "čćđšž",                   # Croatian, Slovene
+))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _implausibility(text: str) -> int:
+    """How unlikely it is that a person wrote ``text``: lower is likelier.
+
+    Replacement and control characters, and symbols squeezed between two
+    letters ("Wa³êsa" for "Wałęsa"), cost 10 each; then one for each letter
+    that the best-fitting single language does not have.
+    """
+    cost = 0
+    letters = set()
+    for m in _NON_ASCII.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch.isalpha():
+            letters.add(ch.lower())
+        elif ch == "\ufffd" or unicodedata.category(ch).startswith("C"):
+            cost += 10
+        elif 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            cost += 10
+    return cost + min(len(letters - alphabet) for alphabet in _ALPHABETS)
+
+
+def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
+    """Text of a file in UTF-8 (with or without BOM), UTF-16 or a legacy code page.
+
+    Lines that are not UTF-8 are read, not refused, in the legacy encoding
+    that reads them most plausibly, with a warning on the first of them
+    naming the encoding and the letters it gave, so the editor can tell at a
+    glance whether names came out right.  Line by line, because a file is
+    often UTF-8 with a few rows pasted in from an older one.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            return data.decode("utf-16", errors="replace"), [Problem(
+                name, 1, "(file)", "the file is marked as UTF-16 but is cut short or damaged; "
+                "unreadable bytes are shown as \ufffd", "save the file again from the spreadsheet", WARNING)]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    lines = data.removeprefix(codecs.BOM_UTF8).splitlines(keepends=True)
+    foreign = {i for i, line in enumerate(lines) if not _is_utf8(line)}
+    legacy = b"".join(lines[i] for i in sorted(foreign))
+    codec, label = min(_LEGACY_ENCODINGS,
+                       key=lambda enc: _implausibility(legacy.decode(enc[0], errors="replace")))
+    text = "".join(line.decode(codec, errors="replace") if i in foreign else line.decode("utf-8")
+                   for i, line in enumerate(lines))
+    letters = ", ".join(dict.fromkeys(ch for ch in legacy.decode(codec, errors="replace")
+                                      if ord(ch) > 127 and ch.isalpha()))
+    gave = f", giving the letters {letters[:60]}" if letters else ""
+    if any(not lines[i].isascii() for i in range(len(lines)) if i not in foreign):
+        said = f"{len(foreign)} of the lines are not UTF-8 (this is the first); they were read as {label}"
+    else:
+        said = f"the file is not UTF-8; it was read as {label}"
+    return text, [Problem(name, min(foreign) + 1, "(file)", said + gave,
+                          "if any letter looks wrong, save the file again as 'CSV UTF-8'", WARNING)]
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------
+# Tables
+
+DELIMITERS = (",", ";", "\t")
+_SEP_LINE = re.compile(r"sep=(.)\s*$")  # Excel's delimiter declaration on the first line
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """',' normally; ';' from European-locale spreadsheets; a tab from "Unicode text"."""
+    return max(DELIMITERS, key=header_line.count)  # ties go to the first, ','
+
+
+def column_key(label: str) -> str:
+    """How a header cell is matched: case and runs of spaces do not matter."""
+    return " ".join(label.split()).lower()
 
 
 @dataclass
 class Table:
-    """The rows of one CSV file, each with the line it starts on."""
+    """The rows of one CSV file, each with the line it starts on.
+
+    Rows are keyed by :func:`column_key` of the header; ``labels`` maps each
+    key back to the header cell as the editor wrote it, for messages.
+    """
 
     path: str
-    header: list[str]
+    header: list[str] = field(default_factory=list)
+    header_line: int = 1
+    labels: dict[str, str] = field(default_factory=dict)
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     extra_columns: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     bad_lines: set[int] = field(default_factory=set)
     """Lines whose row cannot be used as it stands (its problem says why)."""
 
+    def label(self, column: str) -> str:
+        return self.labels.get(column, column)
 
-def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
-    """Text of a file in UTF-8 (with or without BOM) or a legacy code page.
-
-    A legacy encoding is read, not refused, with a warning naming it so the
-    editor can re-save as UTF-8.
-    """
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
-    # cp1250 where it turns bytes into Polish/Hungarian letters; else cp1252.
-    central = data.decode("cp1250", errors="replace")
-    if any(ch in _POLISH_HUNGARIAN for ch in central) and "\ufffd" not in central:
-        encoding, text = "Windows-1250 (Central European)", central
-    else:
-        encoding, text = "Windows-1252 (Western)", data.decode("cp1252", errors="replace")
-    return text, [Problem(name, 1, "(file)", f"the file is not UTF-8; it was read as {encoding}",
-                          "save it as 'CSV UTF-8' so every letter survives", severity="warning")]
-
-
-def sniff_delimiter(header_line: str) -> str:
-    """',' normally; ';' for files saved by European-locale spreadsheets."""
-    return ";" if header_line.count(";") > header_line.count(",") else ","
+    def report(self, line: int, column: str, message: str, hint: str = "",
+               severity: str = ERROR) -> Problem:
+        """Record a problem about ``column`` (a key), named as the editor wrote it."""
+        problem = Problem(self.path, line, self.label(column), message, hint, severity)
+        self.problems.append(problem)
+        return problem
 
 
 def read_rows(path: Path | str, required: tuple[str, ...], known: tuple[str, ...],
               data: bytes | None = None, name: str | None = None) -> Table:
-    """Parse a CSV file (or its ``data``) into a :class:`Table`.
+    """Parse a CSV file (or its ``data``) into a :class:`Table`; never raises.
 
     ``required`` columns must be in the header; columns outside ``known`` are
     kept in the rows and reported once.  Blank lines are skipped; rows with
-    too many or too few cells are reported and padded, never dropped.
+    too few cells are padded, rows with too many (or whose quote mark runs
+    on over later lines) are reported and marked bad, never dropped silently.
     """
-    name = name or str(path)
+    table = Table(path=name or str(path))
     if data is None:
-        data = Path(path).read_bytes()
-    text, problems = decode(data, name)
-    table = Table(path=name, header=[], problems=problems)
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
-    line = 1
-    try:
-        for cells in reader:
-            start, line = line, reader.line_num + 1
-            if not any(cell.strip() for cell in cells):
-                continue
-            if not table.header:
-                _read_header(table, cells, start, required, known)
-                continue
-            table.rows.append((start, _row_dict(table, cells, start)))
-    except csv.Error as exc:
-        table.problems.append(Problem(name, line, "(file)", f"the CSV cannot be read past here: {exc}",
-                                      "check for a stray quote character in this row"))
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            table.report(1, "(file)", f"the file cannot be read: {exc.strerror or exc}",
+                         "check the file name and that the file exists")
+            return table
+    text, encoding_problems = decode(data, table.path)
+    table.problems.extend(encoding_problems)
+    lines = io.StringIO(text, newline="").readlines()
+    start, delimiter = _dialect(lines)
+    for first, cells in _records(table, lines, start, delimiter):
+        values = list(map(str.strip, cells))
+        if not any(values):
+            continue
+        if not table.header:
+            _read_header(table, values, first, required, known)
+        else:
+            table.rows.append((first, _row_dict(table, values, first)))
     if not table.header:
-        table.problems.append(Problem(name, 1, "(header)", "the file is empty",
-                                      f"start with a header row: {','.join(required)}"))
+        table.report(1, "(header)", "the file has no header row (it is empty)" if not text.strip()
+                     else "the file has no header row", f"start with a header row: {','.join(required)}")
+    _report_unnamed_columns(table)
     return table
+
+
+def header_keys(data: bytes) -> list[str]:
+    """The :func:`column_key` of each header cell of CSV ``data`` (its first
+    record), to tell what kind of file an editor gave without reading it all.
+    """
+    lines = io.StringIO(decode(data, "")[0], newline="").readlines()
+    start, delimiter = _dialect(lines)
+    try:
+        first = next(csv.reader(itertools.islice(lines, start, None), delimiter=delimiter), [])
+    except csv.Error:
+        return []
+    return [column_key(cell) for cell in first]
+
+
+def _dialect(lines: list[str]) -> tuple[int, str]:
+    """(index of the header line, delimiter), honouring Excel's 'sep=;' first line."""
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    if start == len(lines):
+        return start, ","
+    declared = _SEP_LINE.match(lines[start])
+    if declared:
+        return start + 1, declared.group(1)
+    return start, sniff_delimiter(lines[start])
+
+
+def _records(table: Table, lines: list[str], start: int, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(first line, cells) of each record from ``lines[start:]``.
+
+    A record whose quoted cell runs on over the rows after it (see
+    :func:`_runs_on`) is reported and skipped, and reading starts again on
+    the line after its first: one stray quote
+    mark must not swallow the rest of the file.
+    """
+    while start < len(lines):
+        reader = csv.reader(itertools.islice(lines, start, None), delimiter=delimiter)
+        first = start + 1
+        try:
+            for cells in reader:
+                last = start + reader.line_num
+                if last > first and _runs_on(table, lines, first, last, cells, delimiter):
+                    table.report(first, "(row)", f"a quote mark opened in this row is not closed, "
+                                 f"so lines {first}-{last} were read as one row",
+                                 'close the quote, or write a quote mark inside a quoted cell as two ("")')
+                    table.bad_lines.add(first)
+                    break
+                yield first, cells
+                first = last + 1
+            else:
+                return
+        except csv.Error as exc:
+            table.report(first, "(row)", f"the row cannot be read: {exc}",
+                         "remove stray quote marks or control characters from the row")
+            table.bad_lines.add(first)
+        start = first
+
+
+def _runs_on(table: Table, lines: list[str], first: int, last: int, cells: list[str],
+             delimiter: str) -> bool:
+    """Whether a record spanning lines ``first``..``last`` swallowed rows after it.
+
+    A quoted cell may hold line breaks; one whose quote is never closed, or
+    is closed by the quote of a later row, reads on over the rows after it.
+    Then the record either has the wrong number of cells, or it is not valid
+    CSV read strictly: the quote that closed it is followed by more text
+    instead of a delimiter, or the file ends inside it.  A genuine cell with
+    line breaks passes both.
+    """
+    width = len(table.header)
+    if not width:
+        return False
+    if len(_trimmed(cells, width)) != width:
+        return True
+    try:
+        for _ in csv.reader(lines[first - 1:last], delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return True
+    return False
+
+
+def _trimmed(cells: list[str], width: int) -> list[str]:
+    """``cells`` without empty cells past the header's width (trailing delimiters)."""
+    while len(cells) > width and not cells[-1].strip():
+        cells = cells[:-1]
+    return cells
 
 
 def _read_header(table: Table, cells: list[str], line: int,
                  required: tuple[str, ...], known: tuple[str, ...]) -> None:
-    table.header = [c.strip().lower() for c in cells]
-    missing = [c for c in required if c not in table.header]
-    for column in missing:
-        table.problems.append(Problem(table.path, line, column, f"the header has no '{column}' column",
-                                      f"add a '{column}' column to the first row"))
-    table.extra_columns = [c for c in table.header if c and c not in known]
-    if table.extra_columns:
+    table.header_line = line
+    for i, cell in enumerate(cells, start=1):
+        key = column_key(cell) or f"(column {i})"
+        label = shown(cell, 40)[1:-1] if cell else key  # one line, and short, in messages
+        if key in table.labels:
+            first_col = table.header.index(key) + 1
+            table.report(line, key, f"the column appears twice (columns {first_col} and {i}); "
+                         f"column {i} is not read as '{table.labels[key]}'",
+                         "delete or rename one of the two columns")
+            key = f"(column {i})"
+        table.header.append(key)
+        table.labels[key] = label
+    table.extra_columns = [c for c in table.header if c not in known]
+    unknown = [c for c in table.extra_columns if not c.startswith("(column ")]
+    for column in required:
+        if column not in table.header:
+            close = closest(column, unknown)
+            table.report(line, "(header)", f"the header has no '{column}' column",
+                         f"rename '{table.label(close)}' to '{column}'" if close
+                         else f"add the column '{column}' to the first row")
+    if unknown:
         table.problems.append(Problem(
-            table.path, line, ", ".join(table.extra_columns),
-            "extra column(s) the timeline does not use; their values are kept",
-            "rename the column if it was meant to be one of: " + ", ".join(known), severity="warning"))
+            table.path, line, ", ".join(table.label(c) for c in unknown),
+            "column(s) the timeline does not use; their values are kept",
+            "rename the column if it was meant to be one of: " + ", ".join(known), WARNING))
 
 
 def _row_dict(table: Table, cells: list[str], line: int) -> dict[str, str]:
+    """The row's stripped ``cells`` by column key, padded or reported if ragged."""
     width = len(table.header)
     if len(cells) != width:
-        too_many = len(cells) > width
-        table.problems.append(Problem(
-            table.path, line, "(row)",
-            f"the row has {len(cells)} cells but the header has {width}",
-            "check for a missing or extra comma, or quote cells that contain commas",
-            severity="error" if too_many else "warning"))
-        if too_many:
+        cells = _trimmed(cells, width)
+        if len(cells) > width:
+            table.report(line, "(row)", f"the row has {len(cells)} cells but the header has {width}",
+                         "put double quotes around a cell that contains the delimiter, "
+                         'e.g. "Budapest, Hungary"')
             table.bad_lines.add(line)
-    padded = cells[:width] + [""] * (width - len(cells))
-    return {column: value.strip() for column, value in zip(table.header, padded)}
+        elif len(cells) < width:
+            table.report(line, "(row)", f"the row has {len(cells)} cells but the header has {width}; "
+                         "the missing cells are read as empty",
+                         "check for a missing delimiter between two cells", WARNING)
+            cells = cells + [""] * (width - len(cells))
+    if "\n'" in "\n" + "\n".join(cells):  # some cell starts with an apostrophe: a formula guard?
+        cells = [unguard_cell(cell) for cell in cells]
+    return dict(zip(table.header, cells))
+
+
+def _report_unnamed_columns(table: Table) -> None:
+    """Columns with no name in the header are reported only if a row fills them."""
+    unnamed = [c for c in table.extra_columns if table.labels[c] == c and c.startswith("(column ")]
+    filled = [c for c in unnamed if any(row.get(c) for _, row in table.rows)]
+    if filled:
+        table.report(table.header_line, ", ".join(filled),
+                     "column(s) with no name in the header; their values are kept",
+                     "give the column a name in the first row", WARNING)
+    table.extra_columns = [c for c in table.extra_columns if c not in unnamed or c in filled]

@@ -1,28 +1,42 @@
 """The curated events dataset: loading and validating ``events/events.csv``.
 
 One implementation serves the ``check`` command, the loader and the app, so
-an editor sees the same message wherever a row goes wrong.  Bad rows are
-reported as :class:`~timeline_app.problems.Problem` values and left off the
-timeline; good rows always load.
+an editor sees the same message wherever a row goes wrong.  A row with an
+error is reported and left off the timeline; a row with only warnings is
+shown; good rows always load, whatever the rows around them hold.
 """
 
 from __future__ import annotations
 
-import difflib
+import calendar
+import contextlib
+import gc
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .categories import Category, load_categories
-from .csvfile import read_rows
-from .dates import HISTORY_LANGUAGES, DateParseError, HistoricalDate, parse_date
-from .problems import Problem
+from .csvfile import Table, read_rows
+from .dates import HISTORY_LANGUAGES, DateParseError, HistoricalDate, describe, parse_date
+from .periods_file import load_periods
+from .problems import WARNING, Problem, closest, shown
 from .sources import Article, load_articles
 
 COLUMNS = ("id", "title", "start", "end", "category", "people", "place", "article", "quote",
            "description")
-REQUIRED = ("id", "title", "start", "category", "article")
+REQUIRED = ("id", "title", "start", "category")
+"""Without these no row can be drawn.  ``article`` is expected too (a warning if absent)."""
 LIST_SEPARATOR = ";"
 """Several people or places share one cell, separated by semicolons."""
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SPELT_OUT = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+_DAY_MONTH_YEAR = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}$")  # spreadsheet-style 23/10/1956
+_WORD = re.compile(r"[A-Za-z]+")
+_DATE_WORDS = (*calendar.month_name[1:], "spring", "summer", "autumn", "winter", "century",
+               "early", "late", "circa", "about", "between")
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,18 @@ class Event:
     description: str
     line: int
     extra: tuple[tuple[str, str], ...] = ()
+    """Columns the timeline does not use, as (column, value), kept for export."""
+
+    def __init__(self, id: str, title: str, start: HistoricalDate, end: HistoricalDate | None,
+                 category: str, people: tuple[str, ...], place: tuple[str, ...], article: str,
+                 quote: str, description: str, line: int, extra: tuple[tuple[str, str], ...] = ()):
+        # Frozen, yet built with one store of all fields instead of the twelve
+        # frozen __setattr__ calls dataclass would generate: those are a fifth
+        # of the time it takes to load 100,000 events.
+        object.__setattr__(self, "__dict__", {
+            "id": id, "title": title, "start": start, "end": end, "category": category,
+            "people": people, "place": place, "article": article, "quote": quote,
+            "description": description, "line": line, "extra": extra})
 
     @property
     def last(self) -> HistoricalDate:
@@ -66,100 +92,244 @@ class Dataset:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return [p for p in self.problems if p.is_error]
 
 
 def split_list(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip())
+    return tuple(filter(None, map(str.strip, cell.split(LIST_SEPARATOR)))) if cell else ()
 
 
-def _did_you_mean(value: str, options) -> str:
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+def slugify(text: str) -> str:
+    """An id from a title: lowercase ASCII letters and digits joined by single hyphens.
+
+    Accents are dropped and the letters that have none spelt out, so
+    "Solidarność" gives 'solidarnosc' and "Łódź" 'lodz'.
+    """
+    plain = unicodedata.normalize("NFKD", text.lower().translate(_SPELT_OUT))
+    return _NOT_SLUG.sub("-", "".join(ch for ch in plain if not unicodedata.combining(ch))).strip("-")
 
 
 def load_events(path: Path | str, articles: dict[str, Article], categories: dict[str, Category],
                 data: bytes | None = None, name: str | None = None) -> tuple[list[Event], list[Problem]]:
-    """Read and validate an events CSV; return the good events and every problem."""
-    table = read_rows(path, required=REQUIRED, known=COLUMNS, data=data, name=name)
-    problems = list(table.problems)
-    if any(c not in table.header for c in ("title", "start")):
-        return [], problems
-    events: list[Event] = []
-    seen: dict[str, int] = {}
-    for line, row in table.rows:
-        row_problems: list[Problem] = []
-
-        def report(column: str, message: str, hint: str = "", severity: str = "error") -> None:
-            row_problems.append(Problem(table.path, line, column, message, hint, severity))
-
-        event = _event_from_row(row, line, articles, categories, seen, report, table.extra_columns)
-        problems.extend(row_problems)
-        if event is not None and line not in table.bad_lines and not any(
-                p.severity == "error" for p in row_problems):
-            seen[event.id] = line
-            events.append(event)
-    return events, problems
+    """Read and validate an events CSV (or its ``data``); the good events and every problem."""
+    with _collector_paused():
+        table = read_rows(path, required=REQUIRED, known=COLUMNS, data=data, name=name)
+        if table.header and "article" not in table.header:
+            table.report(table.header_line, "(header)",
+                         "the header has no 'article' column, so no event links to its source",
+                         "add an 'article' column naming each event's article", WARNING)
+        return events_from_table(table, articles, categories)
 
 
-def _parse(row: dict[str, str], column: str, report) -> HistoricalDate | None:
+@contextlib.contextmanager
+def _collector_paused():
+    """No cyclic garbage collection while a file loads.
+
+    Loading allocates a few objects per cell and frees almost none, which
+    makes Python's collector walk every object loaded so far again and again
+    (a fifth of the time for 100,000 rows).  Rows hold no reference cycles,
+    so nothing is lost by letting the collector resume afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        return parse_date(row[column], languages=HISTORY_LANGUAGES)
-    except DateParseError as exc:
-        report(column, str(exc), exc.hint)
-        return None
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
-def _event_from_row(row, line, articles, categories, seen, report, extra_columns) -> Event | None:
-    event_id = row.get("id", "")
-    if not event_id:
-        report("id", "the id is empty", "give the row a unique id such as 'hungary-1956-revolution'")
-    elif event_id in seen:
-        report("id", f"the id '{event_id}' is already used on line {seen[event_id]}",
-               "give each row its own id, e.g. by adding the year")
-    title = row.get("title", "")
-    if not title:
-        report("title", "the title is empty", "give the event a short title")
-    start = end = None
-    if not row.get("start"):
-        report("start", "the start date is empty", "give at least a year, e.g. 1956")
-    else:
-        start = _parse(row, "start", report)
-    if row.get("end"):
-        end = _parse(row, "end", report)
-    if start and end and end.upper < start.lower:
-        report("end", f"the end ({end.label}) is before the start ({start.label})",
-               "swap start and end, or correct the year")
-    category = row.get("category", "")
-    if category not in categories:
-        suggestion = _did_you_mean(category, categories) or "use one of: " + ", ".join(categories)
-        report("category", f"unknown category '{category}'" if category else "the category is empty",
-               suggestion + " (categories are listed in categories.csv)")
-    article_id = row.get("article", "")
-    article = articles.get(article_id)
-    if article is None:
-        suggestion = _did_you_mean(article_id, articles) or "use the file name of an article in sources/"
-        report("article", f"unknown article '{article_id}'" if article_id else "the article is empty",
-               suggestion)
-    quote = row.get("quote", "")
-    if article is not None and quote and quote not in article.text:
-        report("quote", "the quote is not found word for word in the article",
-               f"copy the exact words from sources/{article_id}.txt", severity="warning")
-    if not (event_id and title and start):
-        return None
-    return Event(
-        id=event_id, title=title, start=start, end=end, category=category,
-        people=split_list(row.get("people", "")), place=split_list(row.get("place", "")),
-        article=article_id, quote=quote, description=row.get("description", ""), line=line,
-        extra=tuple((c, row.get(c, "")) for c in extra_columns),
-    )
+def events_from_table(table: Table, articles: dict[str, Article],
+                      categories: dict[str, Category]) -> tuple[list[Event], list[Problem]]:
+    """Validate the rows of a table in the events layout (keys from :data:`COLUMNS`).
+
+    Shared by :func:`load_events` and the TimelineJS import, whose table
+    labels name the sheet's own columns ("Headline", "Year").
+    """
+    missing = [c for c in REQUIRED if c not in table.header]
+    if missing and table.rows:
+        first, last = table.rows[0][0], table.rows[-1][0]
+        table.report(table.header_line, "(header)",
+                     f"none of the {len(table.rows)} rows (lines {first}-{last}) can be shown "
+                     f"without the column(s) {', '.join(missing)}", "add the missing column(s)")
+    events: list[Event] = []
+    if not missing:
+        rows = _RowChecker(table, articles, categories)
+        events = [e for e in (rows.event(line, row) for line, row in table.rows
+                              if line not in table.bad_lines) if e is not None]
+    return events, sorted(table.problems, key=lambda p: p.line)
+
+
+class _RowChecker:
+    """Validates rows one by one, remembering ids, dates and suggestions across rows."""
+
+    def __init__(self, table: Table, articles: dict[str, Article], categories: dict[str, Category]):
+        self.table = table
+        self.articles = articles
+        self.categories = categories
+        self.cites = "article" in table.header
+        self.id_lines: dict[str, int] = {}
+        self.dates: dict[str, HistoricalDate | DateParseError] = {}
+        """Each distinct date text read once per file, failures included (they are the slow ones)."""
+        self.dates_to_question: set[str] = set()
+        """The texts in ``dates`` that need a problem on every row: failures, day-first-or-month-first."""
+        self.hints: dict[tuple[str, str], str] = {}
+        self.lists: dict[str, tuple[str, ...]] = {}
+        """People and places recur from row to row: each cell is split once."""
+
+    def event(self, line: int, row: dict[str, str]) -> Event | None:
+        """The row's event, or None when an error keeps it off the timeline."""
+        problems = self.table.problems
+        before = len(problems)
+        report = self.table.report
+        event_id = row["id"]
+        if not event_id:
+            report(line, "id", "the id is empty",
+                   "give the row a unique id such as 'hungary-1956-revolution'")
+        elif event_id in self.id_lines:
+            report(line, "id", f"the id '{event_id}' is already used on line {self.id_lines[event_id]}",
+                   "give each row its own id, e.g. by adding the year")
+        else:
+            self.id_lines[event_id] = line
+            if not _ID.match(event_id):
+                report(line, "id", f"the id {shown(event_id)} is not lowercase letters, digits and hyphens",
+                       f"write it as '{slugify(event_id)}'", WARNING)
+        title = row["title"]
+        if not title:
+            report(line, "title", "the title is empty", "give the event a short title")
+        start = self._date(line, row["start"], "start")
+        end = self._date(line, row["end"], "end") if row.get("end") else None
+        if start and end and end.upper < start.lower:
+            report(line, "end", f"the end ({end.label}) is before the start ({start.label})",
+                   "swap start and end, or correct the year")
+        category = row["category"]
+        if category not in self.categories:
+            report(line, "category", f"unknown category {shown(category)}" if category
+                   else "the category is empty", self._hint("category", category))
+        article_id = row.get("article", "")
+        quote = row.get("quote", "")
+        article = self.articles.get(article_id)
+        if article is not None:
+            if not quote:
+                report(line, "quote", "the quote is empty",
+                       f"copy the words of sources/{article_id}.txt that date the event", WARNING)
+            elif quote not in article.text:
+                report(line, "quote", "the quote is not found word for word in the article",
+                       _quote_hint(quote, article), WARNING)
+        elif article_id:
+            report(line, "article", f"unknown article {shown(article_id)}", self._hint("article", article_id))
+        elif self.cites:
+            report(line, "article", "the event cites no source article",
+                   "write the id of the article it rests on: a file name in sources/ without '.txt'",
+                   WARNING)
+        if len(problems) > before and any(p.is_error for p in problems[before:]):
+            return None
+        extra = self.table.extra_columns
+        return Event(
+            id=event_id, title=title, start=start, end=end, category=category,
+            people=self._list(row.get("people", "")), place=self._list(row.get("place", "")),
+            article=article_id, quote=quote, description=row.get("description", ""), line=line,
+            extra=tuple((c, row[c]) for c in extra) if extra else (),
+        )
+
+    def _list(self, cell: str) -> tuple[str, ...]:
+        items = self.lists.get(cell)
+        if items is None:
+            items = self.lists[cell] = split_list(cell)
+        return items
+
+    def _date(self, line: int, text: str, column: str) -> HistoricalDate | None:
+        date = self.dates.get(text)
+        if date is not None and text not in self.dates_to_question:
+            return date  # the common case: a good date seen before
+        if not text:
+            self.table.report(line, column, f"the {column} date is empty", "give at least a year, e.g. 1956")
+            return None
+        if date is None:
+            try:
+                date = parse_date(text, languages=HISTORY_LANGUAGES)
+            except DateParseError as exc:
+                date = exc
+            self.dates[text] = date
+            if isinstance(date, DateParseError) or (text[0].isdigit() and _DAY_MONTH_YEAR.match(text)):
+                self.dates_to_question.add(text)
+            else:
+                return date
+        if isinstance(date, DateParseError):
+            self.table.report(line, column, str(date), self._hint("date", text))
+            return None
+        self.table.report(line, column, f"{shown(text)} can be read day-first or month-first; "
+                          f"it was read as {describe(date)}",
+                          f"write it as {date.edtf} (year-month-day)", WARNING)
+        return date
+
+    def _hint(self, column: str, value: str) -> str:
+        """The fix for a bad date or an unknown category or article, worked out once per value."""
+        key = (column, value)
+        if key not in self.hints:
+            if column == "date":
+                error = self.dates[value]
+                hint = _date_hint(value) or error.hint
+            else:
+                options = self.categories if column == "category" else self.articles
+                close = closest(value, options) if value else None
+                if close:
+                    hint = f"did you mean '{close}'?"
+                elif column == "category":
+                    hint = f"use one of: {', '.join(options)} (or add the category to categories.csv)"
+                else:
+                    hint = "write the name of a file in sources/ without '.txt'"
+            self.hints[key] = hint
+        return self.hints[key]
+
+
+def _date_hint(text: str) -> str:
+    """'did you mean ...?' for a misspelt month or season, if the corrected date reads."""
+    suggestion = text
+    for word in _WORD.findall(text):
+        close = closest(word, _DATE_WORDS) if len(word) > 2 else None
+        if close and close.lower() != word.lower():
+            suggestion = suggestion.replace(word, close)
+    if suggestion == text:
+        return ""
+    try:
+        parse_date(suggestion, languages=HISTORY_LANGUAGES)
+    except DateParseError:
+        return ""
+    return f"did you mean '{suggestion}'?"
+
+
+def _quote_hint(quote: str, article: Article) -> str:
+    """Where the quote parts from the article, so the editor knows what to copy."""
+    text = article.text
+    if " ".join(quote.split()) in " ".join(text.split()):
+        return "the words match but the spaces or line breaks differ: copy the quote from the article"
+    low, high = 0, len(quote)  # longest prefix of the quote that the article contains
+    while low < high:
+        mid = (low + high + 1) // 2
+        if quote[:mid] in text:
+            low = mid
+        else:
+            high = mid - 1
+    source = f"sources/{article.id}.txt"
+    if low < 3:
+        return f"copy the exact words from {source}"
+    return (f"the article has {shown(quote[:low])} but then differs at {shown(quote[low:low + 20])}; "
+            f"copy the exact words from {source}")
 
 
 def load_dataset(folder: Path | str, events_file: Path | str | None = None) -> Dataset:
-    """The whole dataset folder: categories, source articles and events."""
+    """The whole dataset folder: categories, periods, source articles and events.
+
+    Never raises for what an editor can get wrong: problems with any of the
+    files (periods.csv included, when the folder has one) are in
+    ``Dataset.problems``.
+    """
     folder = Path(folder)
     articles = load_articles(folder / "sources")
     categories, problems = load_categories(folder / "categories.csv")
+    if (folder / "periods.csv").exists():
+        problems += load_periods(folder / "periods.csv")[1]
     events, event_problems = load_events(events_file or folder / "events.csv", articles, categories)
     return Dataset(events=events, problems=problems + event_problems,
                    articles=articles, categories=categories)

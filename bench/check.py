@@ -1,0 +1,124 @@
+"""Validation throughput: ``check`` over a generated 100,000-row events file.
+
+Run from the repository root:  .venv/bin/python bench/check.py [--rows N] [--repeats N]
+
+The file is written to a temporary directory (nothing in the repo) and
+validated by the function ``python -m timeline_app check`` uses, against the
+shipped categories, periods and articles.  Its rows look like editors' rows:
+unique ids, every category, quotes that are in their articles, and dates in
+the forms the guide lists in the proportions of a history timeline (years
+mostly, a tenth to the month, a tenth to the day, across a millennium);
+``--all-days`` dates every row to a different day, the worst case for the
+date cache.  Every
+50th row carries a mistake (bad date, unknown category, misquote), because
+the slow paths (difflib suggestions, quote diagnosis) must stay fast too.
+Throughput is the best of N repeats, each with the date caches cleared.
+Target: at least 50,000 rows per second.
+"""
+
+from __future__ import annotations
+
+import sys
+
+sys.dont_write_bytecode = True          # write nothing into the repo, not even __pycache__
+
+import argparse  # noqa: E402
+import calendar  # noqa: E402
+import csv  # noqa: E402
+import random  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from timeline_app import dates  # noqa: E402
+from timeline_app.check import check_file  # noqa: E402
+from timeline_app.dataset import COLUMNS, load_dataset  # noqa: E402
+from timeline_app.paths import EVENTS_DIR  # noqa: E402
+from timeline_app.problems import count_errors  # noqa: E402
+
+TARGET = 50_000
+
+
+def random_date(rng: random.Random, all_days: bool) -> tuple[str, str]:
+    """(start, end) in one of the forms editors write, in the proportions of a history timeline.
+
+    Most events are dated to a year; a tenth to the month, a tenth to the
+    day.  With ``all_days`` every date is a different day: the worst case.
+    """
+    year = rng.randint(1000, 2000)
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    form = 0.0 if all_days else rng.random()
+    if form < 0.05:
+        return f"{year}-{month:02d}-{day:02d}", ""
+    if form < 0.1:
+        return f"{day} {calendar.month_name[month]} {year}", ""
+    if form < 0.2:
+        return f"{calendar.month_name[month]} {year}", ""
+    if form < 0.6:
+        return str(year), ""
+    if form < 0.8:
+        return str(year), str(year + rng.randint(1, 40))
+    return rng.choice(["c. 1893", "the early 1920s", "73 BC", "the 19th century", "1918-21",
+                       "autumn 1956", "the '30s", "192X", "1893~", "-0072"]), ""
+
+
+def write_events(path: Path, rows: int, all_days: bool = False, seed: int = 1) -> int:
+    """Write the file; the number of distinct date texts in it."""
+    rng = random.Random(seed)
+    dataset = load_dataset(EVENTS_DIR)
+    cited = [(e.article, e.quote) for e in dataset.events]
+    categories = list(dataset.categories)
+    texts: set[str] = set()
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for i in range(rows):
+            start, end = random_date(rng, all_days)
+            texts.update((start, end))
+            article, quote = rng.choice(cited)
+            category = categories[i % len(categories)]
+            if i % 50 == 49:  # a mistake, of one of three kinds
+                start, category, quote = [("Octobr 1956", category, quote), (start, category + "x", quote),
+                                          (start, category, quote + " and more")][i // 50 % 3]
+            writer.writerow([f"event-{i}", f"Event number {i}", start, end, category,
+                             "Rosa Luxemburg; Leo Jogiches", "Poland; Zurich", article, quote,
+                             "A description of the event, long enough to look like the real ones do."])
+    return len(texts - {""})
+
+
+def clear_date_caches() -> None:
+    for name, obj in vars(dates).items():
+        if hasattr(obj, "cache_clear") and "parser" not in name:
+            obj.cache_clear()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--all-days", action="store_true",
+                        help="date every row to a different day (worst case for the date cache)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "events.csv"
+        distinct = write_events(path, args.rows, args.all_days)
+        check_file(path)  # warm up: imports, plotly symbol check, dateparser
+        best = float("inf")
+        for _ in range(args.repeats):
+            clear_date_caches()
+            started = time.perf_counter()
+            problems, loaded = check_file(path)
+            best = min(best, time.perf_counter() - started)
+    rate = args.rows / best
+    print(f"check: {args.rows} rows ({distinct} distinct dates) in {best:.2f} s = {rate:,.0f} rows/s "
+          f"({loaded}; {count_errors(problems)} errors, {len(problems)} problems) "
+          f"target {TARGET:,} rows/s: {'met' if rate >= TARGET else 'NOT MET'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

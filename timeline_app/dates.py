@@ -15,6 +15,7 @@ compiled regular expressions (microseconds); the rest of EDTF goes to the
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Sequence
@@ -545,11 +546,22 @@ def _parse_normalised(original: str, languages: tuple[str, ...]) -> HistoricalDa
     s = " ".join(original.translate(_DASHES).split())
     if s.startswith("(") and s.endswith(")"):
         s = s[1:-1].strip()
-    if not _is_abbreviated_range(s):
-        date = _parse_edtf(s)
-        if date is not None:
-            return replace(date, text=original)
-    return replace(_parse_english(s.strip(_STRIP) or s, languages), text=original)
+    try:
+        date = None if _is_abbreviated_range(s) else _parse_edtf(s)
+        if date is None:
+            date = _parse_english(s.strip(_STRIP) or s, languages)
+    except DateParseError as exc:
+        if str(exc).startswith("could not read"):  # name the date as the editor wrote it
+            raise DateParseError(f"could not read {original!r} as a date", exc.hint) from None
+        raise
+    return _with_text(date, original)
+
+
+def _with_text(date: HistoricalDate, text: str) -> HistoricalDate:
+    """``replace(date, text=text)`` at a tenth of the cost (parsing new dates is hot in big files)."""
+    clone = copy.copy(date)
+    object.__setattr__(clone, "text", text)
+    return clone
 
 
 _ABBREVIATED = re.compile(r"(\d{4})-(\d{2})$")

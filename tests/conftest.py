@@ -94,3 +94,200 @@ def pytest_collection_modifyitems(config, items):
 def repo_root() -> Path:
     """Absolute path of the repository root."""
     return REPO_ROOT
+
+
+# --------------------------------------------------------------------------
+# Timeline app (Dash layer) fixtures.
+
+BROWSER_FIXTURES.add("timeline_page")
+
+ANCIENT_ARTICLE = """Risings of the poor
+
+In 73 BC the gladiator Spartacus broke out of a training school at Capua. \
+The slave army he led beat Roman armies for two years, until it was \
+crushed in 71 BC. Spartacus, born around 111 BC, died in the last battle.
+
+Many centuries later, in June 1381, the peasants of Essex and Kent rose \
+against the poll tax and marched on London. On 15 June 1381 their leader \
+Wat Tyler was killed at Smithfield.
+"""
+
+ANCIENT_EVENTS = """id,title,start,end,category,people,place,article,quote,description
+spartacus-revolt,Spartacus revolt,73 BC,71 BC,uprising,Spartacus,Italy,risings,In 73 BC the gladiator Spartacus broke out,The Third Servile War.
+spartacus-life,Spartacus,c. 111 BC,71 BC,life,Spartacus,Italy,risings,"Spartacus, born around 111 BC",Lifespan of Spartacus.
+peasants-revolt,Peasants' Revolt,June 1381,,uprising,Wat Tyler,England,risings,"in June 1381, the peasants of Essex and Kent rose",The English rising against the poll tax.
+wat-tyler-killed,Wat Tyler killed,15 June 1381,,death,Wat Tyler,England; London,risings,On 15 June 1381 their leader,The rising's leader killed at Smithfield.
+"""
+
+
+@pytest.fixture(scope="session")
+def ancient_events_file(tmp_path_factory) -> Path:
+    """A small dataset with a BC span, a BC life and two events of 1381 (before pandas' 1677)."""
+    folder = tmp_path_factory.mktemp("ancient")
+    shutil.copy(REPO_ROOT / "events" / "categories.csv", folder / "categories.csv")
+    (folder / "sources").mkdir()
+    (folder / "sources" / "risings.txt").write_text(ANCIENT_ARTICLE, encoding="utf-8")
+    events = folder / "events.csv"
+    events.write_text(ANCIENT_EVENTS, encoding="utf-8")
+    return events
+
+
+class TimelinePage:
+    """The timeline page in a dash.testing browser, with the waits its tests need.
+
+    ``window.timelineStatus`` (assets/timeline-render.js) counts renders and
+    paints and lists the placed labels; ``gd`` below is the plotly graph div.
+    """
+
+    GD = "document.querySelector('#timeline .js-plotly-plot')"
+
+    def __init__(self, duo):
+        self.duo = duo
+        self.driver = duo.driver
+
+    def js(self, script: str, *args):
+        return self.driver.execute_script(script, *args)
+
+    def viewport(self, width: int = 1280, height: int = 720) -> None:
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+
+    def wait(self, condition: str, timeout: float = 15, message: str = ""):
+        """Poll a JS expression until it is truthy; return its value."""
+        import time
+
+        end = time.monotonic() + timeout
+        while True:
+            value = self.js("return " + condition)
+            if value:
+                return value
+            if time.monotonic() > end:
+                raise AssertionError(f"timed out waiting for {message or condition}")
+            time.sleep(0.05)
+
+    def settle(self, quiet: float = 0.4, timeout: float = 15) -> dict:
+        """Wait until the graph has painted and no paint or render happened for ``quiet`` s."""
+        import time
+
+        self.wait("window.timelineStatus && window.timelineStatus.firstPaint", timeout, "first paint")
+        end = time.monotonic() + timeout
+        last, since = None, time.monotonic()
+        while time.monotonic() < end:
+            now = self.js("const s = window.timelineStatus; return [s.paints, s.renders, location.search,"
+                          " document.querySelectorAll('[data-dash-is-loading]').length]")
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return self.status()
+            time.sleep(0.05)
+        raise AssertionError("the page did not settle")
+
+    def open(self, query: str = "", width: int = 1280, height: int = 720) -> dict:
+        self.viewport(width, height)
+        self.driver.get(self.duo.server_url.rstrip("/") + "/" + query)
+        return self.settle()
+
+    def status(self) -> dict:
+        return self.js("return window.timelineStatus")
+
+    def x_range(self) -> list[float]:
+        return self.js(f"return {self.GD}._fullLayout.xaxis.range")
+
+    def trace(self, role: str) -> dict:
+        """x, y, text, hovertext, customdata and marker of the drawn trace with that role."""
+        return self.js(f"const t = {self.GD}._fullData.find(t => t.meta === arguments[0]);"
+                       " return t && {x: t.x, y: t.y, text: t.text, hovertext: t.hovertext,"
+                       " customdata: t.customdata, color: t.marker.color, symbol: t.marker.symbol,"
+                       " type: t.type};", role)
+
+    def search(self) -> str:
+        return self.js("return location.search")
+
+    def relayout(self, start: float, end: float) -> dict:
+        """Zoom the way the wheel does (plotly.js relayout), then wait for labels and ticks."""
+        self.js(f"Plotly.relayout({self.GD}, {{'xaxis.range': [arguments[0], arguments[1]]}})", start, end)
+        return self.settle()
+
+    def position(self, title: str) -> int:
+        """The browser's index of the event with that title."""
+        index = self.js("return window.timelineLib.current.d.title.indexOf(arguments[0])", title)
+        assert index >= 0, f"no event titled {title!r}"
+        return index
+
+    def mark_point(self, title: str, end: bool = False) -> tuple[float, float]:
+        """Viewport coordinates of an event's mark (a span's start, or its end)."""
+        return tuple(self.js(f"""
+            const gd = {self.GD}, i = arguments[0], fl = gd._fullLayout, box = gd.getBoundingClientRect();
+            const t = gd._fullData.find(t => String(t.meta).startsWith('marks:') && Array.from(t.customdata).includes(i));
+            const k = arguments[1] ? Array.from(t.customdata).lastIndexOf(i) : Array.from(t.customdata).indexOf(i);
+            return [box.left + fl._size.l + fl.xaxis.l2p(t.x[k]), box.top + fl._size.t + fl.yaxis.l2p(t.y[k])];
+        """, self.position(title), end))
+
+    def pointer(self):
+        from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+        return ActionBuilder(self.driver)
+
+    def click_at(self, x: float, y: float) -> None:
+        actions = self.pointer()
+        actions.pointer_action.move_to_location(int(x), int(y))
+        actions.pointer_action.click()
+        actions.perform()
+
+    def click_event(self, title: str) -> dict:
+        """Click an event's mark, then wait for the reader to show it."""
+        self.click_at(*self.mark_point(title))
+        self.wait("document.getElementById('reader-title') && "
+                  f"document.getElementById('reader-title').textContent === {title!r}", message=title)
+        return self.settle()
+
+    def label_boxes(self) -> list[dict]:
+        """Viewport boxes of the drawn labels."""
+        return self.js("return [...document.querySelectorAll('#timeline-labels .tl-label')].map(l => {"
+                       " const r = l.getBoundingClientRect();"
+                       " return {text: l.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom,"
+                       " index: Number(l.dataset.index)}; })")
+
+    def plot_box(self) -> dict:
+        return self.js(f"const gd = {self.GD}, fl = gd._fullLayout, r = gd.getBoundingClientRect();"
+                       " return {left: r.left + fl._size.l, top: r.top + fl._size.t,"
+                       " right: r.left + fl._size.l + fl._size.w, bottom: r.top + fl._size.t + fl._size.h};")
+
+    def reader_text(self) -> str:
+        return self.js("return document.getElementById('reader-body').innerText")
+
+
+@pytest.fixture(scope="module")
+def timeline_page(request, tmp_path_factory):
+    """One timeline app and one browser for a whole test module.
+
+    The app serves the module's ``EVENTS_FILE`` fixture name if it sets one
+    (e.g. "ancient_events_file"), else the shipped dataset.  This is
+    dash_duo's DashComposite, kept for the module so the suite starts
+    Chromium and the app once per file instead of once per test.
+    """
+    from dash.testing.application_runners import ThreadedRunner
+    from dash.testing.composite import DashComposite
+
+    from timeline_app.app import create_app
+
+    fixture = getattr(request.module, "EVENTS_FILE", None)
+    events = request.getfixturevalue(fixture) if fixture else None
+    with ThreadedRunner() as server, DashComposite(
+        server=server,
+        browser=request.config.getoption("webdriver"),
+        headless=request.config.getoption("headless"),
+        options=request.config.hook.pytest_setup_options(),
+        download_path=str(tmp_path_factory.mktemp("download")),
+        percy_run=False,
+    ) as duo:
+        duo.start_server(create_app(events))
+        page = TimelinePage(duo)
+        yield page
+
+
+@pytest.fixture
+def page(timeline_page):
+    """The module's timeline page, with the browser log emptied before the test."""
+    timeline_page.duo.get_logs()
+    yield timeline_page

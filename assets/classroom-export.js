@@ -1,0 +1,183 @@
+/*
+ * Images of the current view (timeline_app/export_view.py): PNG and SVG
+ * downloads and the printed handout's picture.
+ *
+ * The picture is the graph on screen (its traces and axes, same plot size,
+ * so nothing moves) with the event labels and the selection - an HTML layer
+ * on screen (timeline-render.js) - turned into plotly.js annotations and
+ * shapes, a title and the date range above, the sources below, on white.
+ * The texts come from the server (the export-meta store) and reach plotly.js
+ * escaped, like every title on the timeline.
+ *
+ * window.classroomStatus.exports lists what was exported, for the tests.
+ */
+(function () {
+  'use strict';
+  const lib = (window.timelineLib = window.timelineLib || {});
+  const clientside = (window.dash_clientside = window.dash_clientside || {});
+  const ns = (clientside.classroom = clientside.classroom || {});
+  const status = (window.classroomStatus = window.classroomStatus || {});
+  status.exports = status.exports || [];
+
+  const TITLE_PX = 22;
+  const SUBTITLE_PX = 14;
+  const CAPTION_PX = 12;
+  const HEAD_ROOM = 76;
+  const CAPTION_LINE = 17;
+  const PAPER = { bg: '#ffffff', ink: '#111111', muted: '#444444', grid: '#e6e6e6', axis: '#888888' };
+
+  const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+  const escapeText = (s) => String(s).replace(/[&<>]/g, (c) => ESCAPES[c]);
+  const graphDiv = () => document.querySelector('#timeline .js-plotly-plot');
+
+  /* Break text into lines of at most `chars` characters, at spaces. */
+  function wrap(text, chars) {
+    const lines = [];
+    let line = '';
+    for (const word of String(text).split(/\s+/)) {
+      if (line && (line + ' ' + word).length > chars) {
+        lines.push(line);
+        line = word;
+      } else line = line ? line + ' ' + word : word;
+    }
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  /* The HTML layer (labels, selection) as annotations and shapes in paper coordinates. */
+  function overlay(size) {
+    const layer = document.getElementById('timeline-labels');
+    const annotations = [];
+    const shapes = [];
+    if (!layer) return { annotations, shapes };
+    const origin = layer.getBoundingClientRect();
+    const toX = (px) => px / size.w;
+    const toY = (px) => 1 - px / size.h;
+    for (const el of layer.children) {
+      const box = el.getBoundingClientRect();
+      const left = box.left - origin.left;
+      const top = box.top - origin.top;
+      if (el.classList.contains('tl-label')) {
+        const style = window.getComputedStyle(el);
+        const selected = el.classList.contains('selected');
+        annotations.push({
+          xref: 'paper', yref: 'paper', x: toX(left), y: toY(top + box.height / 2), xanchor: 'left', yanchor: 'middle',
+          showarrow: false, text: selected ? '<b>' + escapeText(el.textContent) + '</b>' : escapeText(el.textContent),
+          font: { size: parseFloat(style.fontSize) || 11, color: PAPER.ink },
+          bgcolor: selected ? 'rgba(255, 236, 179, 0.95)' : 'rgba(255, 255, 255, 0.8)',
+          bordercolor: selected ? '#c79100' : 'rgba(0, 0, 0, 0)', borderwidth: selected ? 1 : 0, borderpad: 1,
+        });
+      } else if (el.classList.contains('tl-selection')) {
+        shapes.push({ type: 'rect', xref: 'paper', yref: 'paper', layer: 'below',
+          x0: toX(left), x1: toX(left + box.width), y0: toY(top + box.height), y1: toY(top),
+          fillcolor: 'rgba(255, 193, 7, 0.3)', line: { color: '#c79100', width: 1 } });
+      } else if (el.classList.contains('tl-selection-line')) {
+        shapes.push({ type: 'line', xref: 'paper', yref: 'paper', layer: 'below', x0: toX(left), x1: toX(left),
+          y0: 0, y1: 1, line: { color: 'rgba(199, 145, 0, 0.55)', width: 1, dash: 'dot' } });
+      }
+    }
+    return { annotations, shapes };
+  }
+
+  /* The figure to export: {data, layout, width, height}, or null when there is no graph yet.
+     `bare`: no title and caption (the printed handout has them as text). */
+  function exportFigure(meta, bare) {
+    const gd = graphDiv();
+    if (!gd || !gd._fullLayout || !gd.data) return null;
+    const fl = gd._fullLayout;
+    const size = fl._size;
+    const width = Math.max(Math.round(fl.width), 900);
+    // About 6.5 px a character at CAPTION_PX, across the plot's width.
+    const captionLines = meta && meta.caption && !bare ? wrap(meta.caption, Math.floor((width - size.l - 8) / 6.8)) : [];
+    const footRoom = captionLines.length * CAPTION_LINE + 14;
+    const layout = JSON.parse(JSON.stringify(gd.layout));
+    const { annotations, shapes } = overlay(size);
+    const margin = { ...layout.margin, t: size.t + (bare ? 0 : HEAD_ROOM), b: (fl.height - size.t - size.h) + footRoom };
+    Object.assign(layout, {
+      width, height: Math.round(size.h + margin.t + margin.b), margin, autosize: false,
+      paper_bgcolor: PAPER.bg, plot_bgcolor: PAPER.bg,
+      font: { ...(layout.font || {}), color: PAPER.ink },
+      title: bare ? { text: '' } : {
+        text: escapeText((meta && meta.title) || document.title), x: 0, xref: 'paper', xanchor: 'left',
+        y: 1, yref: 'container', yanchor: 'top', pad: { t: 14 },
+        font: { size: TITLE_PX, color: PAPER.ink },
+        subtitle: { text: escapeText((meta && meta.subtitle) || ''), font: { size: SUBTITLE_PX, color: PAPER.muted } },
+      },
+      annotations: [
+        ...(layout.annotations || []).filter((a) => a.xref === 'paper' && a.yref === 'paper'),
+        ...annotations,
+        ...(captionLines.length ? [{
+          xref: 'paper', yref: 'paper', x: 0, y: 0, xanchor: 'left', yanchor: 'top', align: 'left',
+          yshift: -(fl.height - size.t - size.h) + 2, showarrow: false,
+          text: captionLines.map(escapeText).join('<br>'), font: { size: CAPTION_PX, color: PAPER.muted },
+        }] : []),
+      ],
+      shapes: [...(layout.shapes || []), ...shapes],
+    });
+    for (const name of ['xaxis', 'yaxis']) {
+      if (!layout[name]) continue;
+      layout[name] = { ...layout[name], gridcolor: PAPER.grid, linecolor: PAPER.axis, tickcolor: PAPER.axis,
+        tickfont: { ...(layout[name].tickfont || {}), color: name === 'yaxis' ? PAPER.muted : PAPER.ink } };
+    }
+    return { data: gd.data, layout, width: layout.width, height: layout.height };
+  }
+  lib.exportFigure = exportFigure;
+
+  ns.exportImage = function (_png, _svg, meta) {
+    const ctx = window.dash_clientside.callback_context;
+    const format = ctx.triggered_id === 'export-svg' ? 'svg' : 'png';
+    const figure = exportFigure(meta);
+    if (!figure || !window.Plotly) return;
+    const filename = (meta && meta.filename) || 'timeline';
+    const record = { format, filename: filename + '.' + format, width: figure.width, height: figure.height,
+      title: meta && meta.title, subtitle: meta && meta.subtitle, caption: meta && meta.caption,
+      labels: figure.layout.annotations.length, done: false };
+    status.exports.push(record);
+    window.Plotly.downloadImage({ data: figure.data, layout: figure.layout },
+      { format, width: figure.width, height: figure.height, filename, scale: format === 'png' ? 2 : 1 })
+      .then(() => { record.done = true; }, (err) => { record.error = String(err); });
+  };
+
+  /* Draw the handout's picture; resolves once it is in the page. */
+  lib.preparePrint = function (meta) {
+    const img = document.getElementById('handout-figure');
+    const figure = exportFigure(meta || status.meta, true);
+    if (!img || !figure || !window.Plotly) return Promise.resolve(false);
+    return window.Plotly.toImage({ data: figure.data, layout: figure.layout },
+      { format: 'png', width: figure.width, height: figure.height, scale: 2 })
+      .then((url) => new Promise((resolve) => {
+        img.onload = () => resolve(true);
+        img.onerror = () => resolve(false);
+        img.alt = 'The timeline: ' + ((meta && meta.subtitle) || '');
+        img.src = url;
+      }))
+      .then((ok) => {
+        document.documentElement.classList.toggle('handout-ready', ok);
+        return ok;
+      });
+  };
+
+  ns.rememberMeta = function (meta) {
+    status.meta = meta;
+  };
+
+  ns.printHandout = function (_clicks, meta) {
+    lib.preparePrint(meta).then(() => window.print());
+  };
+
+  /* Printed from the browser's menu, the live graph is printed: sized to fit the page. */
+  window.addEventListener('beforeprint', () => {
+    const gd = graphDiv();
+    if (!gd || !gd._fullLayout) return;
+    const svg = gd.querySelector('.main-svg');
+    const width = Number(svg && svg.getAttribute('width')) || gd._fullLayout.width;
+    const height = Number(svg && svg.getAttribute('height')) || gd._fullLayout.height;
+    const style = document.documentElement.style;
+    style.setProperty('--cr-print-width', width + 'px');
+    style.setProperty('--cr-print-height', height + 'px');
+    style.setProperty('--cr-print-zoom', String(Math.min(1, 1000 / width, 470 / height)));
+  });
+
+  /* After printing, the picture is stale: the next print from the menu shows the live graph. */
+  window.addEventListener('afterprint', () => document.documentElement.classList.remove('handout-ready'));
+})();

@@ -1,0 +1,140 @@
+/*
+ * Reader interactions the graph itself lacks: keyboard selection and zoom,
+ * pinch zoom on touch screens, writing the URL without a history entry, and
+ * scrolling the highlighted quote into view.
+ *
+ * Keyboard selection and pinch feed the same server callback as clicks and
+ * the mouse wheel (through the key-select store and Plotly.relayout), so the
+ * URL and the reader panel follow them like any other change.
+ */
+(function () {
+  'use strict';
+  const lib = (window.timelineLib = window.timelineLib || {});
+  const clientside = (window.dash_clientside = window.dash_clientside || {});
+  const ns = (clientside.timeline = clientside.timeline || {});
+
+  const ZOOM_STEP = 2;
+  const setRange = (a, b) => lib.setRange && lib.setRange(a, b, true);
+
+  /* ---- keyboard -------------------------------------------------------------- */
+
+  /* The event after (dir 1) or before (-1) the selected one in time order;
+     with nothing selected, the first or last one in view. */
+  function neighbour(dir) {
+    const cur = lib.current;
+    if (!cur || !cur.s.idx.length) return null;
+    const { d, s, range, selected } = cur;
+    const idx = s.idx;
+    const at = selected === null ? -1 : idx.indexOf(selected);
+    if (at >= 0) return idx[at + dir] === undefined ? null : idx[at + dir];
+    const mid = (i) => (d.start[i] + d.end[i]) / 2;
+    const inView = idx.filter((i) => (d.kind[i] === 1 ? d.end[i] >= range[0] && d.start[i] <= range[1]
+      : mid(i) >= range[0] && mid(i) <= range[1]));
+    const pool = inView.length ? inView : idx;
+    return dir > 0 ? pool[0] : pool[pool.length - 1];
+  }
+
+  /* Select event `index` (a position), step to the next/previous one, zoom in/out
+     around the middle: the keys below, and assets/classroom.js (presentation mode). */
+  lib.selectEvent = (index) => clientside.set_props('key-select', { data: { index, at: Date.now() } });
+  lib.stepEvent = (dir) => {
+    const next = neighbour(dir);
+    if (next !== null) lib.selectEvent(next);
+    return next;
+  };
+  lib.zoomBy = (out) => {
+    const cur = lib.current;
+    if (!cur) return;
+    const [a, b] = cur.range;
+    const half = ((b - a) / 2) * (out ? ZOOM_STEP : 1 / ZOOM_STEP);
+    setRange((a + b) / 2 - half, (a + b) / 2 + half);
+  };
+
+  function onKey(event) {
+    const pane = document.getElementById('timeline-pane');
+    if (!pane || !pane.contains(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const cur = lib.current;
+    let handled = true;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      lib.stepEvent(event.key === 'ArrowRight' ? 1 : -1);
+    } else if ((event.key === '+' || event.key === '=' || event.key === '-') && cur) {
+      lib.zoomBy(event.key === '-');
+    } else if (event.key === 'Escape') {
+      const close = document.getElementById('reader-close');
+      if (close) close.click();
+    } else {
+      handled = false;
+    }
+    if (handled) event.preventDefault();
+  }
+
+  document.addEventListener('keydown', onKey);
+
+  /* ---- pinch zoom -------------------------------------------------------------- */
+
+  /* Two fingers zoom the time axis around their midpoint (plotly.js pans with
+     one finger but has no pinch).  Captured before plotly.js sees the touches. */
+  lib.attachGestures = function (gd) {
+    let pinch = null;
+    let pending = null;
+    const options = { capture: true, passive: false };
+    const spread = (t) => Math.max(Math.abs(t[0].clientX - t[1].clientX), 20);
+    const middle = (t) => (t[0].clientX + t[1].clientX) / 2;
+
+    gd.addEventListener('touchstart', (event) => {
+      if (event.touches.length !== 2 || !gd._fullLayout) return;
+      const xa = gd._fullLayout.xaxis;
+      const left = gd.getBoundingClientRect().left + gd._fullLayout.margin.l;
+      pinch = { spread: spread(event.touches), range: xa.range.slice(), width: xa._length, left };
+      event.preventDefault();
+      event.stopPropagation();
+    }, options);
+
+    gd.addEventListener('touchmove', (event) => {
+      if (!pinch || event.touches.length !== 2) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const [a, b] = pinch.range;
+      const span = ((b - a) * pinch.spread) / spread(event.touches);
+      const at = (middle(event.touches) - pinch.left) / pinch.width;
+      const start = a + (b - a) * at - span * at;
+      if (pending === null) {
+        pending = window.requestAnimationFrame(() => {
+          pending = null;
+          setRange(start, start + span);
+        });
+      }
+    }, options);
+
+    gd.addEventListener('touchend', (event) => {
+      if (pinch && event.touches.length < 2) pinch = null;
+    }, options);
+  };
+
+  /* ---- URL and reader ------------------------------------------------------------ */
+
+  /* Zoom and pan replace the URL instead of adding history entries. */
+  ns.replaceUrl = function (data) {
+    if (data && typeof data.search === 'string' && data.search !== window.location.search) {
+      const url = (data.search || window.location.pathname) + window.location.hash;
+      window.history.replaceState(window.history.state, '', url);
+    }
+  };
+
+  /* Once React has drawn the new article, bring its highlighted quote into view. */
+  ns.showQuote = function () {
+    window.requestAnimationFrame(() => window.requestAnimationFrame(() => {
+      const mark = document.querySelector('#reader-body mark.quote');
+      const reader = document.getElementById('reader');
+      if (mark && reader) {
+        const box = reader.getBoundingClientRect();
+        const at = mark.getBoundingClientRect();
+        if (reader.scrollHeight > reader.clientHeight + 1) {
+          reader.scrollTop += at.top - box.top - reader.clientHeight / 3;
+        } else if (at.top < 0 || at.bottom > window.innerHeight) {
+          mark.scrollIntoView({ block: 'center' });
+        }
+      }
+    }));
+  };
+})();

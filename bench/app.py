@@ -1,0 +1,449 @@
+"""Speed of the timeline at 1k, 10k and 100k events, against a plain px.timeline figure.
+
+Run from the repository root (``make bench``, or ``.venv/bin/python bench/app.py``);
+needs the test dependencies (selenium, via ``make test-deps``) and Debian
+Chromium.  Writes nothing into the repository: the synthetic datasets go to
+a temporary folder that is removed afterwards.
+
+For each size the script generates synthetic events (CSV + one article),
+serves the timeline app and a plain ``plotly.express.timeline`` app of the
+same events in-process on free loopback ports, and measures in headless
+Chromium (the Chrome options of tests/conftest.py):
+
+* first paint: navigation start -> first ``plotly_afterplot`` with data drawn
+  (median of a few loads after one warm-up load, so scripts are cached);
+* zoom: ``Plotly.relayout`` to a new range -> the timeline redrawn with its
+  labels and ticks for that range (ours) or the relayout promise resolved
+  and painted (px.timeline);
+* filter: a category chip clicked -> timeline redrawn with the events left;
+* select: a label clicked -> the reader shows the event and the timeline
+  highlights it;
+* bytes per event: HTTP body bytes of the page, the layout and every
+  callback request of one load, counted by a WSGI middleware, divided by the
+  event count (gzip as sent, and uncompressed); scripts and styles are fixed
+  costs, reported apart.
+
+Targets at 100k events: interactive (a frame is drawn within 100 ms after
+load), first paint within 2x of the 1k case, filter and select under 300 ms,
+at most 60 bytes per event on the wire, zoom at least 10x faster than
+px.timeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import random
+import shutil
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from conftest import CHROME_ARGS, CHROMIUM  # noqa: E402  (the test suite's Chrome options)
+
+SIZES = (1_000, 10_000, 100_000)
+FIRST_YEAR, LAST_YEAR = 1700, 1999  # px.timeline needs pandas timestamps (1677-2262)
+PX_TIMEOUT_S = 240
+VIEWPORT = (1280, 720)
+
+WORDS = {
+    "what": ["Strike", "Uprising", "Congress", "Protest", "Riot", "Founding", "Trial", "Lockout", "March",
+             "Boycott", "Mutiny", "Election", "Occupation", "Assembly"],
+    "who": ["dockers", "miners", "weavers", "railwaymen", "students", "printers", "peasants", "soldiers",
+            "teachers", "seamstresses", "tram drivers", "steelworkers"],
+    "places": ["Łódź", "Turin", "Glasgow", "Lyon", "Chicago", "Barcelona", "Kraków", "Leeds", "Hamburg",
+               "Milan", "Gdańsk", "Budapest", "Petrograd", "Dublin", "Lille", "Bilbao", "Detroit", "Essen"],
+    "first": ["Anna", "Jan", "Maria", "Karl", "Rosa", "Leon", "Clara", "Pietro", "Ida", "Emil", "Nadia",
+              "Oskar", "Vera", "Tom", "Lucia", "Ivan", "Marta", "Paul", "Olga", "Hugo"],
+    "last": ["Nowak", "Rossi", "Smith", "Weber", "Dubois", "Kowalski", "Horvat", "Novak", "Keller", "Byrne",
+             "Moreau", "Vogel", "Costa", "Lindqvist", "Petrov", "Fischer", "Marino", "Walsh", "Bauer", "Silva"],
+}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+# ---------------------------------------------------------------- synthetic data
+
+def synthetic_events(n: int, seed: int = 1) -> list[dict]:
+    """n events in 1700-1999: years, months, days, ranges, "c. 1850", lives (1%)."""
+    rng = random.Random(seed)
+    people = [f"{rng.choice(WORDS['first'])} {rng.choice(WORDS['last'])}" for _ in range(max(50, n // 50))]
+    places = WORDS["places"] + [f"{p} district {k}" for p in WORDS["places"] for k in range(1, 12)]
+    categories = ["activism", "revolution", "uprising", "strike", "war", "founding", "regime", "reform",
+                  "exile", "repression", "death"]
+    rows = []
+    for i in range(n):
+        year = rng.randint(FIRST_YEAR, LAST_YEAR - 2)
+        kind = rng.random()
+        person = rng.choice(people)
+        row = {"id": f"e{i}", "category": rng.choice(categories), "end": "", "article": "bench", "quote": "Generated",
+               "people": person if rng.random() < 0.6 else "", "place": rng.choice(places),
+               "title": f"{rng.choice(WORDS['what'])} of {rng.choice(WORDS['who'])} in {rng.choice(WORDS['places'])}",
+               "description": ""}
+        if kind < 0.01:
+            born = rng.randint(FIRST_YEAR, LAST_YEAR - 80)
+            row.update(category="life", title=person, people=person, start=str(born),
+                       end=str(born + rng.randint(25, 80)))
+        elif kind < 0.08:
+            row.update(start=str(year), end=str(year + rng.randint(1, 5)))
+        elif kind < 0.13:
+            row.update(start=f"c. {year}")
+        elif kind < 0.45:
+            row.update(start=str(year))
+        elif kind < 0.7:
+            row.update(start=f"{rng.choice(MONTHS)} {year}")
+        else:
+            row.update(start=f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {year}")
+        rows.append(row)
+    return rows
+
+
+def write_dataset(folder: Path, rows: list[dict]) -> Path:
+    shutil.copy(ROOT / "events" / "categories.csv", folder / "categories.csv")
+    (folder / "sources").mkdir(exist_ok=True)
+    (folder / "sources" / "bench.txt").write_text("Synthetic events\n\nGenerated for the benchmark.\n")
+    path = folder / "events.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=["id", "title", "start", "end", "category", "people", "place",
+                                               "article", "quote", "description"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+# ---------------------------------------------------------------- serving
+
+@dataclass
+class ByteCounter:
+    """WSGI middleware summing response bodies by kind (data vs scripts/styles)."""
+
+    app: object
+    data_sent: int = 0
+    data_raw: int = 0
+    static_sent: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def reset(self) -> None:
+        with self.lock:
+            self.data_sent = self.data_raw = self.static_sent = 0
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        headers: dict[str, str] = {}
+
+        def capture(status, response_headers, exc_info=None):
+            headers.update((k.lower(), v) for k, v in response_headers)
+            return start_response(status, response_headers, exc_info)
+
+        body = b"".join(self.app(environ, capture))
+        static = path.startswith(("/_dash-component-suites/", "/assets/", "/_favicon"))
+        raw = len(gzip.decompress(body)) if headers.get("content-encoding") == "gzip" and not static else len(body)
+        with self.lock:
+            if static:
+                self.static_sent += len(body)
+            else:
+                self.data_sent += len(body)
+                self.data_raw += raw
+        return [body]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(wsgi_app) -> tuple[str, object]:
+    import logging
+
+    from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+
+    port = free_port()
+    server = make_server("127.0.0.1", port, wsgi_app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{port}/", server
+
+
+def px_app(rows: list[dict]):
+    """The plain baseline: one px.timeline figure of the same events in a Dash page."""
+    import pandas as pd
+    import plotly.express as px
+    from dash import Dash, dcc
+
+    from timeline_app.dates import HISTORY_LANGUAGES, parse_date
+
+    records = []
+    for row in rows:
+        start = parse_date(row["start"], languages=HISTORY_LANGUAGES)
+        last = parse_date(row["end"], languages=HISTORY_LANGUAGES) if row["end"] else start
+        records.append({"title": row["title"], "category": row["category"],
+                        "start": pd.Timestamp(*start.lower), "end": pd.Timestamp(*last.upper) + pd.Timedelta(days=1)})
+    frame = pd.DataFrame.from_records(records)
+    figure = px.timeline(frame, x_start="start", x_end="end", y="category", color="category",
+                         hover_name="title")
+    app = Dash(__name__)
+    app.layout = dcc.Graph(id="timeline", figure=figure, config={"scrollZoom": True}, style={"height": "600px"})
+    return app
+
+
+# ---------------------------------------------------------------- browser
+
+PAINT_HOOK = """
+window.__bench = {firstPaint: null};
+(function poll() {
+  const gd = document.querySelector('.js-plotly-plot');
+  const drawn = gd && gd._fullLayout && (gd._fullData || []).some(t => t.x && t.x.length);
+  if (drawn) window.__bench.firstPaint = performance.now(); else requestAnimationFrame(poll);
+})();
+"""
+"""First paint, the same for both apps: the first frame after plotly.js has drawn data."""
+
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    for arg in CHROME_ARGS:
+        options.add_argument(arg)
+    options.add_argument("--headless=new")
+    options.add_argument("--window-size={},{}".format(*VIEWPORT))
+    driver = webdriver.Chrome(options=options)
+    driver.set_script_timeout(PX_TIMEOUT_S)
+    driver.set_page_load_timeout(PX_TIMEOUT_S)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": VIEWPORT[0], "height": VIEWPORT[1], "deviceScaleFactor": 1, "mobile": False})
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PAINT_HOOK})
+    return driver
+
+
+def wait_for(driver, condition: str, timeout: float = PX_TIMEOUT_S):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = driver.execute_script("return " + condition)
+        if value:
+            return value
+        time.sleep(0.02)
+    raise TimeoutError(condition)
+
+
+def load(driver, url: str) -> float:
+    """A fresh page load; ms from navigation start to the first painted data."""
+    driver.get("about:blank")
+    driver.get(url)
+    return wait_for(driver, "window.__bench && window.__bench.firstPaint")
+
+
+def settle_ours(driver, quiet_ms: int = 400) -> None:
+    wait_for(driver, f"""(() => {{ const s = window.timelineStatus;
+        return s && s.firstPaint && performance.now() - Math.max(s.lastPaint, s.lastRender, s.settled) > {quiet_ms}; }})()""")
+
+
+# Each snippet starts a change and calls back, on the next frame, with the ms
+# until the timeline showed it (labels and ticks included for ours).
+OUR_ZOOM = """
+const [a, b, done] = arguments;
+const gd = document.getElementById('timeline-plot');
+const s = window.timelineStatus;
+const t0 = performance.now();
+Plotly.relayout(gd, {'xaxis.range': [a, b]});
+(function poll() {
+  if (s.settled > t0 && Math.abs(s.range[0] - a) < 1 && Math.abs(s.range[1] - b) < 1) {
+    requestAnimationFrame(() => done(performance.now() - t0));
+  } else setTimeout(poll, 1);
+})();
+"""
+
+PX_ZOOM = """
+const [a, b, done] = arguments;
+const gd = document.querySelector('.js-plotly-plot');
+const t0 = performance.now();
+Plotly.relayout(gd, {'xaxis.range': [a, b]}).then(() => requestAnimationFrame(() => done(performance.now() - t0)));
+"""
+
+OUR_FILTER = """
+const [name, done] = arguments;
+const s = window.timelineStatus;
+const before = s.shown;
+const chip = [...document.querySelectorAll('button.chip')].find(b => b.id.includes('"' + name + '"'));
+const t0 = performance.now();
+chip.click();
+(function poll() {
+  if (s.shown !== before && s.settled > t0) requestAnimationFrame(() => done(performance.now() - t0));
+  else setTimeout(poll, 1);
+})();
+"""
+
+OUR_SELECT = """
+const done = arguments[0];
+const s = window.timelineStatus;
+const labels = document.querySelectorAll('#timeline-labels .tl-label:not(.selected)');
+const label = labels[Math.floor(labels.length / 2)];
+const index = Number(label.dataset.index);
+const box = label.getBoundingClientRect();
+const t0 = performance.now();
+document.body.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: box.left + 4, clientY: box.top + box.height / 2}));
+(function poll() {
+  const heading = document.getElementById('reader-title');
+  if (heading && s.selectedDrawn === index && s.settled > t0) requestAnimationFrame(() => done(performance.now() - t0));
+  else setTimeout(poll, 1);
+})();
+"""
+
+
+def frame_latency(driver) -> float:
+    return driver.execute_async_script(
+        "const done = arguments[0]; const t0 = performance.now();"
+        " requestAnimationFrame(() => done(performance.now() - t0));")
+
+
+@dataclass
+class Result:
+    n: int
+    first_paint: float = 0
+    zoom: float = 0
+    filter: float = 0
+    select: float = 0
+    frame: float = 0
+    bytes_sent: float = 0
+    bytes_raw: float = 0
+    static_kb: float = 0
+    px_first_paint: float | None = None
+    px_zoom: float | None = None
+    px_bytes: float | None = None
+
+
+def step(name: str, value: float) -> float:
+    print(f"    {name}: {value:.0f} ms", flush=True)
+    return value
+
+
+def measure(driver, rows: list[dict], folder: Path, loads: int) -> Result:
+    from timeline_app.app import create_app
+    from timeline_app.daycount import to_ordinal
+
+    n = len(rows)
+    result = Result(n)
+    events_file = write_dataset(folder, rows)
+    started = time.monotonic()
+    app = create_app(events_file)
+    print(f"  {n:>7} events: app built in {time.monotonic() - started:.1f} s", flush=True)
+    counter = ByteCounter(app.server.wsgi_app)
+    app.server.wsgi_app = counter
+    url, server = serve(app.server)
+    try:
+        load(driver, url)  # warm-up: scripts cached, as for a returning reader
+        paints = []
+        for _ in range(loads):
+            counter.reset()
+            paints.append(step("first paint", load(driver, url)))
+            settle_ours(driver)
+        result.first_paint = statistics.median(paints)
+        result.bytes_sent = counter.data_sent / n
+        result.bytes_raw = counter.data_raw / n
+        result.static_kb = counter.static_sent / 1024
+        result.frame = frame_latency(driver)
+        zooms = []
+        for first, last in ((1800, 1900), (1850, 1860), (1900, 1902), (1750, 1950), (1930, 1931)):
+            zooms.append(step("zoom", driver.execute_async_script(OUR_ZOOM, to_ordinal((first, 1, 1)),
+                                                                 to_ordinal((last, 1, 1)))))
+            settle_ours(driver)
+        result.zoom = statistics.median(zooms)
+        filters = []
+        for name in ("strike", "strike", "war", "war"):
+            filters.append(step("filter", driver.execute_async_script(OUR_FILTER, name)))
+            settle_ours(driver)
+        result.filter = statistics.median(filters)
+        selects = []
+        for _ in range(3):
+            selects.append(step("select", driver.execute_async_script(OUR_SELECT)))
+            settle_ours(driver)
+        result.select = statistics.median(selects)
+    finally:
+        server.shutdown()
+
+    baseline = px_app(rows)
+    counter = ByteCounter(baseline.server.wsgi_app)
+    baseline.server.wsgi_app = counter
+    url, server = serve(baseline.server)
+    try:
+        load(driver, url)
+        counter.reset()
+        result.px_first_paint = step("px first paint", load(driver, url))
+        result.px_bytes = counter.data_sent / n
+        zooms = [step("px zoom", driver.execute_async_script(PX_ZOOM, f"{first}-01-01", f"{last}-01-01"))
+                 for first, last in ((1800, 1900), (1850, 1860), (1900, 1902))]
+        result.px_zoom = statistics.median(zooms)
+    except Exception as exc:  # a frozen baseline page is a result too
+        print(f"  px.timeline at {n}: {type(exc).__name__}: {exc}", flush=True)
+    finally:
+        server.shutdown()
+    return result
+
+
+def table(results: list[Result]) -> str:
+    head = ("events", "first paint ms", "zoom ms", "filter ms", "select ms", "frame ms", "B/event gz",
+            "B/event raw", "px first paint ms", "px zoom ms", "px B/event", "zoom speed-up")
+    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+    for r in results:
+        speedup = f"{r.px_zoom / r.zoom:.0f}x" if r.px_zoom else "px timed out"
+        cells = (f"{r.n:,}", f"{r.first_paint:.0f}", f"{r.zoom:.0f}", f"{r.filter:.0f}", f"{r.select:.0f}",
+                 f"{r.frame:.0f}", f"{r.bytes_sent:.1f}", f"{r.bytes_raw:.1f}",
+                 f"{r.px_first_paint:.0f}" if r.px_first_paint else "-", f"{r.px_zoom:.0f}" if r.px_zoom else "-",
+                 f"{r.px_bytes:.0f}" if r.px_bytes else "-", speedup)
+        lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
+def verdicts(results: list[Result]) -> str:
+    small, big = results[0], results[-1]
+    checks = [
+        ("interactive (a frame within 100 ms after load)", big.frame <= 100, f"{big.frame:.0f} ms"),
+        (f"first paint within 2x of {small.n:,}", big.first_paint <= 2 * small.first_paint,
+         f"{big.first_paint:.0f} ms vs {small.first_paint:.0f} ms ({big.first_paint / small.first_paint:.2f}x)"),
+        ("filter under 300 ms", big.filter < 300, f"{big.filter:.0f} ms"),
+        ("select under 300 ms", big.select < 300, f"{big.select:.0f} ms"),
+        ("at most 60 bytes per event on the wire", big.bytes_sent <= 60,
+         f"{big.bytes_sent:.1f} B gzip ({big.bytes_raw:.1f} B uncompressed)"),
+        ("zoom at least 10x faster than px.timeline", big.px_zoom is None or big.px_zoom >= 10 * big.zoom,
+         f"{big.zoom:.0f} ms vs {big.px_zoom:.0f} ms" if big.px_zoom
+         else f"{big.zoom:.0f} ms vs px.timeline not finishing in {PX_TIMEOUT_S} s"),
+    ]
+    return "\n".join(f"{'PASS' if ok else 'FAIL'}  {name}: {detail}" for name, ok, detail in checks)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--loads", type=int, default=3, help="measured page loads per size")
+    args = parser.parse_args(argv)
+    driver = browser()
+    results = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
+            for n in args.sizes:
+                folder = Path(tmp) / str(n)
+                folder.mkdir()
+                results.append(measure(driver, synthetic_events(n), folder, args.loads))
+    finally:
+        driver.quit()
+    print()
+    print(table(results))
+    print()
+    print(verdicts(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,494 @@
+"""First-visit load: a class of 200 opening the timeline in the same minute.
+
+Run from the repository root:  .venv/bin/python bench/load.py [--clients 200] [--sweep]
+
+Starts the production server as ``make run`` does (``python -m timeline_app
+serve``, gunicorn) and the Dash development server (``app.run(debug=False)``)
+on loopback, each with the shipped dataset and with a generated 10,000-event
+file, and replays a browser's first visit for N concurrent clients:
+
+1. what a real browser sends on first load is captured once per dataset with
+   headless Chromium (selenium's performance log): the page, ``/_dash-layout``,
+   ``/_dash-dependencies`` and every initial ``/_dash-update-component`` with
+   its exact body (chained and clientside-triggered callbacks included);
+2. each client (asyncio, one keep-alive connection, like a browser tab's
+   first connection) replays that sequence ``--visits`` times, one request
+   after the other, so a "visit" is the whole first load end to end.  The
+   static scripts are left out: their URLs are fingerprinted and cached for a
+   year, and in production a reverse proxy serves them (``--with-scripts``
+   adds them, gzip-accepting, for the curious).
+
+Prints requests/s, p50/p95/p99 per request and per whole visit, errors
+(non-2xx, resets, timeouts) and the ratio to the development server; each
+setting runs ``--repeat`` times on a fresh server and the median run is shown
+(the load generator shares the machine's cores, so single runs are noisy).  Every
+run is bounded (``--timeout`` seconds) and only ever talks to 127.0.0.1.
+Target on the 2-core machine: zero errors, p95 of a whole first visit under
+1 s with the shipped dataset.
+
+Without selenium/Chromium (``make venv`` alone), the sequence falls back to
+the page, layout and dependencies only, and says so.
+"""
+
+from __future__ import annotations
+
+import sys
+
+sys.dont_write_bytecode = True  # write nothing into the repo, not even __pycache__
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import shutil  # noqa: E402
+import socket  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+from urllib.parse import urlsplit  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+FIRST_VISIT_PATHS = ("/", "/_dash-layout", "/_dash-dependencies", "/_dash-update-component")
+DEFAULT_CONFIGS = ("2x8",)  # serve's default (TIMELINE_WORKERS x TIMELINE_THREADS)
+SWEEP_CONFIGS = ("1x8", "2x4", "2x8", "3x4", "3x8", "4x4", "4x8", "6x4")
+
+
+@dataclass
+class Request:
+    method: str
+    target: str  # path and query
+    body: bytes = b""
+    content_type: str = ""
+
+
+@dataclass
+class Result:
+    request_times: list[float] = field(default_factory=list)
+    visit_times: list[float] = field(default_factory=list)
+    errors: dict[str, int] = field(default_factory=dict)
+    requests: int = 0
+    wall: float = 0.0
+
+    def error(self, kind: str) -> None:
+        self.errors[kind] = self.errors.get(kind, 0) + 1
+
+
+# --- datasets -------------------------------------------------------------------
+
+def write_events(path: Path, count: int, seed: int = 1956) -> Path:
+    """``count`` valid events over the shipped categories and articles, quotes included."""
+    import csv
+
+    rng = random.Random(seed)
+    events_dir = ROOT / "events"
+    with open(events_dir / "categories.csv", encoding="utf-8-sig") as f:
+        categories = [row["name"] for row in csv.DictReader(f)]
+    quotes = {}  # article id -> runs of five words, each found word for word in the article
+    for article in sorted((events_dir / "sources").glob("*.txt")):
+        body = article.read_text(encoding="utf-8-sig").split("\n", 1)[-1]
+        runs = []
+        for line in body.splitlines():
+            words = line.split(" ")
+            runs += [" ".join(words[i:i + 5]) for i in range(0, len(words) - 5, 7)]
+        quotes[article.stem] = [r for r in runs if r.strip() == r and "  " not in r]
+    names = ("Luxemburg", "Lenin", "Konikow", "Trotsky", "Guevara", "Walesa", "Nagy")
+    places = ("Warsaw", "Budapest", "Berlin", "Paris", "Havana", "Gdansk", "Prague")
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "title", "start", "end", "category", "people", "place", "article",
+                         "quote", "description"])
+        for i in range(count):
+            year = rng.randint(1789, 2020)
+            kind = rng.random()
+            if kind < 0.7:
+                start = str(year)
+            elif kind < 0.85:
+                start = f"{year}-{rng.randint(1, 12):02d}"
+            else:
+                start = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            end = str(year + rng.randint(1, 30)) if rng.random() < 0.1 else ""
+            article = rng.choice(sorted(a for a in quotes if quotes[a]))
+            quote = rng.choice(quotes[article])
+            writer.writerow([f"event-{i:05d}", f"Event {i} in {rng.choice(places)}", start, end,
+                             rng.choice(categories), rng.choice(names), rng.choice(places), article,
+                             quote, f"Generated event number {i} for the load benchmark."])
+    return path
+
+
+# --- servers --------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def start_server(kind: str, events: Path | None, workers: int = 2, threads: int = 8) -> tuple[subprocess.Popen, int]:
+    """The production server (``python -m timeline_app serve``) or Dash's development server."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TIMELINE_WORKERS": str(workers),
+           "TIMELINE_THREADS": str(threads)}
+    if kind == "gunicorn":
+        cmd = [sys.executable, "-m", "timeline_app", "serve", "--host", HOST, "--port", str(port),
+               "--workers", str(workers)]
+        if events:
+            cmd += ["--events", str(events)]
+    else:
+        code = ("import sys; from timeline_app.app import create_app; "
+                "create_app(sys.argv[1] or None).run(host=sys.argv[2], port=int(sys.argv[3]), debug=False)")
+        cmd = [sys.executable, "-c", code, str(events or ""), HOST, str(port)]
+    proc = subprocess.Popen(cmd, cwd=tempfile.gettempdir(), env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with socket.create_connection((HOST, port), timeout=1):
+                pass
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                stop_server(proc)
+                raise SystemExit(f"{kind} server did not start ({' '.join(cmd)})")
+            time.sleep(0.1)
+    # first request builds lazily prepared state; not part of any measurement
+    asyncio.run(_warm(port))
+    return proc, port
+
+
+async def _warm(port: int) -> None:
+    for path in ("/", "/_dash-layout", "/_dash-dependencies"):
+        client = await Connection.open(port)
+        await client.request(Request("GET", path))
+        client.close()
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+# --- what a browser sends on first visit ---------------------------------------
+
+def capture_first_visit(port: int, with_scripts: bool) -> tuple[list[Request], str]:
+    """The first-visit requests of headless Chromium, in the order it sent them."""
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.options import Options
+    except ImportError:
+        return fallback_sequence(), "no selenium: page, layout and dependencies only"
+    chromium = os.environ.get("DASH_TEST_CHROMEPATH", "/usr/bin/chromium")
+    if not (os.access(chromium, os.X_OK) and (shutil.which("chromedriver") or os.access("/usr/bin/chromedriver", os.X_OK))):
+        return fallback_sequence(), "no Chromium: page, layout and dependencies only"
+    os.environ["PATH"] = f"/usr/bin{os.pathsep}{os.environ.get('PATH', '')}"
+    options = Options()
+    options.binary_location = chromium
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--enable-unsafe-swiftshader", "--window-size=1280,720", "--no-first-run"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    driver = webdriver.Chrome(options=options)
+    try:
+        driver.get(f"http://{HOST}:{port}/")
+        sent: dict[str, dict] = {}
+        order: list[str] = []
+        quiet_since, deadline = time.monotonic(), time.monotonic() + 90
+
+        def settled() -> bool:
+            # the app has started (layout and dependencies fetched) and no request for 3 s
+            paths = {urlsplit(r["url"]).path for r in sent.values()}
+            started = {"/_dash-layout", "/_dash-dependencies"} <= paths
+            return started and time.monotonic() - quiet_since > 3
+
+        while time.monotonic() < deadline and not settled():
+            time.sleep(0.25)
+            for entry in driver.get_log("performance"):
+                message = json.loads(entry["message"])["message"]
+                if message["method"] != "Network.requestWillBeSent":
+                    continue
+                params = message["params"]
+                request_id, request = params["requestId"], params["request"]
+                if request_id not in sent:
+                    order.append(request_id)
+                    quiet_since = time.monotonic()
+                sent[request_id] = request
+                if request.get("hasPostData") and "postData" not in request:
+                    try:
+                        request["postData"] = driver.execute_cdp_cmd(
+                            "Network.getRequestPostData", {"requestId": request_id})["postData"]
+                    except Exception:  # noqa: BLE001 - gone already; the body stays unknown
+                        pass
+        if not settled():
+            raise SystemExit("the page did not start in Chromium (no /_dash-layout or "
+                             "/_dash-dependencies request within 90 s): is the app broken?")
+        sequence = []
+        for request_id in order:
+            request = sent[request_id]
+            url = urlsplit(request["url"])
+            if url.hostname != HOST:
+                continue
+            scripted = url.path.startswith(("/_dash-component-suites/", "/assets/"))
+            if url.path not in FIRST_VISIT_PATHS and not (with_scripts and scripted):
+                continue
+            target = url.path + (f"?{url.query}" if url.query else "")
+            body = request.get("postData", "").encode()
+            content_type = request.get("headers", {}).get("Content-Type", "")
+            sequence.append(Request(request["method"], target, body, content_type))
+        callbacks = sum(r.target.startswith("/_dash-update-component") for r in sequence)
+        return sequence, f"captured from Chromium: {len(sequence)} requests, {callbacks} callbacks"
+    finally:
+        driver.quit()
+
+
+def fallback_sequence() -> list[Request]:
+    return [Request("GET", "/"), Request("GET", "/_dash-layout"), Request("GET", "/_dash-dependencies")]
+
+
+# --- the load client -----------------------------------------------------------
+
+class Connection:
+    """A minimal HTTP/1.1 keep-alive client (Content-Length and chunked bodies)."""
+
+    def __init__(self, port: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter):
+        self.port, self.reader, self.writer = port, reader, writer
+        self.closed = False
+
+    @classmethod
+    async def open(cls, port: int) -> "Connection":
+        reader, writer = await asyncio.open_connection(HOST, port, limit=1 << 20)
+        return cls(port, reader, writer)
+
+    async def request(self, request: Request) -> int:
+        head = [f"{request.method} {request.target} HTTP/1.1", f"Host: {HOST}:{self.port}",
+                "Accept-Encoding: gzip", "User-Agent: timeline-load-bench"]
+        if request.method == "POST":
+            head += [f"Content-Type: {request.content_type or 'application/json'}",
+                     f"Content-Length: {len(request.body)}"]
+        self.writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + request.body)
+        await self.writer.drain()
+        status_line = await self.reader.readline()
+        if not status_line:
+            raise ConnectionResetError("closed before the response")
+        status = int(status_line.split()[1])
+        length, chunked = None, False
+        close = status_line.startswith(b"HTTP/1.0")  # e.g. the development server
+        while True:
+            line = await self.reader.readline()
+            if line in (b"\r\n", b"\n", b""):
+                break
+            name, _, value = line.decode("latin-1").partition(":")
+            name, value = name.strip().lower(), value.strip().lower()
+            if name == "content-length":
+                length = int(value)
+            elif name == "transfer-encoding" and "chunked" in value:
+                chunked = True
+            elif name == "connection":
+                close = value == "close"
+        if chunked:
+            while True:
+                size = int((await self.reader.readline()).split(b";")[0], 16)
+                await self.reader.readexactly(size + 2)
+                if size == 0:
+                    break
+        elif length is not None:
+            await self.reader.readexactly(length)
+        else:
+            await self.reader.read()
+            close = True
+        if close:
+            self.close()
+            self.closed = True
+        return status
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+async def client_task(port: int, sequence: list[Request], visits: int, result: Result,
+                      start: asyncio.Event, deadline: float, delay: float) -> None:
+    await start.wait()
+    await asyncio.sleep(delay)
+    connection = None
+    for _ in range(visits):
+        if time.monotonic() > deadline:
+            result.error("not run (time limit)")
+            return
+        visit_start, ok = time.perf_counter(), True
+        for request in sequence:
+            began = time.perf_counter()
+            try:
+                if connection is None:
+                    connection = await Connection.open(port)
+                status = await asyncio.wait_for(connection.request(request),
+                                                timeout=max(0.1, deadline - time.monotonic()))
+            except (OSError, ConnectionError, asyncio.IncompleteReadError, ValueError) as exc:
+                result.error(type(exc).__name__)
+                connection, ok = None, False
+                continue
+            except asyncio.TimeoutError:
+                result.error("timeout")
+                if connection:
+                    connection.close()
+                connection, ok = None, False
+                continue
+            if connection.closed:  # the server does not keep connections alive
+                connection = None
+            result.requests += 1
+            result.request_times.append(time.perf_counter() - began)
+            if not 200 <= status < 300 and status != 304:
+                result.error(f"HTTP {status}")
+                ok = False
+        if ok:
+            result.visit_times.append(time.perf_counter() - visit_start)
+    if connection:
+        connection.close()
+
+
+async def run_load(port: int, sequence: list[Request], clients: int, visits: int, timeout: float,
+                   spread: float = 0.0) -> Result:
+    """``clients`` first visits; each client starts at a random moment within ``spread`` seconds."""
+    result = Result()
+    start = asyncio.Event()
+    deadline = time.monotonic() + timeout
+    rng = random.Random(200)
+    tasks = [asyncio.create_task(client_task(port, sequence, visits, result, start, deadline,
+                                             rng.uniform(0, spread)))
+             for _ in range(clients)]
+    await asyncio.sleep(0.05)
+    began = time.perf_counter()
+    start.set()  # everyone at once: the QR code went up
+    await asyncio.gather(*tasks)
+    result.wall = time.perf_counter() - began
+    return result
+
+
+# --- report ---------------------------------------------------------------------
+
+def percentiles(values: list[float]) -> tuple[float, float, float]:
+    if len(values) < 2:
+        value = values[0] if values else float("nan")
+        return value, value, value
+    cuts = statistics.quantiles(values, n=100, method="inclusive")
+    return cuts[49], cuts[94], cuts[98]
+
+
+def row(server: str, dataset: str, result: Result, dev: Result | None) -> dict:
+    p50, p95, p99 = (x * 1000 for x in percentiles(result.request_times))
+    v50, v95, v99 = (x * 1000 for x in percentiles(result.visit_times))
+    rps = result.requests / result.wall if result.wall else 0.0
+    line = {"server": server, "dataset": dataset, "req/s": rps, "p50": p50, "p95": p95, "p99": p99,
+            "visit p50": v50, "visit p95": v95, "visit p99": v99,
+            "errors": sum(result.errors.values()), "error kinds": dict(result.errors)}
+    if dev is not None and dev.wall:
+        dev_rps = dev.requests / dev.wall
+        dev_v95 = percentiles(dev.visit_times)[1] * 1000
+        line["x dev req/s"] = rps / dev_rps if dev_rps else float("nan")
+        line["x dev visit p95"] = v95 / dev_v95 if dev_v95 == dev_v95 and dev_v95 else float("nan")
+    return line
+
+
+def print_table(rows: list[dict]) -> None:
+    header = ("server", "dataset", "req/s", "p50 ms", "p95 ms", "p99 ms", "visit p50", "visit p95",
+              "visit p99", "errors", "req/s vs dev", "visit p95 vs dev")
+    keys = ("server", "dataset", "req/s", "p50", "p95", "p99", "visit p50", "visit p95", "visit p99",
+            "errors", "x dev req/s", "x dev visit p95")
+    widths = [max(len(h), 12) for h in header]
+    widths[0], widths[1] = 22, 10
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for line in rows:
+        cells = []
+        for key, width in zip(keys, widths):
+            value = line.get(key, "")
+            if isinstance(value, float):
+                value = f"{value:.2f}x" if key.startswith("x dev") else f"{value:.0f}"
+            cells.append(str(value).ljust(width))
+        print("| " + " | ".join(cells) + " |")
+    for line in rows:
+        if line["error kinds"]:
+            print(f"  {line['server']} / {line['dataset']}: {line['error kinds']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument("--visits", type=int, default=1, help="first visits per client, one after the other")
+    parser.add_argument("--spread", type=float, default=0.0,
+                        help="clients arrive at random moments within this many seconds (0: all at once)")
+    parser.add_argument("--events", type=int, default=10_000, help="size of the generated dataset")
+    parser.add_argument("--configs", default=",".join(DEFAULT_CONFIGS),
+                        help="gunicorn WORKERSxTHREADS settings to measure, e.g. 2x8,4x4")
+    parser.add_argument("--sweep", action="store_true",
+                        help="measure " + ",".join(SWEEP_CONFIGS) + " (how the default was chosen)")
+    parser.add_argument("--datasets", default="shipped,generated")
+    parser.add_argument("--no-dev", action="store_true", help="skip the development server")
+    parser.add_argument("--with-scripts", action="store_true", help="also fetch the page's scripts")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run, at most")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs per setting; the table shows the median run (by visit p95)")
+    args = parser.parse_args(argv)
+    configs = SWEEP_CONFIGS if args.sweep else tuple(c for c in args.configs.split(",") if c)
+    workdir = Path(tempfile.mkdtemp(prefix="timeline-load-"))
+    rows = []
+    try:
+        datasets = {}
+        for name in args.datasets.split(","):
+            if name == "shipped":
+                datasets["shipped"] = None
+            elif name == "generated":
+                datasets[f"{args.events // 1000}k"] = write_events(workdir / "events.csv", args.events)
+        print(f"{args.clients} clients x {args.visits} first visit(s) each, arriving "
+              + (f"within {args.spread:g} s" if args.spread else "all at once")
+              + f"; {os.cpu_count()} CPUs, loopback; gunicorn configs {', '.join(configs)}", flush=True)
+        for dataset, events in datasets.items():
+            proc, port = start_server("gunicorn", events, *map(int, configs[0].split("x")))
+            try:
+                sequence, how = capture_first_visit(port, args.with_scripts)
+            finally:
+                stop_server(proc)
+            print(f"[{dataset}] first visit {how}: "
+                  + ", ".join(r.target.split("?")[0] for r in sequence), flush=True)
+            def measure(kind: str, workers: int = 2, threads: int = 8) -> Result:
+                """The median of ``--repeat`` runs, each on a fresh server."""
+                runs = []
+                for _ in range(max(1, args.repeat)):
+                    proc, port = start_server(kind, events, workers, threads)
+                    try:
+                        runs.append(asyncio.run(run_load(port, sequence, args.clients, args.visits,
+                                                         args.timeout, args.spread)))
+                    finally:
+                        stop_server(proc)
+                runs.sort(key=lambda r: (sum(r.errors.values()), percentiles(r.visit_times)[1]))
+                median = runs[len(runs) // 2]
+                if any(r.errors for r in runs):  # never hide an error behind a median
+                    median = max(runs, key=lambda r: sum(r.errors.values()))
+                print(f"  {kind} {workers}x{threads}: visit p95 of each run "
+                      + ", ".join(f"{percentiles(r.visit_times)[1] * 1000:.0f} ms" for r in runs), flush=True)
+                return median
+
+            dev = None
+            if not args.no_dev:
+                dev = measure("dev")
+                rows.append(row("dash dev server", dataset, dev, None))
+            for config in configs:
+                workers, threads = map(int, config.split("x"))
+                result = measure("gunicorn", workers, threads)
+                rows.append(row(f"gunicorn {workers}w x {threads}t", dataset, result, dev))
+        print()
+        print_table(rows)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    failed = [r for r in rows if r["server"].startswith("gunicorn") and r["errors"]]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

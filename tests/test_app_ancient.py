@@ -1,0 +1,63 @@
+"""BC and pre-1677 events drawn where they belong, with "73 BC" ticks and hovers.
+
+The app serves a small dataset built in a temporary folder (conftest's
+``ancient_events_file``): the Spartacus revolt of 73-71 BC, Spartacus's life
+(c. 111 BC - 71 BC) and two events of June 1381, years that pandas
+timestamps (1677-2262) cannot hold.
+"""
+
+from __future__ import annotations
+
+from timeline_app.daycount import to_ordinal
+
+EVENTS_FILE = "ancient_events_file"
+
+
+def test_bc_and_medieval_events_sit_at_their_days(page):
+    page.open()
+    uprising = page.trace("marks:uprising")
+    revolt = page.position("Spartacus revolt")
+    peasants = page.position("Peasants' Revolt")
+    xs = dict(zip(uprising["customdata"], uprising["x"]))  # a span's start mark comes first
+    assert xs[revolt] == to_ordinal((-72, 1, 1)), "73 BC is astronomical year -72"
+    june = (to_ordinal((1381, 6, 1)) + to_ordinal((1381, 7, 1))) / 2
+    assert xs[peasants] == june, "June 1381 is drawn in the middle of June 1381"
+    spans = page.trace("spans")
+    assert (spans["x"][0], spans["x"][1]) == (to_ordinal((-72, 1, 1)), to_ordinal((-69, 1, 1)))
+    lives = page.trace("lives")
+    assert lives["x"][:2] == [to_ordinal((-110, 1, 1)), to_ordinal((-69, 1, 1))]
+    death = page.trace("marks:death")
+    assert list(death["x"]) == [to_ordinal((1381, 6, 15)) + 0.5]
+    assert page.duo.get_logs() == []
+
+
+def test_bc_ticks_and_hovers_read_bc(page):
+    page.open()
+    page.relayout(to_ordinal((-100, 1, 1)), to_ordinal((-60, 1, 1)))
+    ticks = page.status()["ticks"]
+    assert "75 BC" in ticks and "70 BC" in ticks, ticks
+    assert all(t.endswith(" BC") for t in ticks)
+    hovertext = dict(zip(page.trace("marks:uprising")["customdata"], page.trace("marks:uprising")["hovertext"]))
+    assert hovertext[page.position("Spartacus revolt")] == "73 BC–71 BC"
+    life = page.trace("marks:life")
+    assert life["hovertext"][0] == "c. 111 BC–71 BC"
+    actions = page.pointer()
+    actions.pointer_action.move_to_location(*map(int, page.mark_point("Spartacus revolt")))
+    actions.perform()
+    text = page.wait("document.querySelector('.hoverlayer') && document.querySelector('.hoverlayer').textContent")
+    assert "Spartacus revolt" in text and "73 BC–71 BC" in text
+    assert page.duo.get_logs() == []
+
+
+def test_ticks_adapt_from_centuries_to_days(page):
+    page.open()
+    steps = {}
+    for name, (a, b) in {"millennium": ((-600, 1, 1), (1500, 1, 1)), "year": ((1375, 1, 1), (1390, 1, 1)),
+                         "month": ((1380, 11, 1), (1381, 11, 1)), "day": ((1381, 6, 5), (1381, 6, 25))}.items():
+        page.relayout(to_ordinal(a), to_ordinal(b))
+        steps[name] = page.status()["ticks"]
+    assert "500 BC" in steps["millennium"] and "500" in steps["millennium"], steps["millennium"]
+    assert "1380" in steps["year"] and "1385" in steps["year"]
+    assert any(t.startswith("Jun 1381") or t == "Jul 1381" for t in steps["month"]), steps["month"]
+    assert "15 Jun 1381" in steps["day"], steps["day"]
+    assert page.duo.get_logs() == []

@@ -1,0 +1,266 @@
+"""The app in-process: layout, the server callbacks through /_dash-update-component, gzip.
+
+No browser: requests are built the way dash-renderer builds them, so these
+pin the server side of each feature (URL parsing, selection, reader, zoom
+buttons) fast, and the browser tests (test_app_*.py) check the whole loop.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from timeline_app.app import create_app
+from timeline_app.daycount import to_ordinal
+from timeline_app.navigation import focus_range, unit_window
+
+STATE_OUTPUT = ("..view.data...selected.data...url.search...url-replace.data...person-filter.value"
+                "...place-filter.value...search.value..")
+STATE_OUTPUTS = [{"id": i, "property": p} for i, p in (
+    ("view", "data"), ("selected", "data"), ("url", "search"), ("url-replace", "data"),
+    ("person-filter", "value"), ("place-filter", "value"), ("search", "value"))]
+
+
+@pytest.fixture(scope="module")
+def app():
+    return create_app()
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    return app.server.test_client()
+
+
+@pytest.fixture(scope="module")
+def catalog(app):
+    """The app's catalog, as its callbacks see it (positions = browser indices)."""
+    from timeline_app.catalog import build_catalog
+    from timeline_app.dataset import load_dataset
+    from timeline_app.paths import EVENTS_CSV
+
+    return build_catalog(load_dataset(EVENTS_CSV.parent, EVENTS_CSV))
+
+
+def pattern(kind, names, value=0):
+    return [{"id": {"type": kind, "index": n}, "property": "n_clicks", "value": value} for n in names]
+
+
+def state_call(client, changed, *, search="", view=None, shown=None, chips=(), zoom=(), links=(),
+               graph_range=None, click=None, key=None, people=(), places=(), query="", close=0):
+    """POST the view-state callback; return (status, {output id: value}), 204 when nothing changed."""
+    inputs = [
+        {"id": "url", "property": "search", "value": search},
+        chips or pattern("cat-chip", ["life", "war"]),
+        {"id": "person-filter", "property": "value", "value": list(people)},
+        {"id": "place-filter", "property": "value", "value": list(places)},
+        {"id": "search", "property": "value", "value": query},
+        zoom or pattern("zoom", ["all", "century", "decade", "year", "reset"]),
+        {"id": "graph-range", "property": "data", "value": graph_range},
+        {"id": "graph-click", "property": "data", "value": click},
+        list(links),
+        [],
+        {"id": "key-select", "property": "data", "value": key},
+        {"id": "reader-close", "property": "n_clicks", "value": close},
+    ]
+    state = [{"id": "view", "property": "data", "value": view},
+             {"id": "shown-range", "property": "data", "value": shown}]
+    response = client.post("/_dash-update-component", json={
+        "output": STATE_OUTPUT, "outputs": STATE_OUTPUTS, "inputs": inputs, "state": state,
+        "changedPropIds": list(changed)})
+    if response.status_code == 204 or not response.get_json().get("response"):
+        return 204, {}
+    body = response.get_json()["response"]
+    return response.status_code, {f"{k}.{p}": v for k, props in body.items() for p, v in props.items()}
+
+
+def test_page_and_layout_are_served(client):
+    page = client.get("/")
+    assert page.status_code == 200 and b"Workers' history timeline" in page.data
+    layout = client.get("/_dash-layout").get_json()
+    text = json.dumps(layout)
+    for component in ("timeline-source", "view", "reader-body", "timeline", "url"):
+        assert f'"id": "{component}"' in text
+    assert "dangerouslySetInnerHTML" not in text
+    assert len(text) < 40_000, "the events are not in the layout"
+
+
+def test_events_are_served_once_with_a_cache_forever_url(client, catalog):
+    layout = client.get("/_dash-layout").get_json()
+    source = next(n["props"]["data"] for n in _walk(layout) if n.get("props", {}).get("id") == "timeline-source")
+    assert source["count"] == 29 and source["url"].startswith("/_timeline/events.json?v=")
+    response = client.get(source["url"], headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200 and "immutable" in response.headers["Cache-Control"]
+    payload = json.loads(gzip.decompress(response.data))
+    assert payload["events"]["count"] == 29 and payload["events"]["title"][0] == catalog.events[0].title
+    assert "immutable" not in client.get("/_timeline/events.json?v=old").headers.get("Cache-Control", "")
+
+
+def test_layout_is_gzipped_for_browsers(client):
+    plain = client.get("/_dash-layout")
+    packed = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip, deflate"})
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data) / 3
+
+
+def test_first_load_parses_the_url(client, catalog):
+    status, out = state_call(client, ["url.search"], search="?from=1900&to=1960&cat=strike&event=stalin-life")
+    assert status == 200
+    view = out["view.data"]
+    assert (view["x0"], view["x1"]) == (to_ordinal((1900, 1, 1)), to_ordinal((1960, 1, 1)))
+    assert view["cat"] == ["strike"] and view["rev"] == 1
+    assert out["selected.data"] == {"id": "stalin-life", "index": catalog.find("stalin-life")}
+    assert "url.search" not in out and "url-replace.data" not in out  # already in the address bar
+
+
+@pytest.mark.parametrize("search", ["?from=abc&to=%%", "?cat=nope&event=<b>x</b>", "?q=%00%01",
+                                    "?" + "x=1&" * 300, "?from=99999&to=-99999"])
+def test_malformed_url_gives_defaults_and_a_clean_url(client, search):
+    status, out = state_call(client, ["url.search"], search=search)
+    assert status == 200
+    view = out["view.data"]
+    assert view["x0"] is None and view["cat"] is None and view["event"] is None
+    assert out["url-replace.data"]["search"] == "", "the address bar is cleaned up"
+
+
+def test_url_echo_of_the_current_view_changes_nothing(client):
+    _, out = state_call(client, ["url.search"], search="?cat=war")
+    status, _ = state_call(client, ["url.search"], search="?cat=war", view=out["view.data"])
+    assert status == 204, "writing the URL must not loop back into a new view"
+
+
+def test_click_selects_and_pushes_history(client, catalog):
+    _, first = state_call(client, ["url.search"], search="")
+    position = catalog.find("russian-revolution-1917")
+    status, out = state_call(client, ["graph-click.data"], view=first["view.data"],
+                             click={"index": position, "at": 1})
+    assert status == 200
+    assert out["selected.data"] == {"id": "russian-revolution-1917", "index": position}
+    assert out["url.search"] == "?event=russian-revolution-1917"
+    assert out["view.data"]["rev"] == first["view.data"]["rev"], "a click does not move the view"
+
+
+@pytest.mark.parametrize("click", [None, {}, {"index": "x"}, {"index": 10 ** 9}, {"index": -1}, {"index": True},
+                                   {"index": 2.5}, {"index": [1]}])
+def test_bad_clicks_select_nothing(client, click):
+    status, out = state_call(client, ["graph-click.data"], view={"rev": 1}, click=click)
+    assert status in (204, 400) or out.get("selected.data", None) is None
+
+
+def test_zoom_and_pan_replace_the_url(client):
+    _, out = state_call(client, ["graph-range.data"], view={"rev": 2, "x0": None, "x1": None},
+                        graph_range={"range": [to_ordinal((1903, 5, 17)) + 0.4, to_ordinal((2001, 8, 30))]})
+    assert out["url-replace.data"] == {"search": "?from=1903-06&to=2001-09"}
+    assert "url.search" not in out and out["view.data"]["rev"] == 2
+    for junk in ({"range": "x"}, {"range": [1]}, {"range": [None, 2]}, {}):
+        status, _ = state_call(client, ["graph-range.data"], view={"rev": 2}, graph_range=junk)
+        assert status in (204, 400)
+    _, fit = state_call(client, ["graph-range.data"], view={"rev": 2, "x0": 1, "x1": 5},
+                        graph_range={"fit": True})
+    assert fit["view.data"]["x0"] is None and fit["view.data"]["rev"] == 3
+
+
+def test_zoom_buttons_move_the_view(client, catalog):
+    shown = [to_ordinal((1900, 1, 1)), to_ordinal((1960, 1, 1))]
+    view = {"rev": 4, "x0": shown[0], "x1": shown[1], "event": "russian-revolution-1917"}
+    _, out = state_call(client, ['{"index":"decade","type":"zoom"}.n_clicks'], view=view, shown=shown,
+                        zoom=pattern("zoom", ["decade"], 1))
+    assert (out["view.data"]["x0"], out["view.data"]["x1"]) == unit_window("decade", to_ordinal((1917, 7, 2)))
+    assert out["view.data"]["rev"] == 5 and out["url.search"].startswith("?from=1909")
+    _, reset = state_call(client, ['{"index":"reset","type":"zoom"}.n_clicks'], view=dict(view, cat=["war"]),
+                          zoom=pattern("zoom", ["reset"], 1))
+    assert reset["view.data"]["cat"] is None and reset["selected.data"] is None
+    assert reset["search.value"] == "" and reset["person-filter.value"] == []
+
+
+def test_chip_toggles_its_category(client, catalog):
+    _, out = state_call(client, ['{"index":"war","type":"cat-chip"}.n_clicks'], view={"rev": 1},
+                        chips=pattern("cat-chip", ["war"], 1))
+    assert out["view.data"]["cat"] == [c for c in catalog.categories if c != "war"]
+    assert out["view.data"]["rev"] == 2, "a fitted view refits to what the filter leaves"
+    _, back = state_call(client, ['{"index":"war","type":"cat-chip"}.n_clicks'], view=out["view.data"],
+                         chips=pattern("cat-chip", ["war"], 2))
+    assert back["view.data"]["cat"] is None
+
+
+def test_filters_keep_only_known_names(client):
+    _, out = state_call(client, ["person-filter.value"], view={"rev": 1}, people=["Joseph Stalin", "Nobody"])
+    assert out["view.data"]["person"] == ["Joseph Stalin"]
+    assert out["url.search"] == "?person=Joseph+Stalin"
+    _, out = state_call(client, ["search.value"], view={"rev": 1}, query="  civil war ")
+    assert out["view.data"]["q"] == "civil war"
+
+
+def test_event_link_selects_and_centres(client, catalog):
+    shown = [to_ordinal((1850, 1, 1)), to_ordinal((1870, 1, 1))]
+    _, out = state_call(client, ['{"index":"stalinist-regimes-collapse","type":"event-link"}.n_clicks'],
+                        view={"rev": 1, "x0": shown[0], "x1": shown[1]}, shown=shown,
+                        links=pattern("event-link", ["stalinist-regimes-collapse"], 1))
+    assert out["selected.data"]["id"] == "stalinist-regimes-collapse"
+    extent = catalog.extents[catalog.find("stalinist-regimes-collapse")]
+    assert out["view.data"]["x0"] < extent.start < extent.end < out["view.data"]["x1"]
+    assert out["view.data"]["rev"] == 2
+
+
+def test_new_links_appearing_do_not_select(client):
+    status, _ = state_call(client, ['{"index":"stalin-life","type":"event-link"}.n_clicks'], view={"rev": 1},
+                           links=pattern("event-link", ["stalin-life"], 0))
+    assert status == 204
+
+
+def test_keyboard_selection_pans_only_when_hidden(client, catalog):
+    position = catalog.find("stalin-life")
+    shown = [to_ordinal((1850, 1, 1)), to_ordinal((1990, 1, 1))]
+    _, out = state_call(client, ["key-select.data"], view={"rev": 1}, shown=shown, key={"index": position})
+    assert out["selected.data"]["id"] == "stalin-life" and out["view.data"]["rev"] == 1
+
+
+def test_reader_shows_the_article_with_the_quote_marked(client, catalog):
+    position = catalog.find("russian-revolution-1917")
+    response = client.post("/_dash-update-component", json={
+        "output": "..reader-body.children...reader.className..",
+        "outputs": [{"id": "reader-body", "property": "children"}, {"id": "reader", "property": "className"}],
+        "inputs": [{"id": "selected", "property": "data", "value": {"id": "x", "index": position}}],
+        "changedPropIds": ["selected.data"]})
+    body = response.get_json()["response"]
+    children = json.dumps(body["reader-body"]["children"])
+    assert body["reader"]["className"] == "reader open"
+    marks = [c for c in _walk(body["reader-body"]["children"]) if c.get("type") == "Mark"]
+    assert [m["props"]["children"] for m in marks] == ["until after the Russian Revolution of 1917"]
+    assert "Who was Joseph Stalin?" in children and "1917" in children
+    assert '"index": "stalin-life"' in children  # the other events of the article are links
+    assert "dangerouslySetInnerHTML" not in children
+
+
+def test_reader_of_a_life_lists_the_persons_events(client, catalog):
+    from timeline_app.reader import reader_panel
+
+    panel = json.dumps(_plain(reader_panel(catalog, catalog.find("stalin-life"))))
+    assert "Events in the life of Joseph Stalin" in panel
+    assert '"index": "russian-revolution-1917"' in panel and '"type": "person-link"' in panel
+
+
+def test_focus_range_and_unit_windows():
+    from timeline_app.catalog import Extent
+
+    bc = unit_window("decade", to_ordinal((-72, 6, 1)))
+    assert bc[0] < to_ordinal((-80, 1, 1)) < to_ordinal((-70, 1, 1)) < bc[1]
+    extent = Extent(100, 200, 90, 210)
+    assert focus_range((0, 1000), extent, only_if_hidden=True) == (0, 1000)
+    low, high = focus_range((1000, 1100), extent)
+    assert high - low >= 120 and low < 90 and high > 210
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        yield node
+        yield from _walk(node.get("props", {}).get("children"))
+    elif isinstance(node, list):
+        for child in node:
+            yield from _walk(child)
+
+
+def _plain(component):
+    return json.loads(json.dumps(component, cls=__import__("plotly").utils.PlotlyJSONEncoder))

@@ -1,0 +1,93 @@
+"""The reader panel: an event's article with its quote highlighted, and links to related events."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+
+def reader_links(page) -> list[str]:
+    return page.js("return [...document.querySelectorAll('#reader-body .event-link')].map(b => b.innerText)")
+
+
+def test_clicking_an_event_opens_its_article_with_the_quote_highlighted(page):
+    page.open()
+    page.click_event("Stalin leads the Bolsheviks turning to bureaucracy")
+    text = page.reader_text()
+    assert "the early 1920s" in text, "the date in its original wording"
+    assert "Who was Joseph Stalin?" in text
+    marks = page.js("return [...document.querySelectorAll('#reader-body mark')].map(m => m.textContent)")
+    assert marks == ["In the early 1920s he became the key leader"]
+    assert "faction defeated the loyal" in text, "the full article text"
+    assert page.search() == "?event=stalin-leads-bureaucratic-faction"
+    assert page.status()["selectedDrawn"] == page.position("Stalin leads the Bolsheviks turning to bureaucracy")
+    assert page.js("return document.querySelector('#timeline-labels .tl-label.selected').textContent").startswith("Stalin leads")
+    assert page.duo.get_logs() == []
+
+
+def test_the_quote_is_scrolled_into_view(page):
+    page.open(width=1280, height=560)
+    page.click_event("Stalinist regimes collapse")
+    page.wait("document.querySelector('#reader-body mark')")
+    page.settle()
+    visible = page.js("""const m = document.querySelector('#reader-body mark').getBoundingClientRect(),
+                         r = document.getElementById('reader').getBoundingClientRect();
+                         return m.top >= r.top && m.bottom <= r.bottom && m.bottom <= innerHeight;""")
+    assert visible
+    assert page.duo.get_logs() == []
+
+
+def test_article_text_is_rendered_as_text(page):
+    page.open("?event=poland-1980-81-workers-movement")
+    html = page.js("return document.getElementById('reader-body').innerHTML")
+    assert "<script" not in html and "dangerouslySetInnerHTML" not in html
+    assert page.js("return document.querySelectorAll('#reader-body mark').length") == 1
+    assert page.duo.get_logs() == []
+
+
+def test_links_to_the_articles_other_events_move_the_timeline(page):
+    page.open("?event=russian-revolution-1917&from=1860&to=1880")
+    links = reader_links(page)
+    assert any("Joseph Stalin" in link for link in links) and any("Russian civil war" in link for link in links)
+    page.driver.find_element(By.XPATH, "//button[contains(@class,'event-link')][contains(., 'Russian civil war')]").click()
+    page.wait("document.getElementById('reader-title').textContent === 'Russian civil war'")
+    page.settle()
+    start, end = page.x_range()
+    middle = page.js("const d = window.timelineLib.current.d, i = arguments[0]; return (d.start[i] + d.end[i]) / 2",
+                     page.position("Russian civil war"))
+    assert start < middle < end and abs((start + end) / 2 - middle) < (end - start) * 0.05, "centred on it"
+    assert "event=russian-civil-war" in page.search()
+    assert page.duo.get_logs() == []
+
+
+def test_a_life_links_to_the_persons_events(page):
+    page.open()
+    page.click_event("Joseph Stalin")
+    text = page.reader_text()
+    assert "Events in the life of Joseph Stalin" in text
+    links = reader_links(page)
+    assert any("Russian Revolution" in link for link in links)
+    page.driver.find_element(By.CSS_SELECTOR, "#reader-body .person-link").click()
+    page.wait("location.search.includes('person=Joseph+Stalin')")
+    status = page.settle()
+    assert status["shown"] == 3
+    assert page.js("return document.getElementById('reader-title').textContent") == "Joseph Stalin"
+    assert page.duo.get_logs() == []
+
+
+def test_keyboard_steps_through_events_and_escape_closes(page):
+    page.open()
+    pane = page.driver.find_element(By.ID, "timeline-pane")
+    pane.send_keys(Keys.ARROW_RIGHT)
+    page.wait("document.getElementById('reader-title')")
+    first = page.js("return document.getElementById('reader-title').textContent")
+    assert first == "Serfdom abolished in Russia", "the earliest event in view"
+    pane.send_keys(Keys.ARROW_RIGHT)
+    page.wait("document.getElementById('reader-title').textContent !== arguments[0]".replace("arguments[0]", repr(first)))
+    assert page.js("return document.getElementById('reader-title').textContent") == "American Civil War"
+    pane.send_keys(Keys.ARROW_LEFT)
+    page.wait(f"document.getElementById('reader-title').textContent === {first!r}")
+    pane.send_keys(Keys.ESCAPE)
+    page.wait("!document.getElementById('reader-title')")
+    assert "event=" not in page.search()
+    assert page.duo.get_logs() == []

@@ -1,0 +1,124 @@
+"""Zoom and pan: wheel, drag, pinch, keys and the zoom buttons; ticks follow."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+from selenium.webdriver.common.by import By
+
+from timeline_app.daycount import to_ordinal
+from timeline_app.navigation import unit_window
+
+
+def width(r):
+    return r[1] - r[0]
+
+
+def zoom_button(page, unit: str) -> dict:
+    page.driver.find_element(By.CSS_SELECTOR, f".zoom-{unit}").click()
+    return page.settle()
+
+
+def test_wheel_zooms_the_time_axis_and_replaces_the_url(page):
+    page.open()
+    before, history = page.x_range(), page.js("return history.length")
+    plot = page.plot_box()
+    middle = (int((plot["left"] + plot["right"]) / 2), int((plot["top"] + plot["bottom"]) / 2))
+    ActionChains(page.driver).scroll_from_origin(ScrollOrigin.from_viewport(*middle), 0, -400).perform()
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] < {width(before) * 0.9}")
+    status = page.settle()
+    after = page.x_range()
+    assert width(after) < width(before) * 0.9
+    assert status["range"] == after, "labels and ticks were redrawn for the new range"
+    assert page.search().startswith("?from="), "the URL holds the range"
+    assert page.js("return history.length") == history, "zooming replaces the URL, it adds no history"
+    assert page.duo.get_logs() == []
+
+
+def test_drag_pans(page):
+    page.open()
+    before = page.x_range()
+    plot = page.plot_box()
+    y = int(plot["top"] + 8)
+    actions = page.pointer()
+    actions.pointer_action.move_to_location(int(plot["left"] + 300), y)
+    actions.pointer_action.pointer_down()
+    actions.pointer_action.move_to_location(int(plot["left"] + 100), y)
+    actions.pointer_action.pointer_up()
+    actions.perform()
+    page.wait(f"Math.abs({page.GD}._fullLayout.xaxis.range[0] - {before[0]}) > 1")
+    page.settle()
+    after = page.x_range()
+    assert after[0] > before[0] and abs(width(after) - width(before)) < 1, "dragged left: later years, same zoom"
+    assert page.duo.get_logs() == []
+
+
+def touch(page, kind: str, points: list[tuple[float, float]]) -> None:
+    page.driver.execute_cdp_cmd("Input.dispatchTouchEvent", {
+        "type": kind, "touchPoints": [{"x": x, "y": y, "id": n} for n, (x, y) in enumerate(points)]})
+
+
+def test_pinch_zooms_on_touch_screens(page):
+    page.open(width=390, height=844)
+    page.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    before = page.x_range()
+    plot = page.plot_box()
+    cx, cy = (plot["left"] + plot["right"]) / 2, plot["top"] + 20
+    touch(page, "touchStart", [(cx - 30, cy), (cx + 30, cy)])
+    for step in range(1, 6):
+        touch(page, "touchMove", [(cx - 30 - 20 * step, cy), (cx + 30 + 20 * step, cy)])
+    touch(page, "touchEnd", [])
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] < {width(before) / 2}")
+    page.settle()
+    after = page.x_range()
+    assert width(after) < width(before) / 2, "fingers 60 px -> 260 px apart: about 4x closer"
+    assert page.search().startswith("?from=")
+    page.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+    assert page.duo.get_logs() == []
+
+
+def test_zoom_buttons_and_ticks_from_centuries_to_months(page):
+    page.open("?event=russian-revolution-1917")
+    everything = page.x_range()
+    assert page.status()["ticks"][:2] == ["1860", "1880"]
+    zoom_button(page, "century")
+    assert page.x_range() == list(unit_window("century", to_ordinal((1917, 7, 2))))
+    assert "1910" in page.status()["ticks"] and "1950" in page.status()["ticks"]
+    zoom_button(page, "decade")
+    assert page.x_range() == list(unit_window("decade", to_ordinal((1917, 7, 2))))
+    zoom_button(page, "year")
+    assert page.x_range() == list(unit_window("year", to_ordinal((1917, 7, 2))))
+    assert any(t.endswith(" 1917") and t[:3].isalpha() for t in page.status()["ticks"]), page.status()["ticks"]
+    assert "from=1916-12-25" in page.search() or "from=1916" in page.search()
+    zoom_button(page, "all")
+    assert page.x_range() == everything
+    assert "from" not in page.search() and "event=russian-revolution-1917" in page.search()
+    zoom_button(page, "reset")
+    assert page.search() == "" and page.js("return document.getElementById('reader-title')") is None
+    assert page.duo.get_logs() == []
+
+
+def test_keys_zoom_in_and_out(page):
+    page.open()
+    before = page.x_range()
+    page.driver.find_element(By.ID, "timeline-pane").send_keys("+")
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] < {width(before) * 0.6}")
+    page.settle()
+    page.driver.find_element(By.ID, "timeline-pane").send_keys("-")
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] > {width(before) * 0.9}")
+    assert abs(width(page.x_range()) - width(before)) < 1
+    assert page.duo.get_logs() == []
+
+
+def test_double_click_fits_everything_again(page):
+    page.open("?from=1950&to=1960")
+    plot = page.plot_box()
+    ActionChains(page.driver).move_by_offset(0, 0)
+    actions = page.pointer()
+    actions.pointer_action.move_to_location(int(plot["left"] + 200), int(plot["top"] + 10))
+    actions.pointer_action.double_click()
+    actions.perform()
+    page.wait("location.search === ''")
+    page.settle()
+    assert width(page.x_range()) > 100 * 365
+    assert page.duo.get_logs() == []

@@ -1,0 +1,160 @@
+"""Presentation mode and lessons (timeline_app/presentation.py, assets/classroom.js, presentation.css).
+
+Browser tests on the shared classroom page (classroom_support.py).  The
+large type is measured in the DOM at 1920x1080: every event label at least
+24 px; at 1280x720 the same picture, scaled to the screen.
+"""
+
+from __future__ import annotations
+
+from classroom_helpers import KEYS, click, goto, params, press, reader_title, shown, titles_of, wait_for, wait_reader
+
+from timeline_app.url_state import ViewState, Vocabulary, from_store, parse_query, store_data, to_query
+
+pytest_plugins = ["classroom_fixtures"]
+
+LABEL_SIZES = """
+return Array.from(document.querySelectorAll('#timeline-labels .tl-label')).map((el) => {
+  const box = el.getBoundingClientRect();
+  return [parseFloat(getComputedStyle(el).fontSize), box.height];
+});
+"""
+
+
+def presenting(page) -> bool:
+    return page.js("return document.documentElement.classList.contains('presenting')")
+
+
+def test_url_keeps_presentation_and_lesson():
+    vocabulary = Vocabulary(events=frozenset({"a", "b", "c"}))
+    state = parse_query("?present=1&lesson=c,a,nonsense,c&event=a", vocabulary)
+    assert state.present and state.lesson == ("c", "a") and state.event == "a"
+    assert parse_query(to_query(state), vocabulary) == state
+    assert from_store(store_data(state)) == state
+    assert "present=1" in to_query(state) and "lesson=c%2Ca" in to_query(state)
+    assert not parse_query("?present=yes", vocabulary).present
+    assert to_query(ViewState()) == ""
+
+
+def test_presentation_mode_is_large_and_uncluttered(classroom):
+    page = classroom
+    goto(page, "?present=1&event=hungary-1956-revolution", 1920, 1080)
+    assert presenting(page)
+    sizes = page.js(LABEL_SIZES)
+    assert len(sizes) >= 10, sizes
+    assert min(size for size, _ in sizes) >= 24, sizes
+    assert min(height for _, height in sizes) >= 24, sizes
+    # Controls out of the way; Exit, Share and the theme stay.
+    for selector in (".zoom-bar", ".filters", ".key-help", "#table-toggle", "#export-png", "#lesson-toggle"):
+        assert not shown(page, selector), selector
+    for selector in ("#present-toggle", "#share-toggle", "#theme-toggle"):
+        assert shown(page, selector), selector
+    assert page.js("return document.getElementById('present-toggle').getAttribute('aria-pressed')") == "true"
+    # The selected event's card: the title large, the text readable from the back.
+    title_px = page.js("return parseFloat(getComputedStyle(document.getElementById('reader-title')).fontSize)")
+    text_px = page.js("return parseFloat(getComputedStyle(document.getElementById('article-text')).fontSize)")
+    assert title_px >= 40 and text_px >= 24, (title_px, text_px)
+    # High contrast: black on white; row names and ticks enlarged too.
+    assert page.js("return getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    assert page.js("return getComputedStyle(document.querySelector('.tl-label')).color") == "rgb(0, 0, 0)"
+    layout = page.js("const l = document.querySelector('#timeline .js-plotly-plot')._fullLayout;"
+                     " return [l.xaxis.tickfont.size, l.yaxis.tickfont.size, l.font.color]")
+    assert layout[0] >= 20 and layout[1] >= 18 and layout[2] == "#000000", layout
+    # A 1280x720 projector shows the same picture: the labels scale with the screen.
+    goto(page, "?present=1&event=hungary-1956-revolution", 1280, 720)
+    small = page.js(LABEL_SIZES)
+    assert 16 <= min(size for size, _ in small) < 24, small
+    assert page.duo.get_logs() == []
+
+
+def test_toggle_keys_zoom_and_escape(classroom):
+    page = classroom
+    goto(page, "?event=russian-revolution-1917")
+    assert not presenting(page)
+    click(page, "present-toggle")
+    wait_for(page, lambda: params(page).get("present") == ["1"] and presenting(page), message="presentation mode")
+    assert params(page)["event"] == ["russian-revolution-1917"]
+    assert page.js("return document.activeElement.id") == "timeline-pane"
+    order = page.js("return window.timelineLib.current.s.idx")
+    titles = titles_of(page, order)
+    # Keys work wherever the focus is (not only on the timeline).
+    page.js("document.activeElement.blur()")
+    press(page, KEYS.HOME)
+    wait_reader(page, titles[0])
+    press(page, KEYS.ARROW_RIGHT)
+    wait_reader(page, titles[1])
+    press(page, KEYS.END)
+    wait_reader(page, titles[-1])
+    # The timeline pans to the event stepped to.
+    assert page.js("const c = window.timelineLib.current; const i = arguments[0];"
+                   " return c.d.end[i] >= c.range[0] && c.d.start[i] <= c.range[1]", order[-1])
+    width = lambda: page.js("const r = window.timelineLib.current.range; return r[1] - r[0]")  # noqa: E731
+    before = width()
+    press(page, "+")
+    wait_for(page, lambda: width() < before * 0.6, message="zoom in")
+    zoomed = width()
+    press(page, "-")
+    wait_for(page, lambda: width() > zoomed * 1.6, message="zoom out")
+    # Esc leaves presentation mode (the article stays open); Back returns to it.
+    press(page, KEYS.ESCAPE)
+    wait_for(page, lambda: "present" not in params(page) and not presenting(page), message="leaving presentation")
+    assert reader_title(page) == titles[-1]
+    page.driver.back()
+    wait_for(page, lambda: presenting(page), message="presentation mode again after Back")
+    assert page.duo.get_logs() == []
+
+
+def test_lesson_in_the_url_steps_through_its_events_only(classroom):
+    page = classroom
+    lesson = ["stalinist-regimes-collapse", "russian-revolution-1917", "hungary-1956-revolution"]
+    names = ["Stalinist regimes collapse", "Russian Revolution", "Hungarian Revolution"]
+    goto(page, "?present=1&lesson=" + ",".join(lesson))
+    progress = lambda: page.js("return document.getElementById('lesson-progress').textContent")  # noqa: E731
+    assert "3 events" in progress()
+    press(page, KEYS.ARROW_RIGHT)  # the lesson's first event, though it is the latest in time
+    wait_reader(page, names[0])
+    wait_for(page, lambda: progress() == "Lesson: event 1 of 3", message="progress 1 of 3")
+    press(page, KEYS.ARROW_RIGHT)
+    wait_reader(page, names[1])
+    press(page, KEYS.END)
+    wait_reader(page, names[2])
+    wait_for(page, lambda: progress() == "Lesson: event 3 of 3", message="progress 3 of 3")
+    press(page, KEYS.ARROW_RIGHT)  # the end of the lesson: it stays there
+    page.settle()
+    assert reader_title(page) == names[2]
+    press(page, KEYS.HOME)
+    wait_reader(page, names[0])
+    assert params(page)["lesson"] == [",".join(lesson)]
+    assert page.duo.get_logs() == []
+
+
+def test_teacher_builds_a_lesson_and_presents_it(classroom):
+    page = classroom
+    goto(page, "?event=lenin-life")
+    click(page, "lesson-toggle")
+    wait_for(page, lambda: shown(page, "#lesson-panel"), message="the lesson panel")
+    add = page.driver.find_element("id", "lesson-add")
+    wait_for(page, add.is_enabled, message="Add enabled")
+    add.click()
+    wait_for(page, lambda: params(page).get("lesson") == ["lenin-life"], message="the lesson in the URL")
+    # Pick another event (the panel stays open) and add it.
+    page.js("window.timelineLib.selectEvent(window.timelineLib.current.d.title.indexOf('Russian civil war'))")
+    wait_reader(page, "Russian civil war")
+    wait_for(page, add.is_enabled, message="Add enabled again")
+    add.click()
+    wait_for(page, lambda: params(page).get("lesson") == ["lenin-life,russian-civil-war"], message="two events")
+    items = lambda: page.js("return Array.from(document.querySelectorAll('#lesson-list .lesson-title'))"  # noqa: E731
+                            ".map((e) => e.textContent)")
+    wait_for(page, lambda: items() == ["Vladimir Lenin", "Russian civil war"], message="the lesson list")
+    # Remove the first, add it back: it goes last.
+    page.js("document.querySelector('#lesson-list button').click()")
+    wait_for(page, lambda: params(page).get("lesson") == ["russian-civil-war"], message="the lesson after removing")
+    page.js("window.timelineLib.selectEvent(window.timelineLib.current.d.title.indexOf('Vladimir Lenin'))")
+    wait_for(page, add.is_enabled, message="Add enabled again")
+    add.click()
+    wait_for(page, lambda: items() == ["Russian civil war", "Vladimir Lenin"], message="the new order")
+    click(page, "lesson-present")
+    wait_for(page, lambda: presenting(page) and params(page).get("event") == ["russian-civil-war"],
+             message="the lesson presented from its first event")
+    wait_reader(page, "Russian civil war")
+    assert page.duo.get_logs() == []

@@ -1,0 +1,74 @@
+"""The printed handout: Chromium prints the page to PDF (CDP Page.printToPDF) and pypdf reads it back.
+
+assets/print.css asks for A4 landscape (``@page``); the handout is the
+timeline as a picture, then the events in view numbered, each with its date
+and a "Source:" line (timeline_app/export_view.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+
+from classroom_helpers import goto, shown, titles_of, visible_indices, wait_for
+from pypdf import PdfReader
+
+pytest_plugins = ["classroom_fixtures"]
+
+A4_LANDSCAPE_PT = (841.89, 595.28)
+
+
+def print_to_pdf(page) -> PdfReader:
+    pdf = page.driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+    return PdfReader(io.BytesIO(base64.b64decode(pdf["data"])))
+
+
+def image_count(sheet) -> int:
+    """Images the page draws (its XObjects of subtype Image, in forms too)."""
+    def count(resources) -> int:
+        found = 0
+        xobjects = resources.get("/XObject") if resources else None
+        for ref in (xobjects or {}).values():
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Image":
+                found += 1
+            elif obj.get("/Subtype") == "/Form":
+                found += count(obj.get("/Resources"))
+        return found
+    return count(sheet.get("/Resources"))
+
+
+def test_handout_is_a4_landscape_with_numbered_sourced_events(classroom):
+    page = classroom
+    goto(page, "?from=1900&to=1960&event=russian-revolution-1917")
+    visible = titles_of(page, visible_indices(page))
+    wait_for(page, lambda: page.js("return window.classroomStatus.meta"), message="the export texts")
+    ready = page.driver.execute_async_script(
+        "const done = arguments[arguments.length - 1]; window.timelineLib.preparePrint().then(done, () => done(false));")
+    assert ready is True
+    # On paper: the controls and the reader are gone, the handout shows.
+    page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert shown(page, "#handout-list") and shown(page, "#handout-figure")
+        for selector in ("#classroom-bar", ".zoom-bar", ".filters", "#reader"):
+            assert not shown(page, selector), selector
+    finally:
+        page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    reader = print_to_pdf(page)
+    for sheet in reader.pages:
+        width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+        assert abs(width - A4_LANDSCAPE_PT[0]) < 2 and abs(height - A4_LANDSCAPE_PT[1]) < 2, (width, height)
+    # The timeline comes first, as a picture on the first page.
+    assert image_count(reader.pages[0]) >= 1, "no timeline picture on the first page"
+    text = "\n".join(sheet.extract_text() for sheet in reader.pages)
+    flat = re.sub(r"\s+", " ", text)
+    assert "Workers' history timeline" in flat and "1900 to 1960" in flat
+    # Every event in view: its number, its title, a source line.
+    numbers = [int(n) for n in re.findall(r"(?m)^\s*(\d+)\.\s", text)]
+    assert numbers[:len(visible)] == list(range(1, len(visible) + 1)), numbers
+    assert flat.count("Source: ") == len(visible)
+    for title in visible:
+        assert re.sub(r"\s+", " ", title) in flat, title
+    assert "1. 1861" not in flat  # events out of view are not listed
+    assert page.duo.get_logs() == []

@@ -1,0 +1,243 @@
+"""Callbacks of the timeline app, registered on one app by :func:`register_callbacks`.
+
+One server callback, :func:`ViewController.update`, owns the view state (range,
+filters, selection) and the URL: every control, the URL (first load, back,
+forward) and the timeline's own zoom and clicks feed it, and it is the only
+writer of the ``view``/``selected`` stores and of the URL.  Keeping that in
+one callback is what lets the URL be both an input and an output without a
+loop: Dash does not re-run a callback for a value it wrote itself.
+
+URL writes: discrete changes (a filter, a selection, a zoom button) go to
+``url.search``, which ``dcc.Location`` pushes as a history entry; zooming and
+panning go to the ``url-replace`` store, which the browser writes with
+``history.replaceState``, so back/forward step through what the reader did
+rather than every wheel turn.
+
+Drawing, counting and label placement run in the browser (``assets/*.js``,
+namespace ``dash_clientside.timeline``) from the event store, so none of them
+costs a request; the browser reports zooms and clicks on the timeline
+through the ``graph-range`` and ``graph-click`` stores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+
+from . import navigation
+from .catalog import Catalog
+from .reader import empty_reader, reader_panel
+from .url_state import Vocabulary, ViewState, canonical, from_store, parse_query, store_data, to_query
+
+ZOOM = {"type": "zoom", "index": ALL}
+CHIP = {"type": "cat-chip", "index": ALL}
+CHIP_COUNT = {"type": "cat-count", "index": ALL}
+EVENT_LINK = {"type": "event-link", "index": ALL}
+PERSON_LINK = {"type": "person-link", "index": ALL}
+
+PUSH, REPLACE = "push", "replace"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one trigger did to the view."""
+
+    state: ViewState
+    move: bool = False
+    """The app moved the range (the browser applies ``state``'s range)."""
+    history: str = PUSH
+    controls: bool = False
+    """The filter controls must show ``state`` (after a URL or a reset)."""
+    from_url: bool = False
+    """Read from the address bar, which then needs no write unless it was malformed."""
+
+
+class ViewController:
+    """Turns a trigger (URL, control, click, zoom) into the next view state."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.vocabulary = Vocabulary(
+            categories=tuple(catalog.categories), people=frozenset(catalog.people),
+            places=frozenset(catalog.places), events=frozenset(catalog.index))
+
+    # -- triggers -----------------------------------------------------------
+
+    def from_url(self, search: str) -> Change:
+        return Change(parse_query(search, self.vocabulary), move=True, history=REPLACE, controls=True,
+                      from_url=True)
+
+    def toggle_category(self, state: ViewState, name: str) -> Change:
+        shown = list(state.categories if state.categories is not None else self.vocabulary.categories)
+        shown = [c for c in shown if c != name] if name in shown else shown + [name]
+        everything = not shown or set(shown) >= set(self.vocabulary.categories)
+        ordered = tuple(c for c in self.vocabulary.categories if c in shown)
+        return self.filtered(state, categories=None if everything else ordered)
+
+    def filtered(self, state: ViewState, **changes) -> Change:
+        """A filter change; a view that fits the events refits to what is left."""
+        return Change(replace(state, **changes), move=state.start is None)
+
+    def only_person(self, state: ViewState, person: str) -> Change:
+        """"Show only X's events": that person alone, fitted, the selection kept."""
+        if person not in self.vocabulary.people:
+            return Change(state)
+        return Change(ViewState(people=(person,), event=state.event, present=state.present, lesson=state.lesson),
+                      move=True, controls=True)
+
+    def zoom(self, state: ViewState, unit: str, shown: tuple[int, int]) -> Change:
+        if unit == "reset":
+            return Change(ViewState(present=state.present, lesson=state.lesson), move=True, controls=True)
+        if unit == "all":
+            return Change(state.with_range(None, None), move=True)
+        if unit not in navigation.UNIT_YEARS:
+            return Change(state)
+        position = self.catalog.find(state.event)
+        selected = self.catalog.extents[position] if position is not None else None
+        return Change(state.with_range(*navigation.unit_window(unit, navigation.focus_day(shown, selected))),
+                      move=True)
+
+    def relayout(self, state: ViewState, data: dict) -> Change | None:
+        """The reader zoomed or panned (wheel, drag, pinch, keys), or double-clicked to fit all."""
+        if data.get("fit"):
+            return Change(state.with_range(None, None), move=True)
+        try:
+            start, end = (round(float(b)) for b in data["range"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        return Change(state.with_range(start, end), history=REPLACE)
+
+    def select(self, state: ViewState, position: int | None, shown: tuple[int, int] | None = None,
+               only_if_hidden: bool = False) -> Change:
+        """Select the event at ``position`` (None clears); with ``shown``, also bring it into view."""
+        if position is None or not 0 <= position < len(self.catalog):
+            return Change(replace(state, event=None))
+        state = replace(state, event=self.catalog.events[position].id)
+        if shown is None:
+            return Change(state)
+        target = navigation.focus_range(shown, self.catalog.extents[position], only_if_hidden)
+        if target == tuple(shown):
+            return Change(state)
+        return Change(state.with_range(*target), move=True)
+
+    # -- the callback -------------------------------------------------------
+
+    def update(self, search, _chips, people, places, query, _zoom, graph_range, click,
+               _links, _person_links, key, _close, view, shown_range):
+        """Dash callback: see the module docstring.  Returns the 7 outputs."""
+        state = from_store(view)
+        shown = self._shown(state, shown_range)
+        trigger = ctx.triggered_id
+        value = ctx.triggered[0].get("value") if ctx.triggered else None
+        change: Change | None = None
+        if trigger in (None, "url"):
+            if search is None:
+                return (no_update,) * 7
+            incoming = self.from_url(search)
+            if view is not None and canonical(incoming.state) == canonical(state):
+                return (no_update,) * 7
+            change = incoming
+        elif isinstance(trigger, dict) and value:
+            kind, name = trigger.get("type"), trigger.get("index")
+            if kind == "cat-chip":
+                change = self.toggle_category(state, name)
+            elif kind == "zoom":
+                change = self.zoom(state, name, shown)
+            elif kind == "event-link":
+                change = self.select(state, self.catalog.find(name), shown)
+            elif kind == "person-link":
+                change = self.only_person(state, name)
+        elif trigger == "person-filter":
+            change = self.filtered(state, people=tuple(p for p in people or () if p in self.vocabulary.people))
+        elif trigger == "place-filter":
+            change = self.filtered(state, places=tuple(p for p in places or () if p in self.vocabulary.places))
+        elif trigger == "search":
+            change = self.filtered(state, query=(query or "").strip()[:200])
+        elif trigger == "graph-range" and isinstance(graph_range, dict):
+            change = self.relayout(state, graph_range)
+        elif trigger == "graph-click" and isinstance(click, dict):
+            change = self.select(state, _int(click.get("index")))
+        elif trigger == "key-select" and isinstance(key, dict):
+            change = self.select(state, _int(key.get("index")), shown, only_if_hidden=True)
+        elif trigger == "reader-close" and value:
+            change = self.select(state, None)
+        if change is None or (change.state == state and not change.move and view is not None):
+            return (no_update,) * 7
+        return self.outputs(change, view, search)
+
+    def outputs(self, change: Change, view: dict | None, search: str | None):
+        state = change.state
+        previous = view if isinstance(view, dict) else {}
+        rev = int(previous.get("rev") or 0) + (1 if change.move else 0)
+        position = self.catalog.find(state.event)
+        selected = {"id": state.event, "index": position} if position is not None else None
+        old_selected = from_store(view).event if view is not None else object()
+        target = to_query(state)
+        # Location pushes a history entry when url.search changes.  When it
+        # would not change (the URL was replaced since), replace it instead.
+        if change.history == PUSH and target != (search or ""):
+            url_search, url_replace = target, no_update
+        elif change.from_url and target == (search or ""):
+            url_search, url_replace = no_update, no_update
+        else:
+            url_search, url_replace = no_update, {"search": target}
+        if change.controls:
+            controls = (list(state.people), list(state.places), state.query)
+        else:
+            controls = (no_update,) * 3
+        return (dict(store_data(state), rev=rev),
+                selected if state.event != old_selected else no_update,
+                url_search, url_replace, *controls)
+
+    def _shown(self, state: ViewState, shown_range) -> tuple[int, int]:
+        """The range on screen: the browser's report, else the state's, else everything."""
+        if isinstance(shown_range, list) and len(shown_range) == 2:
+            try:
+                return int(shown_range[0]), int(shown_range[1])
+            except (TypeError, ValueError):
+                pass
+        if state.start is not None:
+            return state.start, state.end
+        return self.catalog.span
+
+    def reader(self, selected):
+        """Dash callback: the reader panel for the selected event (or the hint)."""
+        position = _int(selected.get("index")) if isinstance(selected, dict) else None
+        if position is None or not 0 <= position < len(self.catalog):
+            return empty_reader(), "reader"
+        return reader_panel(self.catalog, position), "reader open"
+
+
+def _int(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def register_callbacks(app: Dash, catalog: Catalog) -> ViewController:
+    controller = ViewController(catalog)
+    app.callback(
+        Output("view", "data"), Output("selected", "data"), Output("url", "search"),
+        Output("url-replace", "data"), Output("person-filter", "value"), Output("place-filter", "value"),
+        Output("search", "value"),
+        Input("url", "search"), Input(CHIP, "n_clicks"), Input("person-filter", "value"),
+        Input("place-filter", "value"), Input("search", "value"), Input(ZOOM, "n_clicks"),
+        Input("graph-range", "data"), Input("graph-click", "data"), Input(EVENT_LINK, "n_clicks"),
+        Input(PERSON_LINK, "n_clicks"), Input("key-select", "data"), Input("reader-close", "n_clicks"),
+        State("view", "data"), State("shown-range", "data"),
+    )(controller.update)
+    app.callback(Output("reader-body", "children"), Output("reader", "className"),
+                 Input("selected", "data"))(controller.reader)
+
+    def clientside(function: str, *dependencies) -> None:
+        app.clientside_callback(ClientsideFunction("timeline", function), *dependencies)
+
+    clientside("render", Output("shown-range", "data"),
+               Input("timeline-ready", "data"), Input("view", "data"), Input("selected", "data"),
+               State("timeline-source", "data"))
+    clientside("filterOptions", Output(CHIP_COUNT, "children"), Output(CHIP, "className"),
+               Output("person-filter", "options"), Output("place-filter", "options"),
+               Output("shown-count", "children"),
+               Input("timeline-ready", "data"), Input("view", "data"), State("timeline-source", "data"))
+    clientside("replaceUrl", Input("url-replace", "data"))
+    clientside("showQuote", Input("reader-body", "children"))
+    return controller

@@ -1,0 +1,65 @@
+"""Classroom and accessibility features, wired into the page in three places.
+
+* :func:`classroom_toolbar` goes in the page header: a skip link to the
+  timeline, then Present, Lesson, Table, Share, the exports, Print and the
+  theme switch.
+* :func:`classroom_panels` goes after the timeline and reader: the lesson,
+  share and table panels, the printed handout and the stores these use.
+* :func:`register_classroom` registers their callbacks (before
+  ``security.harden``, which must see every callback).
+
+The features themselves live in :mod:`presentation`, :mod:`share`,
+:mod:`table_view` and :mod:`export_view`; the browser side in
+``assets/classroom.js``, ``assets/classroom-export.js`` and the
+``classroom.css``, ``presentation.css`` and ``print.css`` stylesheets.
+
+Themes: light and dark, following the system (``prefers-color-scheme``)
+until the reader picks one with the switch (kept in ``localStorage``); the
+page's ``<html>`` element carries ``data-theme`` and, in presentation mode,
+the class ``presenting``.
+"""
+
+from __future__ import annotations
+
+from dash import Dash, html
+
+from . import export_view, presentation, share, table_view
+from .catalog import Catalog
+
+LANGUAGE = "en"
+
+
+def classroom_toolbar() -> html.Nav:
+    return html.Nav([
+        html.A("Skip to the timeline", href="#timeline-pane", className="skip-link"),
+        *presentation.toolbar_buttons(),
+        presentation.progress(),
+        table_view.toolbar_button(),
+        share.toolbar_button(),
+        html.Span([*export_view.toolbar_buttons()], className="cr-group", role="group",
+                  **{"aria-label": "Export"}),
+        html.Button("Dark", id="theme-toggle", n_clicks=0, className="cr-button theme-toggle keep",
+                    title="Switch between the light and the dark theme",
+                    **{"aria-pressed": "false", "aria-label": "Dark theme"}),
+    ], id="classroom-bar", className="classroom-bar", **{"aria-label": "Classroom tools"})
+
+
+def classroom_panels(catalog: Catalog, title: str) -> html.Div:
+    return html.Div([
+        *presentation.stores(), *share.stores(), *table_view.stores(), *export_view.stores(title),
+        presentation.lesson_panel(),
+        share.share_panel(),
+        table_view.table_panel(),
+        export_view.handout(title),
+        html.P(id="classroom-announce", className="visually-hidden", role="status"),
+    ], className="classroom-panels")
+
+
+def register_classroom(app: Dash, catalog: Catalog, title: str) -> None:
+    """Callbacks of the classroom features, and ``<html lang>`` for screen readers."""
+    presentation.register(app, catalog)
+    share.register(app)
+    export = export_view.register(app, catalog, title)
+    table_view.register(app, catalog, extra_outputs=export.outputs(), on_visible=export.on_visible)
+    if "<html>" in app.index_string:
+        app.index_string = app.index_string.replace("<html>", f'<html lang="{LANGUAGE}">', 1)

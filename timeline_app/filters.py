@@ -1,0 +1,49 @@
+"""The filter controls: category chips (also the colour legend), person, place, search.
+
+Only the controls live here.  Their counts and options are filled in by the
+browser from the event store (``assets/timeline-filters.js``), so the names
+of thousands of people are not sent twice; the filtering itself happens
+there too, when the timeline is drawn.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from .catalog import Catalog
+
+GLYPHS = {
+    "circle": "●", "diamond": "◆", "star": "★", "triangle-up": "▲", "triangle-down": "▼",
+    "hexagon": "⬢", "x": "✖", "square": "■", "pentagon": "⬟", "hourglass": "⧗",
+    "star-diamond": "✦", "cross": "✚",
+}
+"""Text stand-ins for plotly marker symbols, so a chip shows the mark it filters."""
+
+SEARCH_DEBOUNCE_SECONDS = 0.3
+
+
+def category_chip(name: str, label: str, colour: str, symbol: str) -> html.Button:
+    return html.Button(
+        [html.Span(GLYPHS.get(symbol.removesuffix("-open"), "●"), className="glyph",
+                   style={"color": colour}, **{"aria-hidden": "true"}),
+         html.Span(label, className="chip-label"),
+         html.Span(id={"type": "cat-count", "index": name}, className="chip-count")],
+        id={"type": "cat-chip", "index": name}, n_clicks=0, className="chip on",
+        title=f"Show or hide {label}",
+    )
+
+
+def filter_controls(catalog: Catalog) -> html.Section:
+    chips = [category_chip(c.name, c.label, c.colour, c.symbol) for c in catalog.categories.values()]
+    return html.Section([
+        html.Div(chips, className="chips", role="group", **{"aria-label": "Categories (legend and filter)"}),
+        html.Div([
+            html.Label("Search events", htmlFor="search", className="visually-hidden"),
+            dcc.Input(id="search", type="search", placeholder="Search titles, people, places…",
+                      debounce=SEARCH_DEBOUNCE_SECONDS, className="search", value=""),
+            html.Div(dcc.Dropdown(id="person-filter", multi=True, options=[], value=[],
+                                  placeholder="Person"), className="picker"),
+            html.Div(dcc.Dropdown(id="place-filter", multi=True, options=[], value=[],
+                                  placeholder="Place"), className="picker"),
+        ], className="pickers"),
+    ], className="filters", **{"aria-label": "Filters"})

@@ -1,0 +1,87 @@
+"""The page: header, zoom bar, filters, the timeline and the reader panel.
+
+Besides the visible parts it holds the stores the callbacks talk through:
+
+* ``timeline-source``: where the browser fetches every event once (the
+  compact columns of :func:`timeline_app.figure.timeline_payload`, served by
+  :mod:`timeline_app.event_data`, outside Dash's state); ``timeline-ready``
+  is set by the browser when they have arrived;
+* ``view``: range, filters and the selected event id (what the URL holds),
+  plus ``rev``, bumped when the app (not the reader's mouse) moves the range;
+* ``selected``: the selected event's id and position, for the reader and the highlight;
+* ``shown-range``: the range actually drawn, written by the browser;
+* ``url-replace``: a URL to put in place of the current one (zoom and pan
+  change the URL without adding a history entry per wheel turn);
+* ``graph-range``, ``graph-click``, ``key-select``: what the reader did on
+  the timeline (zoom or pan, a click on an event or its label, an event
+  picked with the keyboard), written by the browser.
+
+The timeline itself is a plain ``div``: the browser draws the plotly.js
+graph into it (assets/timeline-render.js) instead of going through
+``dcc.Graph``, whose figure property would carry every event through Dash's
+state on each zoom.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from .catalog import Catalog
+from .classroom import classroom_panels, classroom_toolbar
+from .filters import filter_controls
+from .reader import empty_reader
+
+ZOOM_BUTTONS = (
+    ("all", "All", "Fit every event the filters show"),
+    ("century", "Century", "Show the century around the selected event or the middle of the view"),
+    ("decade", "Decade", "Show the decade around the selected event or the middle of the view"),
+    ("year", "Year", "Show the year around the selected event or the middle of the view"),
+    ("reset", "Reset", "Clear filters and selection and show everything"),
+)
+
+KEY_HELP = "Drag to pan, wheel or pinch to zoom. With the timeline focused: ← → step through events, + − zoom, Esc closes the article."
+
+
+def zoom_bar() -> html.Nav:
+    return html.Nav([html.Button(label, id={"type": "zoom", "index": unit}, n_clicks=0, title=hint,
+                                 className=f"zoom zoom-{unit}")
+                     for unit, label, hint in ZOOM_BUTTONS], className="zoom-bar",
+                    **{"aria-label": "Zoom"})
+
+
+def build_layout(catalog: Catalog, title: str, source: dict) -> html.Div:
+    """The page; ``source`` is what :func:`timeline_app.event_data.register_event_data` returned."""
+    return html.Div([
+        dcc.Location(id="url", refresh=False),
+        dcc.Store(id="timeline-source", data=source),
+        dcc.Store(id="timeline-ready"),
+        dcc.Store(id="view"),
+        dcc.Store(id="selected"),
+        dcc.Store(id="shown-range"),
+        dcc.Store(id="url-replace"),
+        dcc.Store(id="graph-range"),
+        dcc.Store(id="graph-click"),
+        dcc.Store(id="key-select"),
+        html.Header([
+            html.H1(title),
+            html.P(id="shown-count", className="shown-count", role="status"),
+            classroom_toolbar(),
+        ], className="top"),
+        zoom_bar(),
+        filter_controls(catalog),
+        html.Div([
+            html.Div([
+                html.Div([html.Div(id="timeline-plot", className="timeline-plot"),
+                          html.Div(id="timeline-labels", className="timeline-labels")],
+                         id="timeline", className="timeline-graph"),
+                html.P(KEY_HELP, className="key-help"),
+            ], id="timeline-pane", className="timeline-pane", tabIndex="0",
+                **{"aria-label": "Timeline. " + KEY_HELP}),
+            html.Aside([
+                html.Button("×", id="reader-close", n_clicks=0, className="reader-close",
+                            title="Close the article", **{"aria-label": "Close the article"}),
+                html.Div(empty_reader(), id="reader-body", className="reader-body"),
+            ], id="reader", className="reader", **{"aria-label": "Article", "aria-live": "polite"}),
+        ], className="workspace"),
+        classroom_panels(catalog, title),
+    ], className="app")

@@ -1,7 +1,6 @@
 /*
  * Reader interactions the graph itself lacks: keyboard selection and zoom,
- * pinch zoom on touch screens, writing the URL without a history entry, and
- * scrolling the highlighted quote into view.
+ * pinch zoom on touch screens, and scrolling the highlighted quote into view.
  *
  * Keyboard selection and pinch feed the same server callback as clicks and
  * the mouse wheel (through the key-select store and Plotly.relayout), so the
@@ -112,14 +111,6 @@
   };
 
   /* ---- URL and reader ------------------------------------------------------------ */
-
-  /* Zoom and pan replace the URL instead of adding history entries. */
-  ns.replaceUrl = function (data) {
-    if (data && typeof data.search === 'string' && data.search !== window.location.search) {
-      const url = (data.search || window.location.pathname) + window.location.hash;
-      window.history.replaceState(window.history.state, '', url);
-    }
-  };
 
   /* Once React has drawn the new article, bring its highlighted quote into view. */
   ns.showQuote = function () {

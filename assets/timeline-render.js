@@ -39,6 +39,7 @@
   const FIT_PAD_LEFT = 0.03;
   const FIT_PAD_RIGHT = 0.1;
   const MIN_FIT_DAYS = 3 * 365;
+  const REPORT_AFTER_MS = 350;
 
   /* Presentation mode and the themes (assets/classroom.js) restyle the timeline:
      lib.figureStyle(payload, view) -> null, or {key, labelPx, rowMargin, decorate(figure)}. */
@@ -258,9 +259,9 @@
   /* ---- labels: only what fits, never overlapping --------------------------- */
   let measureContext = null;
 
-  function measure(text, font) {
+  function measure(text, font, bold) {
     measureContext = measureContext || document.createElement('canvas').getContext('2d');
-    measureContext.font = labelPx() + 'px ' + font;
+    measureContext.font = (bold ? 'bold ' : '') + labelPx() + 'px ' + font;
     return Math.ceil(measureContext.measureText(text).width) + 6;
   }
 
@@ -389,8 +390,10 @@
             if (label) left = c.mark - markGap - label.w;
           }
         }
-        if (!label && force) {
-          label = { text: shortTitle(d, c.i), w: d.labelWidth[c.i] };
+        if (force) {
+          // The selected label is bold, so wider: measure it as drawn, keep it in the plot.
+          const text = label ? label.text : shortTitle(d, c.i);
+          label = { text, w: measure(text, font, true) };
           left = Math.max(0, Math.min(left, plot.w - label.w));
         }
         if (!label) return;
@@ -551,11 +554,18 @@
       drawOverlay();
       status.settled = performance.now();
     });
-    if (!mine && keys.some((k) => k.startsWith('xaxis.range'))) {
-      clientside.set_props('graph-range', { data: { range, at: Date.now() } });
-    }
+    if (!mine && keys.some((k) => k.startsWith('xaxis.range'))) reportRange(range);
     const rounded = [Math.round(range[0]), Math.round(range[1])];
     clientside.set_props('shown-range', { data: rounded });
+  }
+
+  /* Tell Dash (the URL) where the reader zoomed or panned to, once the gesture
+     has rested: a wheel turn fires a relayout per notch. */
+  let reportTimer = null;
+  function reportRange(range) {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => clientside.set_props('graph-range', { data: { range, at: Date.now() } }),
+      REPORT_AFTER_MS);
   }
 
   function layerMoving(moving) {
@@ -604,8 +614,9 @@
     const gd = state.gd;
     if (!gd || !gd._fullLayout) return Promise.resolve();
     const range = [a, b];
-    state.expectRange = user ? null : range;
-    return window.Plotly.relayout(gd, { 'xaxis.range': range, ...tickUpdate(range, gd._fullLayout._size.w) });
+    // Copies: plotly.js later edits the range arrays it was given, in place.
+    state.expectRange = user ? null : range.slice();
+    return window.Plotly.relayout(gd, { 'xaxis.range': range.slice(), ...tickUpdate(range, gd._fullLayout._size.w) });
   };
 
   /* ---- the event data: fetched once, outside Dash's state --------------------- */
@@ -667,12 +678,12 @@
       const R = rows(d, s);
       const layout = {
         ...base, margin: geo.margin,
-        xaxis: { ...base.xaxis, range, ...Object.fromEntries(Object.entries(tickUpdate(range, plotWidth)).map(([k, v]) => [k.slice(6), v])) },
+        xaxis: { ...base.xaxis, range: range.slice(), ...Object.fromEntries(Object.entries(tickUpdate(range, plotWidth)).map(([k, v]) => [k.slice(6), v])) },
         yaxis: { ...base.yaxis, range: [R.height + 0.1, -0.1], tickvals: R.vals, ticktext: R.text, showticklabels: !geo.narrow },
         annotations: s.idx.length ? [] : [{ xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, showarrow: false,
           text: 'No events match the filters', font: { size: 14, color: '#666' } }],
       };
-      Object.assign(state, { d, s, R, gd, filterKey: s.key, narrow: geo.narrow, expectRange: range, look });
+      Object.assign(state, { d, s, R, gd, filterKey: s.key, narrow: geo.narrow, expectRange: range.slice(), look });
       const figure = { data: traces(d, s, R), layout };
       if (style && style.decorate) style.decorate(figure);
       if (!state.plotted) {

@@ -140,6 +140,13 @@ class TimelinePage:
     """
 
     GD = "document.querySelector('#timeline .js-plotly-plot')"
+    COUNT_REQUESTS = """if (!window.__requests && window.__requests !== 0) {
+        window.__requests = 0;
+        const fetch = window.fetch;
+        window.fetch = (...args) => { window.__requests += 1;
+          return fetch(...args).finally(() => { window.__requests -= 1; }); };
+    }"""
+    """Counts the page's requests in flight, so :meth:`settle` waits for callbacks too."""
 
     def __init__(self, duo):
         self.duo = duo
@@ -170,11 +177,14 @@ class TimelinePage:
         import time
 
         self.wait("window.timelineStatus && window.timelineStatus.firstPaint", timeout, "first paint")
+        self.js(self.COUNT_REQUESTS)
         end = time.monotonic() + timeout
         last, since = None, time.monotonic()
         while time.monotonic() < end:
-            now = self.js("const s = window.timelineStatus; return [s.paints, s.renders, location.search,"
-                          " document.querySelectorAll('[data-dash-is-loading]').length]")
+            now = self.js("const s = window.timelineStatus; return [s.paints, s.renders, s.settled, location.search,"
+                          " window.__requests, document.querySelectorAll('[data-dash-is-loading]').length]")
+            if now[4]:  # a callback request is in flight
+                last = None
             if now != last:
                 last, since = now, time.monotonic()
             elif time.monotonic() - since >= quiet:
@@ -196,9 +206,10 @@ class TimelinePage:
     def trace(self, role: str) -> dict:
         """x, y, text, hovertext, customdata and marker of the drawn trace with that role."""
         return self.js(f"const t = {self.GD}._fullData.find(t => t.meta === arguments[0]);"
-                       " return t && {x: t.x, y: t.y, text: t.text, hovertext: t.hovertext,"
-                       " customdata: t.customdata, color: t.marker.color, symbol: t.marker.symbol,"
-                       " type: t.type};", role)
+                       " const list = (a) => a && Array.from(a);"
+                       " return t && {x: list(t.x), y: list(t.y), text: list(t.text), hovertext: list(t.hovertext),"
+                       " customdata: list(t.customdata), color: t.marker && t.marker.color,"
+                       " symbol: t.marker && t.marker.symbol, type: t.type};", role)
 
     def search(self) -> str:
         return self.js("return location.search")

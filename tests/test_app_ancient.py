@@ -18,7 +18,9 @@ def test_bc_and_medieval_events_sit_at_their_days(page):
     uprising = page.trace("marks:uprising")
     revolt = page.position("Spartacus revolt")
     peasants = page.position("Peasants' Revolt")
-    xs = dict(zip(uprising["customdata"], uprising["x"]))  # a span's start mark comes first
+    xs = {}
+    for index, x in zip(uprising["customdata"], uprising["x"]):
+        xs.setdefault(index, x)  # a span's start mark comes before its end mark
     assert xs[revolt] == to_ordinal((-72, 1, 1)), "73 BC is astronomical year -72"
     june = (to_ordinal((1381, 6, 1)) + to_ordinal((1381, 7, 1))) / 2
     assert xs[peasants] == june, "June 1381 is drawn in the middle of June 1381"
@@ -57,7 +59,7 @@ def test_ticks_adapt_from_centuries_to_days(page):
         page.relayout(to_ordinal(a), to_ordinal(b))
         steps[name] = page.status()["ticks"]
     assert "500 BC" in steps["millennium"] and "500" in steps["millennium"], steps["millennium"]
-    assert "1380" in steps["year"] and "1385" in steps["year"]
+    assert "1380" in steps["year"] and all(t.isdigit() and 1375 <= int(t) <= 1390 for t in steps["year"])
     assert any(t.startswith("Jun 1381") or t == "Jul 1381" for t in steps["month"]), steps["month"]
     assert "15 Jun 1381" in steps["day"], steps["day"]
     assert page.duo.get_logs() == []

@@ -19,19 +19,20 @@ def zoom_button(page, unit: str) -> dict:
     return page.settle()
 
 
-def test_wheel_zooms_the_time_axis_and_replaces_the_url(page):
+def test_wheel_zooms_the_time_axis_and_writes_the_url_once(page):
     page.open()
     before, history = page.x_range(), page.js("return history.length")
     plot = page.plot_box()
     middle = (int((plot["left"] + plot["right"]) / 2), int((plot["top"] + plot["bottom"]) / 2))
-    ActionChains(page.driver).scroll_from_origin(ScrollOrigin.from_viewport(*middle), 0, -400).perform()
-    page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] < {width(before) * 0.9}")
+    for _ in range(5):  # plotly.js zooms about 10% per wheel event
+        ActionChains(page.driver).scroll_from_origin(ScrollOrigin.from_viewport(*middle), 0, -100).perform()
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] < {width(before) * 0.8}")
     status = page.settle()
     after = page.x_range()
-    assert width(after) < width(before) * 0.9
+    assert width(after) < width(before) * 0.8
     assert status["range"] == after, "labels and ticks were redrawn for the new range"
     assert page.search().startswith("?from="), "the URL holds the range"
-    assert page.js("return history.length") == history, "zooming replaces the URL, it adds no history"
+    assert page.js("return history.length") == history + 1, "five wheel notches, one history entry"
     assert page.duo.get_logs() == []
 
 
@@ -83,7 +84,7 @@ def test_zoom_buttons_and_ticks_from_centuries_to_months(page):
     assert page.status()["ticks"][:2] == ["1860", "1880"]
     zoom_button(page, "century")
     assert page.x_range() == list(unit_window("century", to_ordinal((1917, 7, 2))))
-    assert "1910" in page.status()["ticks"] and "1950" in page.status()["ticks"]
+    assert "1920" in page.status()["ticks"] and "1980" in page.status()["ticks"], "decades, not centuries"
     zoom_button(page, "decade")
     assert page.x_range() == list(unit_window("decade", to_ordinal((1917, 7, 2))))
     zoom_button(page, "year")

@@ -30,9 +30,8 @@ REWRITES = 1000
 CLIENTS = 2
 MARKER = re.compile(r" v(\d+)$")
 
-POLL_OUTPUTS = [("timeline-source", "data"), ("timeline-ready", "data"), ("problems-panel", "children"),
-                ("live-state", "data"), ("preview-text", "children"), ("preview-banner", "className"),
-                ("upload-message", "children")]
+POLL_OUTPUTS = [("timeline-source", "data"), ("timeline-ready", "data"), ("live-state", "data"),
+                ("live-show", "data")]
 
 
 def version_text(version: int, rng: random.Random) -> str:
@@ -53,16 +52,6 @@ def poll(client, n: int) -> tuple[int, dict]:
     if response.status_code != 200:
         return response.status_code, {}
     return 200, response.get_json()["response"]
-
-
-def _texts(node) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, list):
-        return [t for child in node for t in _texts(child)]
-    if isinstance(node, dict):
-        return _texts(node.get("props", {}).get("children"))
-    return []
 
 
 @pytest.fixture
@@ -131,8 +120,9 @@ def test_soak_editors_mid_save(folder):
                     failures.append(f"poll status {status}")
                     continue
                 source = body["timeline-source"]["data"]
-                panel = _texts(body["problems-panel"]["children"])
-                assert panel and ("problem" in panel[0])
+                show = body["live-show"]["data"]
+                assert "problem" in show["summary"]
+                panel = [show["summary"], *(text for text, _error in show["items"])]
                 data = client.get(source["url"])
                 if data.status_code != 200:
                     failures.append(f"data status {data.status_code} for {source['url']}")

@@ -16,10 +16,8 @@ from dash import Dash
 
 from .callbacks import register_callbacks
 from .classroom import register_classroom
-from .catalog import build_catalog
 from .check import dataset_folder_for
 from .compress import enable_gzip
-from .dataset import load_dataset
 from .event_data import register_event_data
 from .layout import build_layout
 from .live_data import LiveDataset

@@ -7,11 +7,13 @@ writer of the ``view``/``selected`` stores and of the URL.  Keeping that in
 one callback is what lets the URL be both an input and an output without a
 loop: Dash does not re-run a callback for a value it wrote itself.
 
-URL writes: discrete changes (a filter, a selection, a zoom button) go to
-``url.search``, which ``dcc.Location`` pushes as a history entry; zooming and
-panning go to the ``url-replace`` store, which the browser writes with
-``history.replaceState``, so back/forward step through what the reader did
-rather than every wheel turn.
+URL writes go to ``url.search``, which ``dcc.Location`` pushes as a history
+entry, so back/forward step through what the reader did.  The browser
+reports a zoom or pan once the gesture has come to rest, so a turn of the
+wheel makes one entry, not one per notch.  A URL just read (first load,
+back, forward) is never written back, even when it was malformed: its bad
+parts were dropped, the view is the default, and the next change writes a
+clean URL.
 
 Drawing, counting and label placement run in the browser (``assets/*.js``,
 namespace ``dash_clientside.timeline``) from the event store, so none of them
@@ -36,7 +38,6 @@ CHIP_COUNT = {"type": "cat-count", "index": ALL}
 EVENT_LINK = {"type": "event-link", "index": ALL}
 PERSON_LINK = {"type": "person-link", "index": ALL}
 
-PUSH, REPLACE = "push", "replace"
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,6 @@ class Change:
     state: ViewState
     move: bool = False
     """The app moved the range (the browser applies ``state``'s range)."""
-    history: str = PUSH
     controls: bool = False
     """The filter controls must show ``state`` (after a URL or a reset)."""
     from_url: bool = False
@@ -65,8 +65,7 @@ class ViewController:
     # -- triggers -----------------------------------------------------------
 
     def from_url(self, search: str) -> Change:
-        return Change(parse_query(search, self.vocabulary), move=True, history=REPLACE, controls=True,
-                      from_url=True)
+        return Change(parse_query(search, self.vocabulary), move=True, controls=True, from_url=True)
 
     def toggle_category(self, state: ViewState, name: str) -> Change:
         shown = list(state.categories if state.categories is not None else self.vocabulary.categories)
@@ -106,7 +105,7 @@ class ViewController:
             start, end = (round(float(b)) for b in data["range"])
         except (KeyError, TypeError, ValueError):
             return None
-        return Change(state.with_range(start, end), history=REPLACE)
+        return Change(state.with_range(start, end))
 
     def select(self, state: ViewState, position: int | None, shown: tuple[int, int] | None = None,
                only_if_hidden: bool = False) -> Change:
@@ -125,7 +124,7 @@ class ViewController:
 
     def update(self, search, _chips, people, places, query, _zoom, graph_range, click,
                _links, _person_links, key, _close, view, shown_range):
-        """Dash callback: see the module docstring.  Returns the 7 outputs."""
+        """Dash callback: see the module docstring.  Returns the 6 outputs."""
         state = from_store(view)
         shown = self._shown(state, shown_range)
         trigger = ctx.triggered_id
@@ -133,10 +132,10 @@ class ViewController:
         change: Change | None = None
         if trigger in (None, "url"):
             if search is None:
-                return (no_update,) * 7
+                return (no_update,) * 6
             incoming = self.from_url(search)
             if view is not None and canonical(incoming.state) == canonical(state):
-                return (no_update,) * 7
+                return (no_update,) * 6
             change = incoming
         elif isinstance(trigger, dict) and value:
             kind, name = trigger.get("type"), trigger.get("index")
@@ -163,7 +162,7 @@ class ViewController:
         elif trigger == "reader-close" and value:
             change = self.select(state, None)
         if change is None or (change.state == state and not change.move and view is not None):
-            return (no_update,) * 7
+            return (no_update,) * 6
         return self.outputs(change, view, search)
 
     def outputs(self, change: Change, view: dict | None, search: str | None):
@@ -174,21 +173,14 @@ class ViewController:
         selected = {"id": state.event, "index": position} if position is not None else None
         old_selected = from_store(view).event if view is not None else object()
         target = to_query(state)
-        # Location pushes a history entry when url.search changes.  When it
-        # would not change (the URL was replaced since), replace it instead.
-        if change.history == PUSH and target != (search or ""):
-            url_search, url_replace = target, no_update
-        elif change.from_url and target == (search or ""):
-            url_search, url_replace = no_update, no_update
-        else:
-            url_search, url_replace = no_update, {"search": target}
+        url_search = target if not change.from_url and target != (search or "") else no_update
         if change.controls:
             controls = (list(state.people), list(state.places), state.query)
         else:
             controls = (no_update,) * 3
         return (dict(store_data(state), rev=rev),
                 selected if state.event != old_selected else no_update,
-                url_search, url_replace, *controls)
+                url_search, *controls)
 
     def _shown(self, state: ViewState, shown_range) -> tuple[int, int]:
         """The range on screen: the browser's report, else the state's, else everything."""
@@ -217,8 +209,7 @@ def register_callbacks(app: Dash, catalog: Catalog) -> ViewController:
     controller = ViewController(catalog)
     app.callback(
         Output("view", "data"), Output("selected", "data"), Output("url", "search"),
-        Output("url-replace", "data"), Output("person-filter", "value"), Output("place-filter", "value"),
-        Output("search", "value"),
+        Output("person-filter", "value"), Output("place-filter", "value"), Output("search", "value"),
         Input("url", "search"), Input(CHIP, "n_clicks"), Input("person-filter", "value"),
         Input("place-filter", "value"), Input("search", "value"), Input(ZOOM, "n_clicks"),
         Input("graph-range", "data"), Input("graph-click", "data"), Input(EVENT_LINK, "n_clicks"),
@@ -238,6 +229,5 @@ def register_callbacks(app: Dash, catalog: Catalog) -> ViewController:
                Output("person-filter", "options"), Output("place-filter", "options"),
                Output("shown-count", "children"),
                Input("timeline-ready", "data"), Input("view", "data"), State("timeline-source", "data"))
-    clientside("replaceUrl", Input("url-replace", "data"))
     clientside("showQuote", Input("reader-body", "children"))
     return controller

@@ -10,8 +10,6 @@ Besides the visible parts it holds the stores the callbacks talk through:
   plus ``rev``, bumped when the app (not the reader's mouse) moves the range;
 * ``selected``: the selected event's id and position, for the reader and the highlight;
 * ``shown-range``: the range actually drawn, written by the browser;
-* ``url-replace``: a URL to put in place of the current one (zoom and pan
-  change the URL without adding a history entry per wheel turn);
 * ``graph-range``, ``graph-click``, ``key-select``: what the reader did on
   the timeline (zoom or pan, a click on an event or its label, an event
   picked with the keyboard), written by the browser.
@@ -58,7 +56,6 @@ def build_layout(catalog: Catalog, title: str, source: dict) -> html.Div:
         dcc.Store(id="view"),
         dcc.Store(id="selected"),
         dcc.Store(id="shown-range"),
-        dcc.Store(id="url-replace"),
         dcc.Store(id="graph-range"),
         dcc.Store(id="graph-click"),
         dcc.Store(id="key-select"),

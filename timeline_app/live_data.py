@@ -109,7 +109,8 @@ class LiveDataset:
         signature = self.signature()
         dataset = self._load()
         self._snapshot = Snapshot(1, dataset, build_catalog(dataset), tuple(dataset.problems))
-        self._signature = signature
+        self._signature = signature if signature == self.signature() else None  # changed while loading
+        self._checked = self.clock()
 
     # -- reading -------------------------------------------------------------
 

@@ -26,7 +26,7 @@ import base64
 import binascii
 from pathlib import Path
 
-from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash import Dash, Input, Output, State, dcc, html, no_update
 from flask import Flask, Response, request
 
 from .catalog import build_catalog
@@ -60,8 +60,8 @@ def source_of(live: LiveDataset, snapshot: Snapshot) -> dict:
 
 # -- the page's parts -----------------------------------------------------------
 
-def problem_items(problems, label: str = "the data") -> list:
-    """The panel's summary and list: plain strings only."""
+def panel_data(problems, label: str = "the data", banner: str = "") -> dict:
+    """What the ``live-show`` store holds: the panel's lines (plain strings) and the banner's text."""
     problems = list(problems)
     errors = count_errors(problems)
     if not problems:
@@ -70,11 +70,25 @@ def problem_items(problems, label: str = "the data") -> list:
         summary = (f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {label} "
                    f"({errors} error{'s' if errors != 1 else ''}, {len(problems) - errors} "
                    f"warning{'s' if len(problems) - errors != 1 else ''})")
-    items = [html.Li(str(p), className="problem-error" if p.is_error else "problem-warning")
-             for p in problems[:MAX_LISTED]]
+    items = [[str(p), p.is_error] for p in problems[:MAX_LISTED]]
     if len(problems) > MAX_LISTED:
-        items.append(html.Li(f"… and {len(problems) - MAX_LISTED} more (run `python -m timeline_app check`)"))
-    return [html.Summary(summary, id="problems-summary"), html.Ul(items, id="problems-list")]
+        items.append([f"… and {len(problems) - MAX_LISTED} more (run `python -m timeline_app check`)", False])
+    return {"summary": summary, "items": items, "banner": banner}
+
+
+def panel_children(data) -> list:
+    """The ``<details>``'s summary and list, every problem as a text child (never HTML or Markdown)."""
+    data = data if isinstance(data, dict) else {}
+    items = [html.Li(str(text), className="problem-error" if error else "problem-warning")
+             for text, error in data.get("items") or []]
+    return [html.Summary(str(data.get("summary") or ""), id="problems-summary"), html.Ul(items, id="problems-list")]
+
+
+def show(data):
+    """Dash callback: the panel and the banner from ``live-show`` (visible parts change only here)."""
+    data = data if isinstance(data, dict) else {}
+    banner = str(data.get("banner") or "")
+    return panel_children(data), banner, "preview-banner active" if banner else "preview-banner"
 
 
 def live_components(live: LiveDataset, max_bytes: int) -> html.Div:
@@ -83,7 +97,7 @@ def live_components(live: LiveDataset, max_bytes: int) -> html.Div:
     return html.Div([
         dcc.Interval(id="live-poll", interval=POLL_MS, n_intervals=0),
         dcc.Store(id="live-state", data={"version": snapshot.version, "digest": snapshot.digest,
-                                         "preview": None}),
+                                         "preview": None, "back": 0}),
         html.Div([
             html.Span(id="preview-text"),
             html.Button("Back to the shipped data", id="preview-back", n_clicks=0, className="preview-back"),
@@ -95,7 +109,9 @@ def live_components(live: LiveDataset, max_bytes: int) -> html.Div:
                        style={}, style_active={}, style_reject={}),
             html.P(id="upload-message", className="upload-message", role="alert"),
         ], id="preview-drop", className="preview-drop", **{"data-max-bytes": str(max_bytes)}),
-        html.Details(problem_items(snapshot.problems), id="problems-panel", className="problems-panel"),
+        dcc.Store(id="live-show", data=panel_data(snapshot.problems)),
+        html.Details(panel_children(panel_data(snapshot.problems)), id="problems-panel",
+                     className="problems-panel"),
     ], id="live-bar", className="live-bar")
 
 
@@ -126,50 +142,45 @@ class LiveView:
         self.max_bytes = max_bytes
 
     def poll(self, _n, _back, state):
-        """Dash callback: the shipped data when it changed (or on "back"), else nothing."""
-        state = state if isinstance(state, dict) else {}
-        trigger = ctx.triggered_id
-        snapshot = self.live.current()
-        if trigger == "preview-back":
-            return self.shipped(snapshot, message="")
-        if state.get("preview"):
-            return (no_update,) * 7
-        if state.get("version") == snapshot.version and state.get("digest") == snapshot.digest:
-            return (no_update,) * 7
-        if state.get("digest") == snapshot.digest:  # only the problems changed
-            return (no_update, no_update, problem_items(snapshot.problems),
-                    {"version": snapshot.version, "digest": snapshot.digest, "preview": None},
-                    no_update, no_update, no_update)
-        return self.shipped(snapshot, message=no_update)
+        """Dash callback: the shipped data when it changed (or on "back"), else nothing.
 
-    def shipped(self, snapshot: Snapshot, message):
-        source = source_of(self.live, snapshot)
-        return (source, dict(source, v=snapshot.version), problem_items(snapshot.problems),
-                {"version": snapshot.version, "digest": snapshot.digest, "preview": None},
-                "", "preview-banner", message)
+        Its outputs are stores only, so the twice-a-second poll never marks a
+        visible component as loading.
+        """
+        state = state if isinstance(state, dict) else {}
+        snapshot = self.live.current()
+        back = _back if isinstance(_back, int) else 0
+        live_state = {"version": snapshot.version, "digest": snapshot.digest, "preview": None, "back": back}
+        # A click counted against the last one handled: a poll sharing its request must not hide it.
+        clicked = back > (state.get("back") or 0)
+        if clicked or (not state.get("preview") and state.get("digest") != snapshot.digest):
+            source = source_of(self.live, snapshot)
+            return source, dict(source, v=snapshot.version), live_state, panel_data(snapshot.problems)
+        if state.get("preview") or (state.get("version") == snapshot.version and "back" in state):
+            return (no_update,) * 4
+        return no_update, no_update, live_state, panel_data(snapshot.problems)  # only the problems changed
 
     def preview(self, contents, filename, state):
         """Dash callback: an uploaded file drawn instead of the shipped data."""
         state = state if isinstance(state, dict) else {}
         name = Path(str(filename or "upload.csv")).name[:120]
-        message = self.refusal(contents, name)
-        if isinstance(message, str):
-            return (no_update,) * 6 + (message,)
-        data = message
+        data = self.refusal(contents, name)
+        if isinstance(data, str):
+            return (no_update,) * 4 + (data,)
         snapshot = self.live.current()
         shipped = snapshot.dataset
         events, problems = load_upload(data, name, shipped.articles, shipped.categories)
         if not events:
-            return (no_update, no_update, problem_items(problems, name), no_update, no_update, no_update,
-                    f"No event could be read from {name}; the problems below say why. Nothing is saved.")
+            return (no_update, no_update, no_update, panel_data(problems, name),
+                    f"No event could be read from {name}; the problems listed say why. Nothing is saved.")
         catalog = build_catalog(Dataset(events=events, problems=problems, articles=shipped.articles,
                                         categories=shipped.categories))
         key = f"preview:{name}:{snapshot.version}:{len(events)}:{len(problems)}:{hash(data)}"
         source = {"payload": timeline_payload(catalog), "key": key, "count": len(catalog), "preview": name}
         text = (f"Preview of {name}: {len(events)} event{'s' if len(events) != 1 else ''}, "
                 f"{len(problems)} problem{'s' if len(problems) != 1 else ''} — nothing is saved")
-        return (source, {"key": key, "count": len(catalog)}, problem_items(problems, name),
-                dict(state, preview=name), text, "preview-banner active", "")
+        return (source, {"key": key, "count": len(catalog)}, dict(state, preview=name),
+                panel_data(problems, name, banner=text), "")
 
     def refusal(self, contents, name: str) -> str | bytes:
         """The file's bytes, or the message saying why it is not previewed."""
@@ -196,17 +207,20 @@ def register_live_view(app: Dash, live: LiveDataset, max_body_bytes: int | str |
     app.layout.children.append(live_components(live, max_bytes))
     register_live_data(app.server, live)
     view = LiveView(live, max_bytes)
-    outputs = ("timeline-source", "data"), ("timeline-ready", "data"), ("problems-panel", "children"), \
-        ("live-state", "data"), ("preview-text", "children"), ("preview-banner", "className"), \
-        ("upload-message", "children")
+    stores = ("timeline-source", "data"), ("timeline-ready", "data"), ("live-state", "data"), ("live-show", "data")
     app.callback(
-        *(Output(*o) for o in outputs),
+        *(Output(*o) for o in stores),
         Input("live-poll", "n_intervals"), Input("preview-back", "n_clicks"), State("live-state", "data"),
     )(view.poll)
-    # The file travels only with its own callback, never with the once-a-second poll.
+    # The file travels only with its own callback, never with the poll.
     app.callback(
-        *(Output(*o, allow_duplicate=True) for o in outputs),
+        *(Output(*o, allow_duplicate=True) for o in stores), Output("upload-message", "children"),
         Input("preview-upload", "contents"), State("preview-upload", "filename"), State("live-state", "data"),
         prevent_initial_call=True,
     )(view.preview)
+    app.callback(
+        Output("problems-panel", "children"), Output("preview-text", "children"),
+        Output("preview-banner", "className"),
+        Input("live-show", "data"), prevent_initial_call=True,
+    )(show)
     return view

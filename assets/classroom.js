@@ -126,6 +126,11 @@
     const trigger = triggered();
     const open = typeof trigger === 'string' && trigger.endsWith('-close') ? false : hidden !== false;
     if (open) focusSoon(trigger, 'panel');
+    else if (typeof trigger === 'string' && trigger.endsWith('-close')) {
+      // Closed from inside: the focus goes back to the button that opened it.
+      const toggle = document.querySelector('[aria-controls="' + trigger.replace(/-close$/, '-panel') + '"]');
+      if (toggle) window.requestAnimationFrame(() => toggle.focus());
+    }
     // The table changes the timeline's height: let plotly.js fit the new box.
     if (trigger === 'table-toggle') window.requestAnimationFrame(() => window.dispatchEvent(new Event('resize')));
     return [!open, open ? 'true' : 'false'];

@@ -39,7 +39,7 @@
   const FIT_PAD_LEFT = 0.03;
   const FIT_PAD_RIGHT = 0.1;
   const MIN_FIT_DAYS = 3 * 365;
-  const REPORT_AFTER_MS = 350;
+  const REPORT_AFTER_MS = 500;
 
   /* Presentation mode and the themes (assets/classroom.js) restyle the timeline:
      lib.figureStyle(payload, view) -> null, or {key, labelPx, rowMargin, decorate(figure)}. */
@@ -603,7 +603,7 @@
     gd.on('plotly_afterplot', () => {
       status.paints += 1;
       status.lastPaint = performance.now();
-      if (status.firstPaint === null && status.shown > 0) status.firstPaint = status.lastPaint;
+      if (status.firstPaint === null) status.firstPaint = status.lastPaint;
     });
     document.addEventListener('click', onLayerClick);
     if (lib.attachGestures) lib.attachGestures(gd);

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 
 def chips(page) -> dict[str, tuple[str, str]]:
     """Category name -> (count shown on the chip, "on"/"off")."""
-    return page.js("""return Object.fromEntries([...document.querySelectorAll('button.chip')].map(b =>
-        [JSON.parse(b.id).index, [b.querySelector('.chip-count').textContent, b.classList.contains('off') ? 'off' : 'on']]))""")
+    return {name: tuple(value) for name, value in page.js("""return Object.fromEntries([...document.querySelectorAll('button.chip')].map(b =>
+        [JSON.parse(b.id).index, [b.querySelector('.chip-count').textContent, b.classList.contains('off') ? 'off' : 'on']]))""").items()}
 
 
 def summary(page) -> str:
@@ -74,7 +75,8 @@ def test_search_filters_titles_people_and_places(page):
     assert summary(page) == "Showing 2 of 29 events"
     assert chips(page)["war"] == ("2", "on") and chips(page)["life"] == ("0", "on")
     assert "q=civil+war" in page.search()
-    box.clear()
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.BACKSPACE)
     box.send_keys("bolivia")  # a place
     page.wait("window.timelineStatus.shown === 3")
     assert page.duo.get_logs() == []

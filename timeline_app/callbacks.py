@@ -39,7 +39,6 @@ EVENT_LINK = {"type": "event-link", "index": ALL}
 PERSON_LINK = {"type": "person-link", "index": ALL}
 
 
-
 @dataclass(frozen=True)
 class Change:
     """What one trigger did to the view."""
@@ -50,7 +49,7 @@ class Change:
     controls: bool = False
     """The filter controls must show ``state`` (after a URL or a reset)."""
     from_url: bool = False
-    """Read from the address bar, which then needs no write unless it was malformed."""
+    """Read from the address bar, so never written back to it."""
 
 
 class ViewController:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 from gunicorn.app.base import BaseApplication
 
@@ -32,6 +34,9 @@ class _Gunicorn(BaseApplication):
 def serve_command(events: str | None, host: str, port: int, workers: int | None) -> int:
     from .app import create_app
 
+    if events and not Path(events).is_file():
+        print(f"{events}: no such events file", file=sys.stderr)
+        return 2
     app = create_app(events)
     # Worker settings: measured by bench/load.py (README, "Serving a whole class").
     workers = workers or int(os.environ.get("TIMELINE_WORKERS", str(DEFAULT_WORKERS)))

@@ -27,6 +27,14 @@
     }
   }
 
+  // dcc.Upload renders a bare <input type=file>: give it an accessible name
+  // (screen readers and the axe audit need one) whenever it (re)appears.
+  function label() {
+    const input = document.querySelector('#preview-upload input[type=file]');
+    if (input && !input.hasAttribute('aria-label')) input.setAttribute('aria-label', 'Preview a CSV file');
+  }
+  new MutationObserver(label).observe(document.documentElement, { childList: true, subtree: true });
+
   document.addEventListener('change', function (event) {
     const target = event.target;
     if (target && target.matches && target.matches('#preview-upload input[type=file]')) check(target.files);

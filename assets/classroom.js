@@ -80,11 +80,13 @@
 
   /* ---- lessons -------------------------------------------------------------------- */
 
-  const currentLesson = (info) => (info && Array.isArray(info.ids) ? info.ids.slice() : []);
+  /* The lesson as the address has it now (the lesson-info store follows it a request later). */
+  const currentLesson = () => (new URLSearchParams(window.location.search).get('lesson') || '')
+    .split(',').filter(Boolean);
 
   ns.editLesson = function (_add, _clear, _present, removes, selected, info) {
     const trigger = triggered();
-    let ids = currentLesson(info);
+    let ids = currentLesson();
     const changes = {};
     if (trigger === 'lesson-add') {
       if (!selected || !selected.id || ids.includes(selected.id)) return;
@@ -99,7 +101,7 @@
       changes.event = ids[0];
       // Fit the timeline when the lesson's first event is out of view.
       const cur = lib.current;
-      const first = info.indices[0];
+      const first = info && info.ids && info.ids[0] === ids[0] ? info.indices[0] : undefined;
       if (cur && cur.d && first !== undefined &&
           (cur.d.end[first] < cur.range[0] || cur.d.start[first] > cur.range[1])) {
         changes.from = null;

@@ -554,18 +554,22 @@
       drawOverlay();
       status.settled = performance.now();
     });
-    if (!mine && keys.some((k) => k.startsWith('xaxis.range'))) reportRange(range);
-    const rounded = [Math.round(range[0]), Math.round(range[1])];
-    clientside.set_props('shown-range', { data: rounded });
+    reportRange(range, !mine && keys.some((k) => k.startsWith('xaxis.range')));
   }
 
-  /* Tell Dash (the URL) where the reader zoomed or panned to, once the gesture
-     has rested: a wheel turn fires a relayout per notch. */
+  /* Tell Dash what is on screen (shown-range) and, when the reader moved it,
+     where to (graph-range, for the URL), once the gesture has rested: a wheel
+     turn fires a relayout per notch, and callbacks hang off both stores. */
   let reportTimer = null;
-  function reportRange(range) {
+  let readerMoved = false;
+  function reportRange(range, byReader) {
+    readerMoved = readerMoved || byReader;
     clearTimeout(reportTimer);
-    reportTimer = setTimeout(() => clientside.set_props('graph-range', { data: { range, at: Date.now() } }),
-      REPORT_AFTER_MS);
+    reportTimer = setTimeout(() => {
+      clientside.set_props('shown-range', { data: [Math.round(range[0]), Math.round(range[1])] });
+      if (readerMoved) clientside.set_props('graph-range', { data: { range, at: Date.now() } });
+      readerMoved = false;
+    }, REPORT_AFTER_MS);
   }
 
   function layerMoving(moving) {
@@ -721,27 +725,53 @@
     lastOptionsKey = key;
     const d = decode(payload);
     const f = facets(d, view);
-    const pass = (t, i) => !t || t(i);
+    const others = [f.person, f.place, f.q].filter(Boolean);
     const catCount = new Array(d.categories.length).fill(0);
-    const personCount = new Array(payload.people.length).fill(0);
-    const placeCount = new Array(payload.places.length).fill(0);
     let total = 0;
     for (let i = 0; i < d.n; i++) {
-      const c = pass(f.cat, i);
-      const p = pass(f.person, i);
-      const l = pass(f.place, i);
-      const q = pass(f.q, i);
-      if (p && l && q) catCount[d.cat[i]] += 1;
-      if (c && l && q) for (const x of d.people[i]) personCount[x] += 1;
-      if (c && p && q) for (const x of d.places[i]) placeCount[x] += 1;
-      if (c && p && l && q) total += 1;
+      if (!others.every((t) => t(i))) continue;
+      catCount[d.cat[i]] += 1;
+      if (!f.cat || f.cat(i)) total += 1;
     }
     const chips = outputs[0].map((o) => o.id.index);
     const counts = chips.map((name) => String(catCount[d.catIndex[name]] || 0));
     const classes = chips.map((name) => 'chip ' + (view.cat && !view.cat.includes(name) ? 'off' : 'on') +
       (catCount[d.catIndex[name]] ? '' : ' empty'));
-    const option = (names, count) => names.map((name, k) => ({ label: name + ' (' + count[k] + ')', value: name }));
     const summary = total === d.n ? 'Showing all ' + d.n + ' events' : 'Showing ' + total + ' of ' + d.n + ' events';
-    return [counts, classes, option(payload.people, personCount), option(payload.places, placeCount), summary];
+    return [counts, classes, summary];
   };
+
+  /* Options of the person or place picker: the chosen names and up to
+     MAX_OPTIONS names matching what the reader typed, each with the number of
+     events it would show under the other filters.  A dataset may name
+     thousands of people; sending them all to the dropdown on every filter
+     change would cost seconds in Dash's renderer. */
+  const MAX_OPTIONS = 50;
+
+  function pickerOptions(kind) {
+    return function (search, value, ready, view, source) {
+      const payload = lib.payload(source);
+      if (!payload) return noUpdate();
+      const d = decode(payload);
+      const f = facets(d, view || {});
+      const names = kind === 'person' ? payload.people : payload.places;
+      const column = kind === 'person' ? d.people : d.places;
+      const others = [f.cat, f.q, kind === 'person' ? f.place : f.person].filter(Boolean);
+      const needle = (search || '').trim().toLowerCase();
+      const chosen = new Set(value || []);
+      const counts = new Map();
+      names.forEach((name, k) => {
+        if (chosen.has(name) || (counts.size < MAX_OPTIONS + chosen.size && name.toLowerCase().includes(needle))) {
+          counts.set(k, 0);
+        }
+      });
+      for (let i = 0; i < d.n; i++) {
+        if (!others.every((t) => t(i))) continue;
+        for (const k of column[i]) if (counts.has(k)) counts.set(k, counts.get(k) + 1);
+      }
+      return [...counts].map(([k, n]) => ({ label: names[k] + ' (' + n + ')', value: names[k] }));
+    };
+  }
+  ns.personOptions = pickerOptions('person');
+  ns.placeOptions = pickerOptions('place');
 })();

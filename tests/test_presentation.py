@@ -138,14 +138,15 @@ def test_teacher_builds_a_lesson_and_presents_it(classroom):
     wait_for(page, add.is_enabled, message="Add enabled")
     add.click()
     wait_for(page, lambda: params(page).get("lesson") == ["lenin-life"], message="the lesson in the URL")
+    items = lambda: page.js("return Array.from(document.querySelectorAll('#lesson-list .lesson-title'))"  # noqa: E731
+                            ".map((e) => e.textContent)")
+    wait_for(page, lambda: items() == ["Vladimir Lenin"], message="the lesson list")
     # Pick another event (the panel stays open) and add it.
     page.js("window.timelineLib.selectEvent(window.timelineLib.current.d.title.indexOf('Russian civil war'))")
     wait_reader(page, "Russian civil war")
     wait_for(page, add.is_enabled, message="Add enabled again")
     add.click()
     wait_for(page, lambda: params(page).get("lesson") == ["lenin-life,russian-civil-war"], message="two events")
-    items = lambda: page.js("return Array.from(document.querySelectorAll('#lesson-list .lesson-title'))"  # noqa: E731
-                            ".map((e) => e.textContent)")
     wait_for(page, lambda: items() == ["Vladimir Lenin", "Russian civil war"], message="the lesson list")
     # Remove the first, add it back: it goes last.
     page.js("document.querySelector('#lesson-list button').click()")

@@ -225,8 +225,10 @@ def register_callbacks(app: Dash, catalog: Catalog) -> ViewController:
                Input("timeline-ready", "data"), Input("view", "data"), Input("selected", "data"),
                State("timeline-source", "data"))
     clientside("filterOptions", Output(CHIP_COUNT, "children"), Output(CHIP, "className"),
-               Output("person-filter", "options"), Output("place-filter", "options"),
                Output("shown-count", "children"),
                Input("timeline-ready", "data"), Input("view", "data"), State("timeline-source", "data"))
+    for picker, function in (("person-filter", "personOptions"), ("place-filter", "placeOptions")):
+        clientside(function, Output(picker, "options"), Input(picker, "search_value"), Input(picker, "value"),
+                   Input("timeline-ready", "data"), Input("view", "data"), State("timeline-source", "data"))
     clientside("showQuote", Input("reader-body", "children"))
     return controller

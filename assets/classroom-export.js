@@ -6,8 +6,9 @@
  * so nothing moves) with the event labels and the selection - an HTML layer
  * on screen (timeline-render.js) - turned into plotly.js annotations and
  * shapes, a title and the date range above, the sources below, on white.
- * The texts come from the server (the export-meta store) and reach plotly.js
- * escaped, like every title on the timeline.
+ * The texts come from the server (the export-meta store, filled when a button
+ * asks through export-request) and reach plotly.js escaped, like every title
+ * on the timeline.
  *
  * window.classroomStatus.exports lists what was exported, for the tests.
  */
@@ -123,19 +124,50 @@
   }
   lib.exportFigure = exportFigure;
 
-  ns.exportImage = function (_png, _svg, meta) {
-    const ctx = window.dash_clientside.callback_context;
-    const format = ctx.triggered_id === 'export-svg' ? 'svg' : 'png';
+  function downloadImage(format, meta) {
     const figure = exportFigure(meta);
     if (!figure || !window.Plotly) return;
-    const filename = (meta && meta.filename) || 'timeline';
+    const filename = meta.filename || 'timeline';
     const record = { format, filename: filename + '.' + format, width: figure.width, height: figure.height,
-      title: meta && meta.title, subtitle: meta && meta.subtitle, caption: meta && meta.caption,
+      title: meta.title, subtitle: meta.subtitle, caption: meta.caption,
       labels: figure.layout.annotations.length, done: false };
     status.exports.push(record);
     window.Plotly.downloadImage({ data: figure.data, layout: figure.layout },
       { format, width: figure.width, height: figure.height, filename, scale: format === 'png' ? 2 : 1 })
       .then(() => { record.done = true; }, (err) => { record.error = String(err); });
+  }
+
+  /* ---- requests: the server prepares the texts (and the handout's list) on demand ---- */
+
+  const KINDS = { 'export-png': 'png', 'export-svg': 'svg', 'print-handout': 'print' };
+  const root = document.documentElement;
+  let asked = null; // the last request: {at, key}
+  let preparedKey = null; // the view the handout's list was made for
+  let viewKey = null; // the view on screen
+
+  /* The handout's list is printed only when it was made for the view on screen (print.css). */
+  const markCurrent = () => root.classList.toggle('handout-current', preparedKey !== null && preparedKey === viewKey);
+
+  ns.requestExport = function (_png, _svg, _print, view, shown) {
+    const kind = KINDS[window.dash_clientside.callback_context.triggered_id];
+    if (!kind) return window.dash_clientside.no_update;
+    const query = lib.viewQuery(view || {}, shown);
+    asked = { at: Date.now(), key: JSON.stringify(query) };
+    return { kind, query, at: asked.at };
+  };
+
+  ns.runExport = function (meta) {
+    if (!meta || !asked || meta.at !== asked.at) return; // an answer to an older request
+    status.meta = meta;
+    preparedKey = asked.key;
+    markCurrent();
+    if (meta.kind === 'print') lib.preparePrint(meta).then(() => window.print());
+    else downloadImage(meta.kind, meta);
+  };
+
+  ns.noteView = function (view, shown) {
+    viewKey = JSON.stringify(lib.viewQuery(view || {}, shown));
+    markCurrent();
   };
 
   /* Draw the handout's picture; resolves once it is in the page. */
@@ -152,17 +184,9 @@
         img.src = url;
       }))
       .then((ok) => {
-        document.documentElement.classList.toggle('handout-ready', ok);
+        root.classList.toggle('handout-ready', ok);
         return ok;
       });
-  };
-
-  ns.rememberMeta = function (meta) {
-    status.meta = meta;
-  };
-
-  ns.printHandout = function (_clicks, meta) {
-    lib.preparePrint(meta).then(() => window.print());
   };
 
   /* Printed from the browser's menu, the live graph is printed: sized to fit the page. */
@@ -179,5 +203,5 @@
   });
 
   /* After printing, the picture is stale: the next print from the menu shows the live graph. */
-  window.addEventListener('afterprint', () => document.documentElement.classList.remove('handout-ready'));
+  window.addEventListener('afterprint', () => root.classList.remove('handout-ready'));
 })();

@@ -419,13 +419,20 @@
     }
   }
 
-  /* The table's input: the view's filters and the range on screen, passed on only when they
-     change (a selection changes the view too, but not the events in view). */
+  /* What decides the events in view: the view's filters and the range on screen (the server
+     picks the events from these for the table and the exports, timeline_app/table_view.py). */
+  lib.viewQuery = (view, shown) => ({
+    view: { x0: view.x0, x1: view.x1, cat: view.cat, person: view.person, place: view.place, q: view.q },
+    range: shown || null,
+  });
+
+  /* The table's input: the view's filters and the range on screen, passed on only while the
+     table is open and only when they change (a selection changes the view too, but not the
+     events in view).  A closed table asks the server for nothing. */
   let lastQuery = null;
-  ns.tableQuery = function (view, shown) {
-    if (!view) return noUpdate();
-    const query = { view: { x0: view.x0, x1: view.x1, cat: view.cat, person: view.person, place: view.place,
-      q: view.q }, range: shown || null };
+  ns.tableQuery = function (view, shown, hidden) {
+    if (!view || hidden !== false) return noUpdate();
+    const query = lib.viewQuery(view, shown);
     const key = JSON.stringify(query);
     if (key === lastQuery) return noUpdate();
     lastQuery = key;

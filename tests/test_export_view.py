@@ -64,11 +64,11 @@ def test_png_svg_and_csv_of_the_current_view(classroom):
     page = classroom
     goto(page, "?from=1900&to=1960&event=russian-revolution-1917")
     visible = titles_of(page, visible_indices(page))
-    meta = wait_for(page, lambda: page.js("return window.classroomStatus.meta"), message="the export texts")
-    assert meta["subtitle"].startswith("1900 to 1960 · ") and meta["caption"].startswith("Sources: ")
     # PNG: the graph's plot area plus room for the title and the caption, at twice the pixels.
     click(page, "export-png")
     png = wait_download(page, ".png")
+    meta = page.js("return window.classroomStatus.meta")
+    assert meta["subtitle"].startswith("1900 to 1960 · ") and meta["caption"].startswith("Sources: ")
     record = page.js("return window.classroomStatus.exports.slice(-1)[0]")
     assert png.name == "timeline-1900-1960.png"
     assert png_size(png.read_bytes()) == (2 * record["width"], 2 * record["height"])

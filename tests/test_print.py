@@ -8,11 +8,13 @@ and a "Source:" line (timeline_app/export_view.py).
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import re
 
-from classroom_helpers import goto, shown, titles_of, visible_indices, wait_for
+from classroom_helpers import click, goto, shown, titles_of, visible_indices, wait_for
 from pypdf import PdfReader
+from timeline_app.daycount import to_ordinal
 
 pytest_plugins = ["classroom_fixtures"]
 
@@ -43,18 +45,20 @@ def test_handout_is_a4_landscape_with_numbered_sourced_events(classroom):
     page = classroom
     goto(page, "?from=1900&to=1960&event=russian-revolution-1917")
     visible = titles_of(page, visible_indices(page))
-    wait_for(page, lambda: page.js("return window.classroomStatus.meta"), message="the export texts")
-    ready = page.driver.execute_async_script(
-        "const done = arguments[arguments.length - 1]; window.timelineLib.preparePrint().then(done, () => done(false));")
-    assert ready is True
+    # Nothing is prepared for printing until the Print button asks: zooming costs the server nothing.
+    assert page.js("return document.querySelectorAll('#handout-list li').length") == 0
+    # The Print button: the server lists the events in view, the browser draws the picture, then prints.
+    page.js("window.printed = 0; window.print = () => { window.printed += 1; };")
+    click(page, "print-handout")
+    wait_for(page, lambda: page.js("return window.printed"), message="the print dialog")
+    assert page.js("return document.documentElement.classList.contains('handout-ready')"
+                   " && document.documentElement.classList.contains('handout-current')")
     # On paper: the controls and the reader are gone, the handout shows.
-    page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    try:
+    with print_media(page):
         assert shown(page, "#handout-list") and shown(page, "#handout-figure")
+        assert not shown(page, ".handout-hint")
         for selector in ("#classroom-bar", ".zoom-bar", ".filters", "#reader"):
             assert not shown(page, selector), selector
-    finally:
-        page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     reader = print_to_pdf(page)
     for sheet in reader.pages:
         width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
@@ -71,4 +75,19 @@ def test_handout_is_a4_landscape_with_numbered_sourced_events(classroom):
     for title in visible:
         assert re.sub(r"\s+", " ", title) in flat, title
     assert "1. 1861" not in flat  # events out of view are not listed
+    # Another view, printed from the browser's menu: the list made for the old view is left out.
+    page.relayout(to_ordinal((1950, 1, 1)), to_ordinal((1960, 1, 1)))
+    wait_for(page, lambda: not page.js("return document.documentElement.classList.contains('handout-current')"),
+             message="the handout marked as made for another view")
+    with print_media(page):
+        assert not shown(page, "#handout-list") and shown(page, ".handout-hint")
     assert page.duo.get_logs() == []
+
+
+@contextlib.contextmanager
+def print_media(page):
+    page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        yield
+    finally:
+        page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -63,6 +63,10 @@ def test_sorting(catalog):
 def test_table_stays_in_sync_and_selects(classroom):
     page = classroom
     goto(page, "?from=1900&to=1960")
+    # Closed, the table asks the server for nothing, however the reader zooms.
+    page.relayout(to_ordinal((1910, 1, 1)), to_ordinal((1950, 1, 1)))
+    assert page.js("return document.querySelectorAll('#table-body tr').length") == 0
+    page.relayout(to_ordinal((1900, 1, 1)), to_ordinal((1960, 1, 1)))
     toggle = page.driver.find_element("id", "table-toggle")
     toggle.click()
     wait_for(page, lambda: shown(page, "#events-table"), message="the table")

@@ -59,7 +59,7 @@ def register_classroom(app: Dash, catalog: Catalog, title: str) -> None:
     """Callbacks of the classroom features, and ``<html lang>`` for screen readers."""
     presentation.register(app, catalog)
     share.register(app)
-    export = export_view.register(app, catalog, title)
-    table_view.register(app, catalog, extra_outputs=export.outputs(), on_visible=export.on_visible)
+    export_view.register(app, catalog, title)
+    table_view.register(app, catalog)
     if "<html>" in app.index_string:
         app.index_string = app.index_string.replace("<html>", f'<html lang="{LANGUAGE}">', 1)

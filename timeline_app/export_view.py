@@ -3,15 +3,19 @@
 * PNG and SVG: drawn in the browser by plotly.js (``Plotly.downloadImage``,
   ``assets/classroom-export.js``) from the figure on screen, with the title,
   the date range and a sources caption added above and below it.  The
-  server supplies those texts in the ``export-meta`` store.
+  server supplies those texts in the ``export-meta`` store when a button
+  asks for them (``export-request``): nothing is computed for a view
+  nobody exports, so zooming and filtering cost the server nothing.
 * CSV: the events in view (the table's, :func:`table_view.visible_positions`)
   through the data engineer's :func:`timeline_app.export.events_to_csv`,
   which neutralises spreadsheet formulas; UTF-8 with a BOM for Excel.
 * Print: ``assets/print.css`` makes an A4 landscape handout: title and
   range, the timeline as an image (drawn like the PNG export when the
   Print button is used; the live graph otherwise), then the events in view
-  numbered, each with its date and a "Source:" line.  The handout section
-  built here is hidden on screen.
+  numbered, each with its date and a "Source:" line, filled in when the
+  Print button asks.  Printed from the browser's menu without it, the list
+  is left out (it may be of another view) and a line says to use the
+  button.  The handout section built here is hidden on screen.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ from .url_state import from_store
 
 MAX_CAPTION_SOURCES = 6
 """Article titles named in an image's caption; more are counted ("and 3 more")."""
+
+EXPORT_KINDS = frozenset({"png", "svg", "print"})
+"""What the toolbar's buttons ask the server to prepare (the CSV is its own callback)."""
 
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -60,11 +67,14 @@ def handout(title: str) -> html.Section:
         html.H2("Events", className="handout-heading"),
         html.Ol(id="handout-list", className="handout-list"),
         html.P(id="handout-note", className="handout-note"),
+        html.P("For a numbered list of the events in view with their sources, print with the timeline's "
+               "Print button.", className="handout-hint"),
     ], id="handout", className="handout", **{"aria-hidden": "true"})
 
 
 def stores(title: str) -> list:
-    return [dcc.Store(id="export-meta", data={"title": title}), dcc.Download(id="csv-download")]
+    return [dcc.Store(id="export-request"), dcc.Store(id="export-meta", data={"title": title}),
+            dcc.Download(id="csv-download")]
 
 
 def year_of(day: float) -> str:
@@ -128,21 +138,26 @@ class ExportView:
         self.title = title
         self.visible = VisibleEvents(catalog)
 
-    def outputs(self) -> list[Output]:
-        """What the table's callback also fills from the events in view."""
-        return [Output("export-meta", "data"), Output("handout-range", "children"),
-                Output("handout-list", "children"), Output("handout-note", "children")]
+    def prepare(self, request):
+        """Dash callback: the texts for the export a button asked for and the handout's list.
 
-    def on_visible(self, positions: Sequence[int], view, shown_range):
-        state = from_store(view)
-        bounds = shown_bounds(shown_range, state)
+        ``request`` is ``{"kind": "png"|"svg"|"print", "query": {"view", "range"}, "at": ms}``
+        (``assets/classroom-export.js``); the reply echoes ``kind`` and ``at`` so the browser
+        knows which request it answers.
+        """
+        if not isinstance(request, dict) or request.get("kind") not in EXPORT_KINDS:
+            return no_update, no_update, no_update, no_update
+        query = request.get("query") if isinstance(request.get("query"), dict) else {}
+        view, shown_range = query.get("view"), query.get("range")
+        positions = self.visible(view, shown_range)
+        bounds = shown_bounds(shown_range, from_store(view))
         span = range_text(bounds, positions, self.catalog)
-        filters = filters_text(view)
-        titles = sources(self.catalog, positions)
         count = f"{len(positions)} event" + ("" if len(positions) == 1 else "s")
-        subtitle = " · ".join(filter(None, [span, count, filters]))
-        meta = {"title": self.title, "subtitle": subtitle, "range": span, "caption": sources_caption(titles),
-                "count": len(positions), "filename": self.filename(span)}
+        subtitle = " · ".join(filter(None, [span, count, filters_text(view)]))
+        at = request.get("at") if isinstance(request.get("at"), (int, float)) else None
+        meta = {"title": self.title, "subtitle": subtitle, "range": span,
+                "caption": sources_caption(sources(self.catalog, positions)), "count": len(positions),
+                "filename": self.filename(span), "kind": request["kind"], "at": at}
         note = ""
         if len(positions) > MAX_ROWS:
             note = f"The first {MAX_ROWS} of {len(positions)} events in view are listed; zoom in to list the rest."
@@ -173,9 +188,12 @@ def register(app: Dash, catalog: Catalog, title: str) -> ExportView:
     def clientside(function: str, *dependencies, **options) -> None:
         app.clientside_callback(ClientsideFunction("classroom", function), *dependencies, **options)
 
-    clientside("exportImage", Input("export-png", "n_clicks"), Input("export-svg", "n_clicks"),
-               State("export-meta", "data"), prevent_initial_call=True)
-    clientside("printHandout", Input("print-handout", "n_clicks"), State("export-meta", "data"),
-               prevent_initial_call=True)
-    clientside("rememberMeta", Input("export-meta", "data"))
+    app.callback(Output("export-meta", "data"), Output("handout-range", "children"),
+                 Output("handout-list", "children"), Output("handout-note", "children"),
+                 Input("export-request", "data"), prevent_initial_call=True)(export.prepare)
+    clientside("requestExport", Output("export-request", "data"), Input("export-png", "n_clicks"),
+               Input("export-svg", "n_clicks"), Input("print-handout", "n_clicks"),
+               State("view", "data"), State("shown-range", "data"), prevent_initial_call=True)
+    clientside("runExport", Input("export-meta", "data"), prevent_initial_call=True)
+    clientside("noteView", Input("view", "data"), Input("shown-range", "data"))
     return export

@@ -4,7 +4,9 @@ A screen-reader or keyboard user reads the timeline here.  The table lists
 the events in view, the same ones the timeline draws: those that pass the
 filters (the ``view`` store) and fall in the range on screen (the
 ``shown-range`` store, written by the browser after each draw).  It follows
-every zoom, pan and filter change; the browser marks the selected event's
+every zoom, pan and filter change while it is open (the browser asks for
+rows only then: a closed table costs the server nothing, which matters when
+a class of 200 opens the page at once); the browser marks the selected event's
 row (without redrawing the table, so the keyboard focus stays), and a
 row's button selects its event (through the ``key-select`` store, like the
 arrow keys), so the reader opens it.
@@ -236,15 +238,13 @@ def stores() -> list:
 
 
 class TableView:
-    def __init__(self, catalog: Catalog, on_visible=None):
+    def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self.visible = VisibleEvents(catalog)
-        self.on_visible = on_visible
-        """Called with the positions in view; returns the extra outputs (handout, export meta)."""
 
     def update(self, query, _clicks, sort_data):
         """Dash callback; ``query`` is the view's filters and range (``table-query``, written by the browser
-        only when those change, so selecting an event does not redraw the table)."""
+        only while the table is open and only when those change, so selecting an event does not redraw it)."""
         query = query if isinstance(query, dict) else {}
         view, shown_range = query.get("view"), query.get("range")
         sort = Sort.from_store(sort_data)
@@ -259,21 +259,21 @@ class TableView:
             if key == sort.key:
                 aria[n] = "descending" if sort.descending else "ascending"
                 arrows[n] = " ▼" if sort.descending else " ▲"
-        extra = self.on_visible(positions, view, shown_range) if self.on_visible else ()
         return (table_rows(self.catalog, positions, sort), caption(len(positions), len(self.catalog)),
-                aria, arrows, sort.store(), *extra)
+                aria, arrows, sort.store())
 
 
-def register(app: Dash, catalog: Catalog, extra_outputs: Sequence[Output] = (), on_visible=None) -> TableView:
-    view = TableView(catalog, on_visible)
+def register(app: Dash, catalog: Catalog) -> TableView:
+    view = TableView(catalog)
     app.callback(
         Output("table-body", "children"), Output("table-caption", "children"),
         Output(SORT_HEADER, "aria-sort"), Output({"type": "table-arrow", "index": ALL}, "children"),
-        Output("table-sort", "data"), *extra_outputs,
+        Output("table-sort", "data"),
         Input("table-query", "data"), Input(SORT_BUTTON, "n_clicks"), State("table-sort", "data"),
+        prevent_initial_call=True,
     )(view.update)
     app.clientside_callback(ClientsideFunction("classroom", "tableQuery"), Output("table-query", "data"),
-                            Input("view", "data"), Input("shown-range", "data"))
+                            Input("view", "data"), Input("shown-range", "data"), Input("table-panel", "hidden"))
     app.clientside_callback(ClientsideFunction("classroom", "markRow"), Input("selected", "data"))
     app.clientside_callback(ClientsideFunction("classroom", "togglePanel"),
                             Output("table-panel", "hidden"), Output("table-toggle", "aria-expanded"),

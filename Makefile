@@ -2,7 +2,7 @@
 #
 #   make run    serve the shipped dataset on http://$(HOST):$(PORT)
 #   make test   install everything the tests need, then run pytest over tests/
-#   make bench  run every bench/*.py
+#   make bench  install what the tests need (bench/app.py drives Chromium), then run every bench/*.py
 #   make clean  remove .venv and caches
 #
 # Installs are tracked with stamp files inside .venv: a stamp is redone only
@@ -75,7 +75,9 @@ test: test-deps browser-system-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Runs each bench/*.py (files starting with "_" are helpers) from the repo root.
-bench: venv
+# Needs the test stack: bench/app.py drives Chromium through selenium, which
+# comes from requirements-browser.txt, plus Debian chromium + chromium-driver.
+bench: test-deps browser-system-deps
 	@set -e; n=0; for f in bench/*.py; do \
 	  case "$$(basename "$$f")" in _*) continue;; esac; \
 	  [ -f "$$f" ] || continue; \

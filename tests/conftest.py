@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -94,6 +98,57 @@ def pytest_collection_modifyitems(config, items):
 def repo_root() -> Path:
     """Absolute path of the repository root."""
     return REPO_ROOT
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def production_server(tmp_path):
+    """Start the app as `make run` serves it (gunicorn, one worker); return its port.
+
+    ``production_server(NAME=value, ...)`` runs ``python -m timeline_app serve``
+    in ``tmp_path`` with those environment variables set (``None`` removes
+    one) and returns the port once the server accepts connections; it fails
+    the test, with the server's stderr, when the server exits or does not
+    listen within 30 s.  Every server started is stopped after the test.
+    Shared by the hostile-request and security-header tests, which both
+    need the real production server rather than the Dash dev server.
+    """
+    procs: list[subprocess.Popen] = []
+
+    def start(**environ: str | None) -> int:
+        port = free_port()
+        env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+        for name, value in environ.items():
+            if value is None:
+                env.pop(name, None)
+            else:
+                env[name] = value
+        proc = subprocess.Popen([sys.executable, "-m", "timeline_app", "serve", "--port", str(port),
+                                 "--workers", "1"], cwd=tmp_path, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        procs.append(proc)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                return port
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.terminate()
+                    _, err = proc.communicate(timeout=30)
+                    pytest.fail(f"server did not start: {err.decode(errors='replace')[-2000:]}")
+                time.sleep(0.1)
+
+    yield start
+    for proc in procs:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 # --------------------------------------------------------------------------

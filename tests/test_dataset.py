@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from timeline_app.categories import load_categories
 from timeline_app.dataset import COLUMNS, load_dataset, load_events, slugify, split_list
 from timeline_app.paths import EVENTS_DIR
-from timeline_app.periods_file import load_periods
+from timeline_app.periods import check_periods
 
 FIXTURES = "tests/fixtures"
 
@@ -261,15 +261,15 @@ BAD_PERIODS = [
 
 @pytest.mark.parametrize("prefix, fragment", BAD_PERIODS)
 def test_bad_periods(prefix, fragment):
-    _, problems = load_periods(f"{FIXTURES}/periods_bad.csv")
+    _, problems = check_periods(f"{FIXTURES}/periods_bad.csv")
     assert any(str(p).startswith(f"{FIXTURES}/periods_bad.csv:{prefix} ") and fragment in str(p)
                for p in problems), "\n".join(map(str, problems))
 
 
 def test_only_valid_periods_load_and_the_shipped_gazetteer_is_clean():
-    periods, problems = load_periods(f"{FIXTURES}/periods_bad.csv")
+    periods, problems = check_periods(f"{FIXTURES}/periods_bad.csv")
     assert [p.name for p in periods] == ["Good Period"] and len(problems) == 5
-    periods, problems = load_periods(EVENTS_DIR / "periods.csv")
+    periods, problems = check_periods(EVENTS_DIR / "periods.csv")
     assert problems == [] and all(p.span() for p in periods)
 
 

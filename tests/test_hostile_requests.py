@@ -14,7 +14,6 @@ import json
 import logging
 import os
 import socket
-import subprocess
 import sys
 import time
 
@@ -344,43 +343,21 @@ def test_chunked_oversized_body_is_cut_off_at_the_limit(app):
     assert stream.taken <= LIMIT + 64 * 1024
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_production_server_refuses_oversized_upload_without_reading_it(repo_root, tmp_path):
+def test_production_server_refuses_oversized_upload_without_reading_it(production_server):
     """gunicorn as `make run` starts it: a 1 TB upload is answered 413 at once."""
-    port = free_port()
-    env = {**os.environ, "TIMELINE_MAX_BODY_BYTES": str(LIMIT), "PYTHONPATH": str(repo_root)}
-    proc = subprocess.Popen([sys.executable, "-m", "timeline_app", "serve", "--port", str(port),
-                             "--workers", "1"], cwd=tmp_path, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                sock = socket.create_connection(("127.0.0.1", port), timeout=5)
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
-                time.sleep(0.1)
-        with sock:
-            started = time.monotonic()
-            sock.sendall(b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                         b"Content-Type: application/json\r\nContent-Length: 1000000000000\r\n\r\n"
-                         b'{"output": ')
-            reply = sock.recv(65536)
-            assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
-            assert time.monotonic() - started < 5
-            assert b"Traceback" not in reply
-        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:  # still serving
-            sock.sendall(b"GET /_dash-layout HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-            assert sock.recv(65536).startswith(b"HTTP/1.1 200")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    port = production_server(TIMELINE_MAX_BODY_BYTES=str(LIMIT))
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        started = time.monotonic()
+        sock.sendall(b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     b"Content-Type: application/json\r\nContent-Length: 1000000000000\r\n\r\n"
+                     b'{"output": ')
+        reply = sock.recv(65536)
+        assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
+        assert time.monotonic() - started < 5
+        assert b"Traceback" not in reply
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:  # still serving
+        sock.sendall(b"GET /_dash-layout HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        assert sock.recv(65536).startswith(b"HTTP/1.1 200")
 
 
 # --- the real app's callbacks, fed hostile values -----------------------------

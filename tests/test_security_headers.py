@@ -12,10 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
-import socket
-import subprocess
-import sys
 import threading
 import time
 from html.parser import HTMLParser
@@ -349,15 +345,9 @@ def callback_statuses(driver) -> list[int]:
     return statuses
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.browser
 def test_fixture_app_works_under_csp_with_webgl_and_inline_clientside(chrome, fixture_app):
-    server = make_server("127.0.0.1", free_port(), fixture_app.server, threaded=True)
+    server = make_server("127.0.0.1", 0, fixture_app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -378,33 +368,15 @@ def test_fixture_app_works_under_csp_with_webgl_and_inline_clientside(chrome, fi
 
 
 @pytest.mark.browser
-def test_production_server_page_works_under_csp(chrome, repo_root, tmp_path):
+def test_production_server_page_works_under_csp(chrome, production_server):
     """The real app as `make run` serves it (gunicorn), in a browser: no CSP violation."""
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(repo_root)}
-    env.pop(ENV_FRAME_ANCESTORS, None)
-    proc = subprocess.Popen([sys.executable, "-m", "timeline_app", "serve", "--port", str(port),
-                             "--workers", "1"], cwd=tmp_path, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"server did not start: {proc.stderr.read().decode()[-2000:]}")
-                time.sleep(0.1)
-        chrome.get(f"http://127.0.0.1:{port}/")
-        wait_for(chrome, "return document.querySelector('.js-plotly-plot .main-svg')")
-        assert wait_for(chrome, "return window.Plotly && window.Plotly.version") == vendor.__version__
-        time.sleep(1.0)  # let the initial callbacks settle
-        # The guard lets the page's own callback requests through.
-        statuses = callback_statuses(chrome)
-        assert statuses and all(s in (200, 204) for s in statuses), statuses
-        # Console errors of the app itself are the app tests' business; CSP ones are ours.
-        assert_page_clean_under_csp(chrome, any_error=False)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    port = production_server(**{ENV_FRAME_ANCESTORS: None})
+    chrome.get(f"http://127.0.0.1:{port}/")
+    wait_for(chrome, "return document.querySelector('.js-plotly-plot .main-svg')")
+    assert wait_for(chrome, "return window.Plotly && window.Plotly.version") == vendor.__version__
+    time.sleep(1.0)  # let the initial callbacks settle
+    # The guard lets the page's own callback requests through.
+    statuses = callback_statuses(chrome)
+    assert statuses and all(s in (200, 204) for s in statuses), statuses
+    # Console errors of the app itself are the app tests' business; CSP ones are ours.
+    assert_page_clean_under_csp(chrome, any_error=False)

@@ -20,7 +20,7 @@ from .categories import Category, load_categories
 from .csvfile import header_keys
 from .dataset import Event, load_dataset, load_events
 from .paths import EVENTS_CSV
-from .periods_file import load_periods
+from .periods import check_periods
 from .problems import Problem, count_errors
 from .sources import Article, load_articles
 from .timelinejs import load_timelinejs
@@ -74,7 +74,7 @@ def check_file(path: Path) -> tuple[list[Problem], str]:
         categories, problems = load_categories(path)
         return problems, f"{len(categories)} categories ok"
     if kind == "periods":
-        periods, problems = load_periods(path)
+        periods, problems = check_periods(path)
         return problems, f"{len(periods)} periods ok"
     folder = dataset_folder_for(path)
     if kind == "timelinejs":

@@ -19,7 +19,7 @@ from pathlib import Path
 from .categories import Category, load_categories
 from .csvfile import Table, read_rows
 from .dates import HISTORY_LANGUAGES, DateParseError, HistoricalDate, describe, parse_date
-from .periods_file import load_periods
+from .periods import check_periods
 from .problems import WARNING, Problem, closest, shown
 from .sources import Article, load_articles
 
@@ -329,7 +329,7 @@ def load_dataset(folder: Path | str, events_file: Path | str | None = None) -> D
     articles = load_articles(folder / "sources")
     categories, problems = load_categories(folder / "categories.csv")
     if (folder / "periods.csv").exists():
-        problems += load_periods(folder / "periods.csv")[1]
+        problems += check_periods(folder / "periods.csv")[1]
     events, event_problems = load_events(events_file or folder / "events.csv", articles, categories)
     return Dataset(events=events, problems=problems + event_problems,
                    articles=articles, categories=categories)

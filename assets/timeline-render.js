@@ -270,10 +270,16 @@
     return t.length > LABEL_CHARS ? t.slice(0, LABEL_CHARS - 1).trimEnd() + '…' : t;
   }
 
-  /* The label text and width of event i, cut with "…" to fit maxPx (null if even a stub does not). */
-  function fitLabel(d, i, maxPx, font) {
-    if (d.labelWidth[i] < 0) d.labelWidth[i] = measure(shortTitle(d, i), font);
-    if (d.labelWidth[i] <= maxPx) return { text: shortTitle(d, i), w: d.labelWidth[i] };
+  /* The label text and width of event i, cut with "…" to fit maxPx (null if even a stub does not).
+     Bold (the selected label) is measured as drawn and not cached. */
+  function fitLabel(d, i, maxPx, font, bold) {
+    if (bold) {
+      const w = measure(shortTitle(d, i), font, true);
+      if (w <= maxPx) return { text: shortTitle(d, i), w };
+    } else {
+      if (d.labelWidth[i] < 0) d.labelWidth[i] = measure(shortTitle(d, i), font);
+      if (d.labelWidth[i] <= maxPx) return { text: shortTitle(d, i), w: d.labelWidth[i] };
+    }
     if (maxPx < MIN_LABEL_PX) return null;
     let lo = 4;
     let hi = Math.min(d.title[i].length, LABEL_CHARS) - 1;
@@ -281,7 +287,7 @@
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const text = d.title[i].slice(0, mid).trimEnd() + '…';
-      const w = measure(text, font);
+      const w = measure(text, font, bold);
       if (w <= maxPx) {
         best = { text, w };
         lo = mid + 1;
@@ -390,8 +396,33 @@
             if (label) left = c.mark - markGap - label.w;
           }
         }
-        if (force) {
-          // The selected label is bold, so wider: measure it as drawn, keep it in the plot.
+        if (force && !c.span) {
+          // The selected label is bold (so wider) and may cover other marks, never its own:
+          // right of the mark if the whole name fits before the next mark, else left of it
+          // if it fits there (near the plot's right edge), else on the roomier side, cut.
+          const right = plot.w - c.left;
+          const leftRoom = c.mark - markGap;
+          const whole = fitLabel(d, c.i, Infinity, font, true);
+          if (whole.w <= roomAfter(c.i, c.left).room) {
+            label = whole;
+            left = c.left;
+          } else if (whole.w <= leftRoom) {
+            label = whole;
+            left = leftRoom - whole.w;
+          } else if (whole.w <= right || right >= leftRoom) {
+            label = fitLabel(d, c.i, right, font, true);
+            left = c.left;
+          } else {
+            label = fitLabel(d, c.i, leftRoom, font, true);
+            if (label) left = leftRoom - label.w;
+          }
+          if (!label) {
+            // No room on either side (a tiny plot): show what fits, at the edge.
+            label = whole;
+            left = Math.max(0, Math.min(c.left, plot.w - label.w));
+          }
+        } else if (force) {
+          // A span's label sits above its line: keep it in the plot, measured bold as drawn.
           const text = label ? label.text : shortTitle(d, c.i);
           label = { text, w: measure(text, font, true) };
           left = Math.max(0, Math.min(left, plot.w - label.w));

@@ -80,6 +80,22 @@
 
   /* ---- lessons -------------------------------------------------------------------- */
 
+  /* What the server's lesson callback needs (timeline_app/presentation.py), passed on only when
+     it changes: the presentation flag, the lesson, and the selected event while a lesson exists
+     or the panel is open (for "Add" and "event 2 of 5").  The first value is what the layout
+     already shows, so a plain first visit sends nothing. */
+  let lastLessonKey = JSON.stringify({ present: false, lesson: [], event: null });
+  ns.lessonQuery = function (view, selected, panelHidden) {
+    if (!view) return noUpdate();
+    const lesson = Array.isArray(view.lesson) ? view.lesson : [];
+    const wanted = lesson.length > 0 || panelHidden === false;
+    const query = { present: view.present === true, lesson, event: wanted && selected && selected.id ? selected.id : null };
+    const key = JSON.stringify(query);
+    if (key === lastLessonKey) return noUpdate();
+    lastLessonKey = key;
+    return query;
+  };
+
   /* The lesson as the address has it now (the lesson-info store follows it a request later). */
   const currentLesson = () => (new URLSearchParams(window.location.search).get('lesson') || '')
     .split(',').filter(Boolean);

@@ -10,7 +10,8 @@
  *   rows    -> lanes for lives, then one row per category, empty rows left out;
  *   traces  -> the four traces filled; Plotly.react only when the filters change;
  *   zoom    -> plotly.js moves the WebGL view itself, then only the tick labels
- *              change (Plotly.relayout, no trace is recomputed);
+ *              change (Plotly.relayout, no trace is recomputed) - except above
+ *              LOD_EVENTS events, where the traces hold what the scale can show;
  *   labels  -> at most MAX_LABELS, only for events in view, placed left to
  *              right per row so none overlaps another or hides a mark, drawn
  *              as an HTML layer (#timeline-labels) with the selection highlight;
@@ -35,6 +36,7 @@
   const LABEL_GAP_PX = 10;
   const MARK_GAP_PX = 8;
   const MIN_LABEL_PX = 56;
+  const MIN_ROOM_PX = 9;
   const LABEL_HALF_HEIGHT = 8;
   const FIT_PAD_LEFT = 0.03;
   const FIT_PAD_RIGHT = 0.1;
@@ -48,7 +50,7 @@
 
   const status = (window.timelineStatus = {
     renders: 0, lastRender: 0, paints: 0, firstPaint: null, lastPaint: 0, lastDraw: 0, settled: 0,
-    shown: 0, labels: [], range: null, ticks: [], selectedDrawn: null,
+    shown: 0, labels: [], range: null, ticks: [], selectedDrawn: null, refines: 0,
   });
 
   const noUpdate = () => window.dash_clientside.no_update;
@@ -213,28 +215,84 @@
   }
 
   /* ---- traces: the figure's WebGL traces filled for the shown events ------- */
-  function traces(d, s, R) {
-    if (d.traceCache && d.traceCache.key === s.key && d.traceCache.rows === R) return d.traceCache.data;
-    const lines = { extents: { x: [], y: [] }, lives: { x: [], y: [] }, spans: { x: [], y: [] } };
-    const marks = d.categories.map(() => ({ x: [], y: [], text: [], hovertext: [], customdata: [] }));
-    const uncertain = { x: [], y: [] };
+
+  /* Level of detail.  Up to LOD_EVENTS shown events every one is drawn, once
+     per filter set, and a zoom only moves the view.  Above that, WebGL time
+     grows with the points (seconds per frame at 100k on a software renderer),
+     so the traces hold what the view can show: the events within LOD_MARGIN
+     screens of it, one mark per row and LOD_COLUMN_PX pixels (a mark is 11 px
+     wide, so every event's date still lies under a drawn mark of its row),
+     and bars of a row that touch within a pixel merged into one.  A zoom to another scale, or a pan
+     past the margin, refills them (refine in onRelayout).  Labels, counts,
+     the table and the exports work on the events, not on the traces. */
+  const LOD_EVENTS = 20000;
+  const LOD_MARGIN = 1;
+  const LOD_COLUMN_PX = 3;
+
+  /* The grid a level of detail was made for: the x interval it covers and days per pixel. */
+  function gridFor(range, width) {
+    const span = range[1] - range[0];
+    return { lo: range[0] - LOD_MARGIN * span, hi: range[1] + LOD_MARGIN * span, px: span / Math.max(width, 1) };
+  }
+
+  /* Whether the traces must be refilled to show `range` at `width` pixels. */
+  function needsDetail(grid, range, width) {
+    if (!grid) return false;
+    const ratio = (range[1] - range[0]) / Math.max(width, 1) / grid.px;
+    return range[0] < grid.lo || range[1] > grid.hi || ratio < 0.67 || ratio > 1.5;
+  }
+
+  function traces(d, s, R, range, width) {
+    const grid = s.idx.length > LOD_EVENTS ? gridFor(range, width) : null;
+    if (!grid && d.traceCache && d.traceCache.key === s.key && d.traceCache.rows === R) return d.traceCache;
+    const newLine = () => ({ x: [], y: [], open: new Map() });
+    const lines = { extents: newLine(), lives: newLine(), spans: newLine() };
+    const newMarks = () => ({ x: [], y: [], text: [], hovertext: [], customdata: [], seen: new Set() });
+    const marks = d.categories.map(newMarks);
+    const uncertain = { x: [], y: [], seen: new Set() };
+    const rowId = (y) => Math.round(y * 10);
     const segment = (line, a, b, y) => {
+      if (grid) {
+        a = Math.max(a, grid.lo);
+        b = Math.min(b, grid.hi);
+        const open = line.open.get(rowId(y));
+        if (open !== undefined && a <= line.x[open] + grid.px) { // touches the row's last bar: extend it
+          line.x[open] = Math.max(line.x[open], b);
+          return;
+        }
+        line.open.set(rowId(y), line.x.length + 1);
+      }
       line.x.push(a, b, null);
       line.y.push(y, y, null);
     };
+    /* False when a mark is already drawn at this row and column of LOD_COLUMN_PX pixels. */
+    const free = (m, x, y) => {
+      if (!grid) return true;
+      const key = rowId(y) * 1e6 + Math.floor((x - grid.lo) / (grid.px * LOD_COLUMN_PX));
+      if (m.seen.has(key)) return false;
+      m.seen.add(key);
+      return true;
+    };
+    let added = false;
     const mark = (i, x, y) => {
       const m = marks[d.cat[i]];
-      m.x.push(x);
-      m.y.push(y);
-      m.text.push(d.safeTitle[i]);
-      m.hovertext.push(d.safeDate[i]);
-      m.customdata.push(i);
-      if (d.fuzzy[i]) {
+      if (free(m, x, y)) {
+        added = true;
+        m.x.push(x);
+        m.y.push(y);
+        m.text.push(d.safeTitle[i]);
+        m.hovertext.push(d.safeDate[i]);
+        m.customdata.push(i);
+      }
+      if (d.fuzzy[i] && free(uncertain, x, y)) {
         uncertain.x.push(x);
         uncertain.y.push(y);
       }
     };
+    const kept = grid ? [] : null; // the events with a drawn mark, in date order
     for (const i of s.idx) {
+      if (grid && (d.ohi[i] < grid.lo || d.olo[i] > grid.hi)) continue;
+      added = false;
       const y = R.y(i);
       if (d.ohi[i] - d.olo[i] > 1 && (d.kind[i] === 0 || d.fuzzy[i])) segment(lines.extents, d.olo[i], d.ohi[i], y);
       if (d.kind[i] === 1) {
@@ -244,16 +302,20 @@
       } else {
         mark(i, (d.start[i] + d.end[i]) / 2, y);
       }
+      if (kept && added) kept.push(i);
     }
     // Typed arrays spare plotly.js a conversion pass over every mark.
-    for (const m of marks) Object.assign(m, { x: Float64Array.from(m.x), y: Float64Array.from(m.y) });
+    const points = ({ x, y, text, hovertext, customdata }) => (text
+      ? { x: Float64Array.from(x), y: Float64Array.from(y), text, hovertext, customdata }
+      : { x, y });
     const byName = Object.fromEntries(d.categories.map((c, k) => ['marks:' + c.name, marks[k]]));
     const data = d.payload.figure.data.map((trace) => {
       const filled = lines[trace.meta] || byName[trace.meta] || (trace.meta === 'uncertain' ? uncertain : null);
-      return filled ? { ...trace, ...filled } : trace;
+      return filled ? { ...trace, ...points(filled) } : trace;
     });
-    d.traceCache = { key: s.key, rows: R, data };
-    return data;
+    const result = { key: s.key, rows: R, data, grid, kept };
+    if (!grid) d.traceCache = result;
+    return result;
   }
 
   /* ---- labels: only what fits, never overlapping --------------------------- */
@@ -308,7 +370,7 @@
    * spread over the width instead of labelling the left end only.  The
    * selected event is labelled first, whatever it covers.
    */
-  function labels(d, s, R, range, plot, selected, font, unit, ya) {
+  function labels(d, s, R, range, plot, selected, font, unit, ya, drawnOnly) {
     if (d.labelPx !== labelPx()) {
       d.labelWidth.fill(-1);
       d.labelPx = labelPx();
@@ -321,11 +383,21 @@
     const scale = labelPx() / LABEL_FONT_PX;
     const markGap = MARK_GAP_PX * scale;
     const roomAbove = unit >= 24 * scale;
+    // The events to consider: all shown, or with a level of detail only those with a drawn
+    // mark (the others lie under one), and the selected event.
+    let pool = s.idx;
+    if (drawnOnly) {
+      pool = drawnOnly;
+      if (selected !== null && isShown(s, selected) >= 0 && !pool.includes(selected)) {
+        const at = pool.findIndex((i) => i > selected);
+        pool = at < 0 ? [...pool, selected] : [...pool.slice(0, at), selected, ...pool.slice(at)];
+      }
+    }
 
     // What a label on a row must not cover: the visible marks and span starts
     // of that row, in time order.
     const rowMarks = new Map();
-    for (const i of s.idx) {
+    for (const i of pool) {
       if (R.isLane(i)) continue;
       const x = markPx(i);
       if (d.kind[i] === 0 ? x < 0 || x > plot.w : d.end[i] < a || d.start[i] > b) continue;
@@ -445,9 +517,27 @@
         const c = candidate(selected);
         if (c) place(c, true);
       }
+      // A mark's band is its row's: look it up once per row, and pass over marks that are
+      // off screen or left of where the band's next label may start without building a
+      // candidate (at 100k events nearly all of them).
+      const rowBands = new Map();
+      const rowBand = (row) => {
+        let band = rowBands.get(row);
+        if (!band) rowBands.set(row, (band = bandOf('row' + row)));
+        return band;
+      };
       for (const kind of [1, 0]) {
-        for (const i of s.idx) {
+        for (const i of pool) {
           if (d.kind[i] !== kind || i === selected) continue;
+          if (kind === 0) {
+            const x = markPx(i);
+            if (x < 0 || x > plot.w) continue;
+            const band = rowBand(R.y(i));
+            if (band.count >= perBand || x + markGap < band.free) continue;
+            // The next mark of the row is too close for any label (a character and its padding).
+            const after = roomAfter(i, x + markGap);
+            if (after.room < MIN_ROOM_PX && !after.edge) continue;
+          }
           const c = candidate(i);
           if (c) place(c, false);
         }
@@ -514,7 +604,7 @@
   /* ---- drawing --------------------------------------------------------------- */
   const state = {
     gd: null, plotted: false, filterKey: null, narrow: null, appliedRev: null, selected: null,
-    d: null, s: null, R: null, expectRange: null,
+    d: null, s: null, R: null, expectRange: null, grid: null, kept: null, reported: null,
   };
 
   function geometry(base) {
@@ -555,7 +645,7 @@
     const plot = { l: fl._size.l, t: fl._size.t, w: fl._size.w, h: fl._size.h };
     const range = xa.range.slice();
     const unit = plot.h / (R.height + 0.2);
-    const placed = labels(d, s, R, range, plot, state.selected, fl.font.family, unit, ya);
+    const placed = labels(d, s, R, range, plot, state.selected, fl.font.family, unit, ya, state.kept);
     drawLayer(gd, placed, highlightBox(d, s, R, { xa, ya, unit }, state.selected), plot);
     status.range = range;
     status.selectedDrawn = state.selected !== null && isShown(s, state.selected) >= 0 ? state.selected : null;
@@ -581,11 +671,26 @@
     }
     const range = rangeOf(gd);
     const mine = sameRange(range, state.expectRange);
-    window.Plotly.relayout(gd, tickUpdate(range, gd._fullLayout._size.w)).then(() => {
+    const width = gd._fullLayout._size.w;
+    const drawn = needsDetail(state.grid, range, width) ? refine(range, width)
+      : window.Plotly.relayout(gd, tickUpdate(range, width));
+    drawn.then(() => {
       drawOverlay();
       status.settled = performance.now();
     });
     reportRange(range, !mine && keys.some((k) => k.startsWith('xaxis.range')));
+  }
+
+  /* The traces refilled for a new scale or place (level of detail, see traces), with the ticks. */
+  function refine(range, width) {
+    const { gd, d, s, R } = state;
+    const filled = traces(d, s, R, range, width);
+    Object.assign(state, { grid: filled.grid, kept: filled.kept });
+    status.refines += 1;
+    const ticks = Object.fromEntries(Object.entries(tickUpdate(range, width)).map(([k, v]) => [k.slice(6), v]));
+    const figure = { data: filled.data, layout: { ...gd.layout, xaxis: { ...gd.layout.xaxis, range: range.slice(), ...ticks } } };
+    if (style && style.decorate) style.decorate(figure);
+    return window.Plotly.react(gd, figure.data, figure.layout, d.payload.figure.config);
   }
 
   /* Tell Dash what is on screen (shown-range) and, when the reader moved it,
@@ -597,7 +702,8 @@
     readerMoved = readerMoved || byReader;
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => {
-      clientside.set_props('shown-range', { data: [Math.round(range[0]), Math.round(range[1])] });
+      state.reported = [Math.round(range[0]), Math.round(range[1])];
+      clientside.set_props('shown-range', { data: state.reported });
       if (readerMoved) clientside.set_props('graph-range', { data: { range, at: Date.now() } });
       readerMoved = false;
     }, REPORT_AFTER_MS);
@@ -719,7 +825,9 @@
           text: 'No events match the filters', font: { size: 14, color: '#666' } }],
       };
       Object.assign(state, { d, s, R, gd, filterKey: s.key, narrow: geo.narrow, expectRange: range.slice(), look });
-      const figure = { data: traces(d, s, R), layout };
+      const filled = traces(d, s, R, range, plotWidth);
+      Object.assign(state, { grid: filled.grid, kept: filled.kept });
+      const figure = { data: filled.data, layout };
       if (style && style.decorate) style.decorate(figure);
       if (!state.plotted) {
         state.plotted = true;
@@ -737,7 +845,11 @@
       drawOverlay();
       status.settled = performance.now();
     });
-    return [Math.round(range[0]), Math.round(range[1])];
+    // shown-range feeds other callbacks: pass it on only when it changed.
+    const shownRange = [Math.round(range[0]), Math.round(range[1])];
+    if (state.reported && shownRange[0] === state.reported[0] && shownRange[1] === state.reported[1]) return noUpdate();
+    state.reported = shownRange;
+    return shownRange;
   };
 
   /* Draw again with the last inputs, e.g. after a theme change (assets/classroom.js). */
@@ -780,9 +892,14 @@
   const MAX_OPTIONS = 50;
 
   function pickerOptions(kind) {
+    let lastKey = null;
     return function (search, value, ready, view, source) {
       const payload = lib.payload(source);
       if (!payload) return noUpdate();
+      // A zoom or a selection changes the view but not the options.
+      const key = JSON.stringify([search || '', value || [], filterKey(view || {}), source.url || source.key || '']);
+      if (key === lastKey) return noUpdate();
+      lastKey = key;
       const d = decode(payload);
       const f = facets(d, view || {});
       const names = kind === 'person' ? payload.people : payload.places;

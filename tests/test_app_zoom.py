@@ -33,7 +33,7 @@ def test_wheel_zooms_the_time_axis_and_writes_the_url_once(page):
     after = page.x_range()
     assert width(after) < width(before) * 0.8
     assert status["range"] == after, "labels and ticks were redrawn for the new range"
-    assert page.search().startswith("?from="), "the URL holds the range"
+    page.wait("window.location.search.startsWith('?from=')", message="the URL holds the range")
     assert history < page.js("return history.length") < history + 5, "history entries per gesture, not per notch"
     assert page.duo.get_logs() == []
 
@@ -75,7 +75,8 @@ def test_pinch_zooms_on_touch_screens(page):
     page.settle()
     after = page.x_range()
     assert width(after) < width(before) / 2, "fingers 60 px -> 260 px apart: about 4x closer"
-    assert page.search().startswith("?from=")
+    # The address follows once the gesture has rested (timeline-render.js, REPORT_AFTER_MS).
+    page.wait("window.location.search.startsWith('?from=')", message="the zoomed range in the URL")
     page.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
     assert page.duo.get_logs() == []
 

@@ -58,7 +58,7 @@ def lesson_panel() -> html.Section:
         html.H2("Lesson", id="lesson-heading", className="panel-heading"),
         html.P("Select an event on the timeline or in the table, then add it. In presentation mode "
                "the arrow keys step through the lesson's events in this order.", className="panel-help"),
-        html.Ol(id="lesson-list", className="lesson-list"),
+        html.Ol(empty_lesson(), id="lesson-list", className="lesson-list"),
         html.Div([
             html.Button("Add the selected event", id="lesson-add", n_clicks=0, className="cr-button",
                         disabled=True, **{"aria-label": "Add the selected event to the lesson"}),
@@ -73,8 +73,17 @@ def lesson_panel() -> html.Section:
         **{"aria-labelledby": "lesson-heading"})
 
 
+EMPTY_INFO = {"present": False, "ids": [], "indices": []}
+"""``lesson-info`` with no lesson: the layout starts with it, so a first visit asks the server nothing."""
+
+
+def empty_lesson() -> list:
+    return [html.Li("No events yet.", className="lesson-empty")]
+
+
 def stores() -> list:
-    return [dcc.Store(id="lesson-info")]
+    # lesson-query: what the lesson callback depends on, written by the browser only when it changes.
+    return [dcc.Store(id="lesson-info", data=EMPTY_INFO), dcc.Store(id="lesson-query")]
 
 
 class Presentation:
@@ -83,16 +92,23 @@ class Presentation:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
 
-    def lesson(self, view, selected):
-        """Dash callback: lesson store, list, buttons and progress line for the view."""
-        state = from_store(view)
+    def lesson(self, query):
+        """Dash callback: lesson store, list, buttons and progress line.
+
+        ``query`` (``lesson-query``) is ``{"present", "lesson", "event"}``: the view's presentation
+        flag and lesson, and the selected event's id while it matters (a lesson exists or its panel
+        is open).  The browser writes it only when one of these changes, so zooming, filtering
+        and most selections cost no request (``assets/classroom.js``, ``lessonQuery``).
+        """
+        query = query if isinstance(query, dict) else {}
+        state = from_store(query)
         positions = [p for p in (self.catalog.find(i) for i in state.lesson) if p is not None]
         info = {"present": state.present, "ids": [self.catalog.events[p].id for p in positions],
                 "indices": positions}
         items = [self._item(number, position) for number, position in enumerate(positions, 1)]
         if not items:
-            items = [html.Li("No events yet.", className="lesson-empty")]
-        selected_id = selected.get("id") if isinstance(selected, dict) else None
+            items = empty_lesson()
+        selected_id = state.event
         can_add = selected_id is not None and selected_id not in info["ids"]
         line = ""
         if state.present and positions:
@@ -121,12 +137,14 @@ def register(app: Dash, catalog: Catalog) -> Presentation:
         Output("lesson-add", "disabled"), Output("lesson-present", "disabled"), Output("lesson-clear", "disabled"),
         Output("lesson-progress", "children"), Output("present-toggle", "aria-pressed"),
         Output("present-toggle", "children"),
-        Input("view", "data"), Input("selected", "data"),
+        Input("lesson-query", "data"), prevent_initial_call=True,
     )(presentation.lesson)
 
     def clientside(function: str, *dependencies, **options) -> None:
         app.clientside_callback(ClientsideFunction(NAMESPACE, function), *dependencies, **options)
 
+    clientside("lessonQuery", Output("lesson-query", "data"), Input("view", "data"), Input("selected", "data"),
+               Input("lesson-panel", "hidden"))
     clientside("applyView", Input("view", "data"), Input("lesson-info", "data"))
     clientside("togglePresent", Input("present-toggle", "n_clicks"), prevent_initial_call=True)
     clientside("togglePanel", Output("lesson-panel", "hidden"), Output("lesson-toggle", "aria-expanded"),

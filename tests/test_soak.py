@@ -103,6 +103,17 @@ def test_soak_editors_mid_save(folder):
                 elif kind == "delete":
                     events.unlink(missing_ok=True)
                 time.sleep(rng.uniform(0, 0.008))
+                if step % 100 == 99:
+                    # Now and then a save the editor leaves alone until it is served, so the
+                    # readers see several versions however slow the machine is.
+                    version += 1
+                    events.write_text(version_text(version, rng), encoding="utf-8")
+                    deadline = time.monotonic() + 5
+                    while time.monotonic() < deadline and not stop.is_set():
+                        snapshot = live.current()
+                        if not snapshot.kept and _last(snapshot) == version:
+                            break
+                        time.sleep(0.01)
             events.write_text(version_text(version + 1, rng), encoding="utf-8")
         except Exception as exc:  # noqa: BLE001
             failures.append(f"writer: {exc!r}")
@@ -147,7 +158,7 @@ def test_soak_editors_mid_save(folder):
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=90)
+        t.join(timeout=120)
     assert not any(t.is_alive() for t in threads), "the soak did not finish"
     assert failures == [], failures[:10]
     assert stats["polls"] > 50 and len(stats["markers"]) > 5, stats
@@ -156,7 +167,7 @@ def test_soak_editors_mid_save(folder):
     time.sleep(0.05)
     final = live.current()
     assert not final.kept and {e.title.rsplit(" ", 1)[1] for e in final.dataset.events} == {f"v{_last(final)}"}
-    assert time.monotonic() - started < 60
+    assert time.monotonic() - started < 100
 
 
 def _last(snapshot) -> str:

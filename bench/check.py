@@ -14,6 +14,14 @@ date cache.  Every
 the slow paths (difflib suggestions, quote diagnosis) must stay fast too.
 Throughput is the best of N repeats, each with the date caches cleared.
 Target: at least 50,000 rows per second.
+
+Then the same file is loaded into the app (``create_app``, as ``serve
+--events FILE`` does) and opened in headless Chromium with bench/app.py's
+browser: how long the server takes to build it, the first painted timeline,
+the longest main-thread task while the page loads, the problems panel's
+summary, and how soon a frame follows once the page has settled.  Target:
+the page never freezes (a frame within 100 ms).  ``--no-app`` skips this
+part (it needs selenium and Chromium: ``make test-deps``).
 """
 
 from __future__ import annotations
@@ -96,12 +104,53 @@ def clear_date_caches() -> None:
             obj.cache_clear()
 
 
+LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+  .observe({type: 'longtask', buffered: true});
+"""
+"""Collects the page's long tasks (over 50 ms) from its first script on."""
+
+FROZEN_MS = 100
+
+
+def app_load(path: Path, rows: int) -> None:
+    """Serve the generated file in the app, open it in Chromium, print whether the page froze."""
+    try:
+        import app as browser_bench  # bench/app.py: its browser and server helpers
+    except ImportError as exc:
+        print(f"app: skipped ({exc}; run make test-deps)")
+        return
+    from timeline_app.app import create_app
+
+    started = time.perf_counter()
+    application = create_app(path)
+    built = time.perf_counter() - started
+    url, server = browser_bench.serve(application.server)
+    driver = browser_bench.browser()
+    try:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": LONG_TASKS})
+        paint = browser_bench.load(driver, url)
+        browser_bench.settle_ours(driver)
+        frame = browser_bench.frame_latency(driver)
+        longest, summary = driver.execute_script(
+            "return [Math.max(0, ...window.__longTasks),"
+            " (document.getElementById('problems-summary') || {}).textContent]")
+    finally:
+        driver.quit()
+        server.shutdown()
+    print(f"app: {rows} rows built in {built:.1f} s; first paint {paint:.0f} ms; longest main-thread task "
+          f"{longest:.0f} ms; problems panel: {summary!r}; a frame {frame:.0f} ms after settling "
+          f"(target under {FROZEN_MS} ms: {'met' if frame < FROZEN_MS else 'NOT MET'})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--all-days", action="store_true",
                         help="date every row to a different day (worst case for the date cache)")
+    parser.add_argument("--no-app", action="store_true", help="skip loading the file into the app in Chromium")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "events.csv"
@@ -117,6 +166,8 @@ def main() -> int:
     print(f"check: {args.rows} rows ({distinct} distinct dates) in {best:.2f} s = {rate:,.0f} rows/s "
           f"({loaded}; {count_errors(problems)} errors, {len(problems)} problems) "
           f"target {TARGET:,} rows/s: {'met' if rate >= TARGET else 'NOT MET'}")
+        if not args.no_app:
+            app_load(path, args.rows)
     return 0
 
 

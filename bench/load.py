@@ -216,16 +216,18 @@ def capture_first_visit(port: int, with_scripts: bool) -> tuple[list[Request], s
                     continue
                 params = message["params"]
                 request_id, request = params["requestId"], params["request"]
-                if request_id not in sent:
-                    order.append(request_id)
-                    quiet_since = time.monotonic()
-                sent[request_id] = request
                 if request.get("hasPostData") and "postData" not in request:
                     try:
                         request["postData"] = driver.execute_cdp_cmd(
                             "Network.getRequestPostData", {"requestId": request_id})["postData"]
                     except Exception:  # noqa: BLE001 - gone already; the body stays unknown
                         pass
+                if is_live_poll(request):
+                    continue  # the editors' reload poll repeats every POLL_MS: not part of a first visit
+                if request_id not in sent:
+                    order.append(request_id)
+                    quiet_since = time.monotonic()
+                sent[request_id] = request
         if not settled():
             raise SystemExit("the page did not start in Chromium (no /_dash-layout or "
                              "/_dash-dependencies request within 90 s): is the app broken?")
@@ -246,6 +248,15 @@ def capture_first_visit(port: int, with_scripts: bool) -> tuple[list[Request], s
         return sequence, f"captured from Chromium: {len(sequence)} requests, {callbacks} callbacks"
     finally:
         driver.quit()
+
+
+def is_live_poll(request: dict) -> bool:
+    """A callback fired by the live-reload interval's tick (timeline_app/live_view.py), not by the page load."""
+    try:
+        changed = json.loads(request.get("postData") or "{}").get("changedPropIds") or []
+    except (ValueError, AttributeError):
+        return False
+    return any(str(prop).startswith("live-poll.") for prop in changed)
 
 
 def fallback_sequence() -> list[Request]:

@@ -170,7 +170,9 @@ class ViewController:
         rev = int(previous.get("rev") or 0) + (1 if change.move else 0)
         position = self.catalog.find(state.event)
         selected = {"id": state.event, "index": position} if position is not None else None
-        old_selected = from_store(view).event if view is not None else object()
+        # The layout starts with nothing selected: a first visit without an event leaves it so
+        # (and the reader's callback unasked).
+        old_selected = from_store(view).event if view is not None else None
         target = to_query(state)
         url_search = target if not change.from_url and target != (search or "") else no_update
         if change.controls:

@@ -1,9 +1,9 @@
 """Gzip for the app's JSON and scripts, without another dependency.
 
-The event store travels inside the layout JSON, which gzip shrinks about
-eightfold; plotly.js (5 MB) about threefold.  Large bodies (scripts, the
-layout) are the same on every request, so their compressed form is kept,
-keyed by path, size and checksum.
+The layout JSON and the event data shrink about eightfold, plotly.js (5 MB)
+about threefold.  Large bodies (scripts, the layout, the event data) are the
+same on every request, so their compressed form is kept, keyed by path, size
+and checksum.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from flask import Flask, request
 COMPRESSIBLE = {"application/json", "application/javascript", "text/javascript", "text/css", "text/html"}
 MIN_SIZE = 1024
 LEVEL = 6
-CACHE_FROM = 64 * 1024
+CACHE_FROM = 16 * 1024
 CACHE_ENTRIES = 32
 
 

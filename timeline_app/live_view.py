@@ -211,6 +211,7 @@ def register_live_view(app: Dash, live: LiveDataset, max_body_bytes: int | str |
     app.callback(
         *(Output(*o) for o in stores),
         Input("live-poll", "n_intervals"), Input("preview-back", "n_clicks"), State("live-state", "data"),
+        prevent_initial_call=True,  # the layout holds the data as of its making; the first tick updates it
     )(view.poll)
     # The file travels only with its own callback, never with the poll.
     app.callback(

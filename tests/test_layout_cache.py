@@ -1,0 +1,21 @@
+"""/_dash-layout is serialised once: a class opening the page at once does not pay for it 200 times."""
+
+from __future__ import annotations
+
+from timeline_app.app import create_app
+
+
+def test_layout_is_serialised_once_and_served_the_same_to_everyone():
+    app = create_app()
+    calls = []
+    real = app.get_layout
+    app.get_layout = lambda: calls.append(1) or real()
+    client = app.server.test_client()
+    first = client.get("/_dash-layout")
+    second = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
+    assert first.status_code == second.status_code == 200
+    assert first.mimetype == "application/json"
+    assert second.headers.get("Content-Encoding") == "gzip"
+    assert client.get("/_dash-layout").data == first.data
+    assert len(calls) == 1, "the layout was serialised again"
+    assert first.get_json()["props"]["children"], "the whole layout, not an empty page"

@@ -20,10 +20,10 @@ from .check import dataset_folder_for
 from .compress import enable_gzip
 from .event_data import register_event_data
 from .layout import build_layout
-from .layout_cache import cache_layout
 from .live_data import LiveDataset
 from .live_view import register_live_view
 from .paths import ASSETS_DIR, EVENTS_CSV
+from .route_cache import cache_fixed_routes
 from .security import harden
 
 TITLE = "Workers' history timeline"
@@ -52,7 +52,7 @@ def create_app(events_file: Path | str | None = None, *,
     live.on_change(lambda _snapshot: controller.__init__(live.catalog))  # refresh its vocabulary
     register_classroom(app, live.catalog, TITLE)
     register_live_view(app, live, max_body_bytes)  # problems panel, reload poll, upload preview
-    cache_layout(app)  # the layout is complete now; serialise it once
+    cache_fixed_routes(app)  # layout and callbacks are complete now; serialise them once
     enable_gzip(app.server)
     # --- security hardening (timeline_app/security.py): keep this the last step,
     # after every callback, so the CSP hashes cover every inline script.

@@ -217,8 +217,9 @@ def register_callbacks(app: Dash, catalog: Catalog) -> ViewController:
         Input(PERSON_LINK, "n_clicks"), Input("key-select", "data"), Input("reader-close", "n_clicks"),
         State("view", "data"), State("shown-range", "data"),
     )(controller.update)
+    # The layout starts with the empty reader: only a selection asks for another.
     app.callback(Output("reader-body", "children"), Output("reader", "className"),
-                 Input("selected", "data"))(controller.reader)
+                 Input("selected", "data"), prevent_initial_call=True)(controller.reader)
 
     def clientside(function: str, *dependencies) -> None:
         app.clientside_callback(ClientsideFunction("timeline", function), *dependencies)

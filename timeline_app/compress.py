@@ -18,7 +18,7 @@ from flask import Flask, request
 COMPRESSIBLE = {"application/json", "application/javascript", "text/javascript", "text/css", "text/html"}
 MIN_SIZE = 1024
 LEVEL = 6
-CACHE_FROM = 16 * 1024
+CACHE_FROM = 4 * 1024
 CACHE_ENTRIES = 32
 
 

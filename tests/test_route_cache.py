@@ -1,4 +1,4 @@
-"""/_dash-layout is serialised once: a class opening the page at once does not pay for it 200 times."""
+"""/_dash-layout and /_dash-dependencies are serialised once: a class opening the page at once does not pay 200 times."""
 
 from __future__ import annotations
 
@@ -19,3 +19,12 @@ def test_layout_is_serialised_once_and_served_the_same_to_everyone():
     assert client.get("/_dash-layout").data == first.data
     assert len(calls) == 1, "the layout was serialised again"
     assert first.get_json()["props"]["children"], "the whole layout, not an empty page"
+
+
+def test_callback_list_is_serialised_once():
+    app = create_app()
+    client = app.server.test_client()
+    first = client.get("/_dash-dependencies")
+    assert first.status_code == 200 and len(first.get_json()) > 10
+    app._callback_list = []  # were the list serialised again, it would now be empty
+    assert client.get("/_dash-dependencies").data == first.data

@@ -28,3 +28,14 @@ def test_callback_list_is_serialised_once():
     assert first.status_code == 200 and len(first.get_json()) > 10
     app._callback_list = []  # were the list serialised again, it would now be empty
     assert client.get("/_dash-dependencies").data == first.data
+
+
+def test_page_is_rendered_once():
+    app = create_app()
+    client = app.server.test_client()
+    first = client.get("/?event=russian-revolution-1917")
+    assert first.status_code == 200 and b"_dash-config" in first.data
+    app.index_string = app.index_string.replace("<body>", "<body><p>changed</p>")  # rendered again: it shows
+    assert "changed" in app.index_string
+    assert client.get("/").data == first.data
+    assert client.get("/").headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]

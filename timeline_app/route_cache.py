@@ -1,7 +1,8 @@
-"""The layout and the callback list, serialised once instead of on every first visit.
+"""The page, the layout and the callback list, rendered once instead of on every first visit.
 
-Dash turns ``app.layout`` into JSON for each ``/_dash-layout`` request (about
-6 ms for ours) and the callback list for each ``/_dash-dependencies``; when a
+Dash renders the page for each ``/`` request, turns ``app.layout`` into JSON
+for each ``/_dash-layout`` (about 6 ms for ours) and the callback list for
+each ``/_dash-dependencies``; when a
 class of 200 opens the page at once that is most of a visit's server time
 (bench/load.py).  Both are fixed once the app is built: the data that
 changes (live reloads, uploads) reaches the page through stores and routes
@@ -14,9 +15,10 @@ from __future__ import annotations
 import threading
 
 from dash import Dash
-from flask import Response
+from flask import Response, make_response
 
-FIXED_ROUTES = ("_dash-layout", "_dash-dependencies")
+FIXED_ROUTES = ("", "_dash-layout", "_dash-dependencies")
+"""Relative to the routes prefix: "" is the page itself (its inline scripts carry CSP hashes, no nonce)."""
 
 
 def cache_fixed_routes(app: Dash) -> None:
@@ -33,7 +35,7 @@ def _kept(render):
     def serve():
         with lock:
             if "body" not in kept:
-                first = render()
+                first = make_response(render())  # the page view returns a str
                 kept.update(body=first.get_data(), mimetype=first.mimetype)
         return Response(kept["body"], mimetype=kept["mimetype"])
 

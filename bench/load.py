@@ -54,7 +54,7 @@ from urllib.parse import urlsplit  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 FIRST_VISIT_PATHS = ("/", "/_dash-layout", "/_dash-dependencies", "/_dash-update-component")
-DEFAULT_CONFIGS = ("2x8",)  # serve's default (TIMELINE_WORKERS x TIMELINE_THREADS)
+DEFAULT_CONFIGS = ("2x4",)  # serve's default (TIMELINE_WORKERS x TIMELINE_THREADS)
 SWEEP_CONFIGS = ("1x8", "2x4", "2x8", "3x4", "3x8", "4x4", "4x8", "6x4")
 
 

@@ -10,7 +10,7 @@ from gunicorn.app.base import BaseApplication
 
 
 DEFAULT_WORKERS = 2
-DEFAULT_THREADS = 8
+DEFAULT_THREADS = 4
 """gthread workers x threads, the best of bench/load.py on a 2-core machine (README,
 "Serving a whole class"); override with TIMELINE_WORKERS / TIMELINE_THREADS."""
 

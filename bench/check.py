@@ -162,10 +162,10 @@ def main() -> int:
             started = time.perf_counter()
             problems, loaded = check_file(path)
             best = min(best, time.perf_counter() - started)
-    rate = args.rows / best
-    print(f"check: {args.rows} rows ({distinct} distinct dates) in {best:.2f} s = {rate:,.0f} rows/s "
-          f"({loaded}; {count_errors(problems)} errors, {len(problems)} problems) "
-          f"target {TARGET:,} rows/s: {'met' if rate >= TARGET else 'NOT MET'}")
+        rate = args.rows / best
+        print(f"check: {args.rows} rows ({distinct} distinct dates) in {best:.2f} s = {rate:,.0f} rows/s "
+              f"({loaded}; {count_errors(problems)} errors, {len(problems)} problems) "
+              f"target {TARGET:,} rows/s: {'met' if rate >= TARGET else 'NOT MET'}", flush=True)
         if not args.no_app:
             app_load(path, args.rows)
     return 0

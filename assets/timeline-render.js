@@ -225,7 +225,7 @@
      and bars of a row that touch within a pixel merged into one.  A zoom to another scale, or a pan
      past the margin, refills them (refine in onRelayout).  Labels, counts,
      the table and the exports work on the events, not on the traces. */
-  const LOD_EVENTS = 20000;
+  const LOD_EVENTS = 5000;
   const LOD_MARGIN = 1;
   const LOD_COLUMN_PX = 3;
 

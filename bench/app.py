@@ -248,7 +248,10 @@ def load(driver, url: str) -> float:
     return wait_for(driver, "window.__bench && window.__bench.firstPaint")
 
 
-def settle_ours(driver, quiet_ms: int = 400) -> None:
+def settle_ours(driver, quiet_ms: int = 900) -> None:
+    """Wait until nothing was drawn for quiet_ms: longer than the 500 ms after which the page
+    reports a zoom to the server (timeline-render.js, REPORT_AFTER_MS), so that report and the
+    redraw it causes are not measured as part of the next step."""
     wait_for(driver, f"""(() => {{ const s = window.timelineStatus;
         return s && s.firstPaint && performance.now() - Math.max(s.lastPaint, s.lastRender, s.settled) > {quiet_ms}; }})()""")
 

@@ -185,6 +185,27 @@ def test_chip_toggles_its_category(client, catalog):
     assert back["view.data"]["cat"] is None
 
 
+def test_chip_click_lost_behind_a_zoom_report_still_counts(client, catalog):
+    """Dash re-sends the callback when the zoom report arrives while the chip's call is in flight,
+    and drops the chip's answer: the next call, whatever its trigger, applies the click."""
+    day = to_ordinal((1917, 1, 1))
+    _, out = state_call(client, ["graph-range.data"], view={"rev": 1},
+                        graph_range={"range": [day, day + 3650], "at": 1}, chips=pattern("cat-chip", ["war"], 1))
+    assert out["view.data"]["cat"] == [c for c in catalog.categories if c != "war"]
+    assert out["view.data"]["x0"] == day and out["view.data"]["clicks"] == {"war": 1}
+    # Recorded: the same count does not toggle again, a double click toggles twice (no change),
+    # one more click toggles back.
+    status, _ = state_call(client, ["graph-range.data"], view=out["view.data"],
+                           graph_range={"range": [day, day + 3650], "at": 2}, chips=pattern("cat-chip", ["war"], 1))
+    assert status == 204
+    status, _ = state_call(client, ["graph-range.data"], view=out["view.data"],
+                           graph_range={"range": [day, day + 3650], "at": 3}, chips=pattern("cat-chip", ["war"], 3))
+    assert status == 204
+    _, again = state_call(client, ["graph-range.data"], view=out["view.data"],
+                          graph_range={"range": [day, day + 3650], "at": 4}, chips=pattern("cat-chip", ["war"], 2))
+    assert again["view.data"]["cat"] is None
+
+
 def test_filters_keep_only_known_names(client):
     _, out = state_call(client, ["person-filter.value"], view={"rev": 1}, people=["Joseph Stalin", "Nobody"])
     assert out["view.data"]["person"] == ["Joseph Stalin"]

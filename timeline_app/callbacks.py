@@ -7,6 +7,13 @@ writer of the ``view``/``selected`` stores and of the URL.  Keeping that in
 one callback is what lets the URL be both an input and an output without a
 loop: Dash does not re-run a callback for a value it wrote itself.
 
+A category chip is a toggle, so its click is read from its count, not from
+being the trigger: the ``view`` store records each chip's ``n_clicks``, and
+every call toggles the chips clicked an odd number of times since.  Dash
+sends a callback again when one of its inputs changes while it is in
+flight, and drops the earlier answer; a chip clicked just before the
+browser reports a zoom would otherwise be lost.
+
 URL writes go to ``url.search``, which ``dcc.Location`` pushes as a history
 entry, so back/forward step through what the reader did.  The browser
 reports a zoom or pan once the gesture has come to rest, so a turn of the
@@ -126,6 +133,10 @@ class ViewController:
         """Dash callback: see the module docstring.  Returns the 6 outputs."""
         state = from_store(view)
         shown = self._shown(state, shown_range)
+        clicks = chip_clicks(ctx.inputs_list[1])
+        recorded = view.get("clicks") if isinstance(view, dict) and isinstance(view.get("clicks"), dict) else {}
+        toggled = [name for name, n in clicks.items()
+                   if n > _count(recorded.get(name)) and (n - _count(recorded.get(name))) % 2]
         trigger = ctx.triggered_id
         value = ctx.triggered[0].get("value") if ctx.triggered else None
         change: Change | None = None
@@ -138,9 +149,7 @@ class ViewController:
             change = incoming
         elif isinstance(trigger, dict) and value:
             kind, name = trigger.get("type"), trigger.get("index")
-            if kind == "cat-chip":
-                change = self.toggle_category(state, name)
-            elif kind == "zoom":
+            if kind == "zoom":
                 change = self.zoom(state, name, shown)
             elif kind == "event-link":
                 change = self.select(state, self.catalog.find(name), shown)
@@ -160,11 +169,21 @@ class ViewController:
             change = self.select(state, _int(key.get("index")), shown, only_if_hidden=True)
         elif trigger == "reader-close" and value:
             change = self.select(state, None)
+        if toggled and trigger not in (None, "url"):
+            change = self.toggle_all(change or Change(state), toggled)
         if change is None or (change.state == state and not change.move and view is not None):
             return (no_update,) * 6
-        return self.outputs(change, view, search)
+        return self.outputs(change, view, search, clicks)
 
-    def outputs(self, change: Change, view: dict | None, search: str | None):
+    def toggle_all(self, change: Change, names: list[str]) -> Change:
+        """``change`` with the category chips ``names`` toggled on top."""
+        state, move = change.state, change.move
+        for name in names:
+            toggled = self.toggle_category(state, name)
+            state, move = toggled.state, move or toggled.move
+        return replace(change, state=state, move=move)
+
+    def outputs(self, change: Change, view: dict | None, search: str | None, clicks: dict[str, int]):
         state = change.state
         previous = view if isinstance(view, dict) else {}
         rev = int(previous.get("rev") or 0) + (1 if change.move else 0)
@@ -179,7 +198,7 @@ class ViewController:
             controls = (list(state.people), list(state.places), state.query)
         else:
             controls = (no_update,) * 3
-        return (dict(store_data(state), rev=rev),
+        return (dict(store_data(state), rev=rev, clicks=clicks),
                 selected if state.event != old_selected else no_update,
                 url_search, *controls)
 
@@ -204,6 +223,22 @@ class ViewController:
 
 def _int(value) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _count(value) -> int:
+    """A click count as sent by the browser (anything else counts as no click)."""
+    number = _int(value)
+    return number if number is not None and number >= 0 else 0
+
+
+def chip_clicks(inputs) -> dict[str, int]:
+    """{category: n_clicks} of the chips, from Dash's list of the pattern input's values."""
+    clicks = {}
+    for item in inputs if isinstance(inputs, list) else ():
+        ident = item.get("id") if isinstance(item, dict) else None
+        if isinstance(ident, dict) and isinstance(ident.get("index"), str):
+            clicks[ident["index"]] = _count(item.get("value"))
+    return clicks
 
 
 def register_callbacks(app: Dash, catalog: Catalog) -> ViewController:

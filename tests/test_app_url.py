@@ -54,7 +54,9 @@ def test_writing_the_url_does_not_loop(page):
     page.open("?from=1900&to=1950")
     first = page.status()
     page.relayout(to_ordinal((1910, 1, 1)), to_ordinal((1940, 1, 1)))
-    settled = page.status()
+    # The zoom reaches the server (and the URL) once the gesture has rested (REPORT_AFTER_MS).
+    page.wait("window.location.search.startsWith('?from=1910')", message="the zoom in the URL")
+    settled = page.settle()
     import time
 
     time.sleep(1.5)

@@ -37,7 +37,7 @@ def press(page, *keys) -> None:
     chain.perform()
 
 
-def wait_for(page, predicate, timeout: float = 20, message: str = "condition"):
+def wait_for(page, predicate, timeout: float = 10, message: str = "condition"):
     """Poll a Python predicate until it returns something truthy."""
     end = time.monotonic() + timeout
     while True:
@@ -53,7 +53,7 @@ def reader_title(page) -> str | None:
     return page.js("const h = document.getElementById('reader-title'); return h && h.textContent")
 
 
-def wait_reader(page, title: str, timeout: float = 20) -> None:
+def wait_reader(page, title: str, timeout: float = 10) -> None:
     wait_for(page, lambda: reader_title(page) == title, timeout, f"the reader to show {title!r}")
 
 
@@ -74,7 +74,7 @@ def click(page, element_id: str) -> None:
     page.driver.find_element("id", element_id).click()
 
 
-def wait_download(page, suffix: str, timeout: float = 20) -> Path:
+def wait_download(page, suffix: str, timeout: float = 15) -> Path:
     """The downloaded file ending in ``suffix``, once Chromium finished writing it."""
     def done():
         files = [f for f in Path(page.downloads).iterdir() if f.name.endswith(suffix)]

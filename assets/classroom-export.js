@@ -1,5 +1,5 @@
 /*
- * Images of the current view (timeline_app/export_view.py): PNG and SVG
+ * Images of the current view (timeline_app/web/classroom/export_view.py): PNG and SVG
  * downloads and the printed handout's picture.
  *
  * The picture is the graph on screen (its traces and axes, same plot size,

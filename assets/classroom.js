@@ -1,6 +1,6 @@
 /*
  * Classroom and accessibility: presentation mode, lessons, themes, the table's
- * keys, sharing (timeline_app/presentation.py, share.py, table_view.py).
+ * keys, sharing (timeline_app/web/classroom/presentation.py, share.py, table_view.py).
  *
  * Presentation mode and the lesson live in the URL (present=1, lesson=a,b);
  * the buttons here change the address through dcc.Location (set_props on
@@ -80,7 +80,7 @@
 
   /* ---- lessons -------------------------------------------------------------------- */
 
-  /* What the server's lesson callback needs (timeline_app/presentation.py), passed on only when
+  /* What the server's lesson callback needs (timeline_app/web/classroom/presentation.py), passed on only when
      it changes: the presentation flag, the lesson, and the selected event while a lesson exists
      or the panel is open (for "Add" and "event 2 of 5").  The first value is what the layout
      already shows, so a plain first visit sends nothing. */
@@ -436,7 +436,7 @@
   }
 
   /* What decides the events in view: the view's filters and the range on screen (the server
-     picks the events from these for the table and the exports, timeline_app/table_view.py). */
+     picks the events from these for the table and the exports, timeline_app/web/classroom/table_view.py). */
   lib.viewQuery = (view, shown) => ({
     view: { x0: view.x0, x1: view.x1, cat: view.cat, person: view.person, place: view.place, q: view.q },
     range: shown || null,

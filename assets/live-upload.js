@@ -1,5 +1,5 @@
 /*
- * Says why a file dropped or picked for the preview (timeline_app/live_view.py)
+ * Says why a file dropped or picked for the preview (timeline_app/web/live_view.py)
  * is refused before it is sent: dcc.Upload drops files over its max_size or not
  * matching its accept list silently, so this listener tells the editor.
  */

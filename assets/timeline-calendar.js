@@ -2,7 +2,7 @@
  * Calendar arithmetic and axis ticks for the timeline's numeric x axis.
  *
  * The x axis is in day numbers (days since 1970-01-01, any era; the same
- * numbers timeline_app/daycount.py makes), because plotly.js date axes label
+ * numbers timeline_app/data/daycount.py makes), because plotly.js date axes label
  * BC years badly.  So the ticks are ours: calendar-aligned steps from
  * millennia down to single days, labelled "73 BC", "1956", "Oct 1956",
  * "23 Oct 1956".  Years are astronomical (year 0 = 1 BC), as in Python.

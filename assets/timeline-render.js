@@ -1,7 +1,7 @@
 /*
  * Draws the timeline in the browser from the event store (clientside callback).
  *
- * The server sends every event once, as columns (timeline_app/figure.py,
+ * The server sends every event once, as columns (timeline_app/view/figure.py,
  * event_columns), and the figure's look with four empty WebGL traces.  This
  * module owns the plotly.js graph in #timeline-plot:
  *

@@ -50,7 +50,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from conftest import CHROME_ARGS, CHROMIUM  # noqa: E402  (the test suite's Chrome options)
+from conftest import (  # noqa: E402  (the test suite's Chrome options)
+    CHROME_ARGS,
+    CHROMIUM,
+)
 
 SIZES = (1_000, 10_000, 100_000)
 FIRST_YEAR, LAST_YEAR = 1700, 1999  # px.timeline needs pandas timestamps (1677-2262)
@@ -184,7 +187,7 @@ def px_app(rows: list[dict]):
     import plotly.express as px
     from dash import Dash, dcc
 
-    from timeline_app.dates import HISTORY_LANGUAGES, parse_date
+    from timeline_app.data.dates import HISTORY_LANGUAGES, parse_date
 
     records = []
     for row in rows:
@@ -344,8 +347,8 @@ def step(name: str, value: float) -> float:
 
 
 def measure(driver, rows: list[dict], folder: Path, loads: int) -> Result:
-    from timeline_app.app import create_app
-    from timeline_app.daycount import to_ordinal
+    from timeline_app.data.daycount import to_ordinal
+    from timeline_app.web.app import create_app
 
     n = len(rows)
     result = Result(n)

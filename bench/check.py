@@ -42,11 +42,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from timeline_app import dates  # noqa: E402
-from timeline_app.check import check_file  # noqa: E402
-from timeline_app.dataset import COLUMNS, load_dataset  # noqa: E402
-from timeline_app.paths import EVENTS_DIR  # noqa: E402
-from timeline_app.problems import count_errors  # noqa: E402
+from timeline_app.data import dates  # noqa: E402
+from timeline_app.data.dataset import COLUMNS, load_dataset  # noqa: E402
+from timeline_app.data.paths import EVENTS_DIR  # noqa: E402
+from timeline_app.data.problems import count_errors  # noqa: E402
+from timeline_app.data.validate import check_file  # noqa: E402
 
 TARGET = 50_000
 
@@ -121,7 +121,7 @@ def app_load(path: Path, rows: int) -> None:
     except ImportError as exc:
         print(f"app: skipped ({exc}; run make test-deps)")
         return
-    from timeline_app.app import create_app
+    from timeline_app.web.app import create_app
 
     started = time.perf_counter()
     application = create_app(path)

@@ -1,11 +1,11 @@
-"""Date extraction: timeline_app.extract against dateparser.search.search_dates.
+"""Date extraction: timeline_app.extract.extractor against dateparser.search.search_dates.
 
 Run from the repository root:  .venv/bin/python bench/extract.py [--repeats N]
 
 Both run over the same texts (the ten articles in events/sources and the
 held-out paragraphs in tests/gold/unseen) and are scored against the hand
 annotations in tests/gold/*.csv with the same exact-span scoring the tests
-use (timeline_app.extract_scoring).  search_dates returns substrings; they
+use (tests/scoring.py).  search_dates returns substrings; they
 are placed on the text in order.  Throughput is the best of N repeats; the
 extractor is timed cold (its own caches and the date model's result caches
 cleared before every repeat).  Nothing is written to disk.
@@ -23,13 +23,21 @@ import warnings  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for folder in (ROOT, ROOT / "tests"):  # the package, and tests/scoring.py shared with the tests
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
-from timeline_app import dates, extract  # noqa: E402
-from timeline_app.extract_scoring import (  # noqa: E402
-    Score, load_gold, score, spans_from_mentions, spans_from_substrings)
-from timeline_app.sources import load_articles  # noqa: E402
+from scoring import (  # noqa: E402
+    Score,
+    load_gold,
+    score,
+    spans_from_mentions,
+    spans_from_substrings,
+)
+
+from timeline_app.data import dates  # noqa: E402
+from timeline_app.data.sources import load_articles  # noqa: E402
+from timeline_app.extract import extractor as extract  # noqa: E402
 
 SETS = (
     ("articles", ROOT / "events" / "sources", ROOT / "tests" / "gold" / "articles.csv"),

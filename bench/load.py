@@ -139,7 +139,7 @@ def start_server(kind: str, events: Path | None, workers: int = 2, threads: int 
         if events:
             cmd += ["--events", str(events)]
     else:
-        code = ("import sys; from timeline_app.app import create_app; "
+        code = ("import sys; from timeline_app.web.app import create_app; "
                 "create_app(sys.argv[1] or None).run(host=sys.argv[2], port=int(sys.argv[3]), debug=False)")
         cmd = [sys.executable, "-c", code, str(events or ""), HOST, str(port)]
     proc = subprocess.Popen(cmd, cwd=tempfile.gettempdir(), env=env,
@@ -251,7 +251,7 @@ def capture_first_visit(port: int, with_scripts: bool) -> tuple[list[Request], s
 
 
 def is_live_poll(request: dict) -> bool:
-    """A callback fired by the live-reload interval's tick (timeline_app/live_view.py), not by the page load."""
+    """A callback fired by the live-reload interval's tick (timeline_app/web/live_view.py), not by the page load."""
     try:
         changed = json.loads(request.get("postData") or "{}").get("changedPropIds") or []
     except (ValueError, AttributeError):

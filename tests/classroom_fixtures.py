@@ -31,7 +31,7 @@ def classroom_browser(request, tmp_path_factory):
     from dash.testing.application_runners import ThreadedRunner
     from dash.testing.composite import DashComposite
 
-    from timeline_app.app import create_app
+    from timeline_app.web.app import create_app
 
     downloads = tmp_path_factory.mktemp("classroom-downloads")
     with ThreadedRunner() as server, DashComposite(

@@ -335,7 +335,7 @@ def timeline_page(request, tmp_path_factory):
     from dash.testing.application_runners import ThreadedRunner
     from dash.testing.composite import DashComposite
 
-    from timeline_app.app import create_app
+    from timeline_app.web.app import create_app
 
     fixture = getattr(request.module, "EVENTS_FILE", None)
     events = request.getfixturevalue(fixture) if fixture else None

@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from timeline_app.paths import EVENTS_DIR
+from timeline_app.data.paths import EVENTS_DIR
 
 
 def copy_dataset(target: Path) -> Path:

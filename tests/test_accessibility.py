@@ -12,11 +12,20 @@ from __future__ import annotations
 import html
 
 from axe_selenium_python import Axe
-from classroom_helpers import KEYS, goto, params, press, reader_title, shown, wait_for, wait_reader
+from classroom_helpers import (
+    KEYS,
+    goto,
+    params,
+    press,
+    reader_title,
+    shown,
+    wait_for,
+    wait_reader,
+)
 
-from timeline_app.catalog import build_catalog
-from timeline_app.dataset import load_dataset
-from timeline_app.paths import EVENTS_CSV
+from timeline_app.data.catalog import build_catalog
+from timeline_app.data.dataset import load_dataset
+from timeline_app.data.paths import EVENTS_CSV
 
 pytest_plugins = ["classroom_fixtures"]
 

@@ -8,7 +8,7 @@ timestamps (1677-2262) cannot hold.
 
 from __future__ import annotations
 
-from timeline_app.daycount import to_ordinal
+from timeline_app.data.daycount import to_ordinal
 
 EVENTS_FILE = "ancient_events_file"
 

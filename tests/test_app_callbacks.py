@@ -12,9 +12,9 @@ import json
 
 import pytest
 
-from timeline_app.app import create_app
-from timeline_app.daycount import to_ordinal
-from timeline_app.navigation import focus_range, unit_window
+from timeline_app.data.daycount import to_ordinal
+from timeline_app.view.navigation import focus_range, unit_window
+from timeline_app.web.app import create_app
 
 STATE_OUTPUT = ("..view.data...selected.data...url.search...person-filter.value"
                 "...place-filter.value...search.value..")
@@ -36,9 +36,9 @@ def client(app):
 @pytest.fixture(scope="module")
 def catalog(app):
     """The app's catalog, as its callbacks see it (positions = browser indices)."""
-    from timeline_app.catalog import build_catalog
-    from timeline_app.dataset import load_dataset
-    from timeline_app.paths import EVENTS_CSV
+    from timeline_app.data.catalog import build_catalog
+    from timeline_app.data.dataset import load_dataset
+    from timeline_app.data.paths import EVENTS_CSV
 
     return build_catalog(load_dataset(EVENTS_CSV.parent, EVENTS_CSV))
 
@@ -256,7 +256,7 @@ def test_reader_shows_the_article_with_the_quote_marked(client, catalog):
 
 
 def test_reader_of_a_life_lists_the_persons_events(client, catalog):
-    from timeline_app.reader import reader_panel
+    from timeline_app.web.reader import reader_panel
 
     panel = json.dumps(_plain(reader_panel(catalog, catalog.find("stalin-life"))))
     assert "Events in the life of Joseph Stalin" in panel
@@ -264,7 +264,7 @@ def test_reader_of_a_life_lists_the_persons_events(client, catalog):
 
 
 def test_focus_range_and_unit_windows():
-    from timeline_app.catalog import Extent
+    from timeline_app.data.catalog import Extent
 
     bc = unit_window("decade", to_ordinal((-72, 6, 1)))
     assert bc[0] < to_ordinal((-80, 1, 1)) < to_ordinal((-70, 1, 1)) < bc[1]

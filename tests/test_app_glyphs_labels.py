@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.categories import load_categories
-from timeline_app.figure import MARKER_SIZE
-from timeline_app.filters import GLYPHS
-from timeline_app.paths import EVENTS_DIR
+from timeline_app.data.categories import load_categories
+from timeline_app.data.paths import EVENTS_DIR
+from timeline_app.view.figure import MARKER_SIZE
+from timeline_app.web.filters import GLYPHS
 
 CATEGORIES, _ = load_categories(EVENTS_DIR / "categories.csv")
 SCREENSHOTS = Path("/tmp/timeline-screenshots")

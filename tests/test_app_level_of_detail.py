@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.daycount import to_ordinal
+from timeline_app.data.daycount import to_ordinal
 
 EVENTS_FILE = "many_events_file"
 N_EVENTS = 30_000

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from live_helpers import copy_dataset, panel, rewrite, titles
 
 EVENTS_FILE = "panel_events_file"

@@ -11,9 +11,8 @@ import csv
 import io
 
 import pytest
-from selenium.webdriver.common.by import By
-
 from live_helpers import copy_dataset, panel, titles
+from selenium.webdriver.common.by import By
 
 EVENTS_FILE = "hostile_events_file"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.categories import load_categories
-from timeline_app.daycount import to_ordinal
-from timeline_app.paths import EVENTS_DIR
+from timeline_app.data.categories import load_categories
+from timeline_app.data.daycount import to_ordinal
+from timeline_app.data.paths import EVENTS_DIR
 
 SCREENSHOTS = Path("/tmp/timeline-screenshots")
 CATEGORIES, _ = load_categories(EVENTS_DIR / "categories.csv")

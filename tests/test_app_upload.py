@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from live_helpers import panel, titles
 from selenium.webdriver.common.by import By
 
-from live_helpers import panel, titles
-from timeline_app.live_view import max_upload_bytes
-from timeline_app.paths import EVENTS_DIR
+from timeline_app.data.paths import EVENTS_DIR
+from timeline_app.web.live_view import max_upload_bytes
 
 HEADER = "id,title,start,end,category,people,place,article,quote,description\n"
 UPLOAD = (HEADER

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from timeline_app.daycount import to_ordinal
+from timeline_app.data.daycount import to_ordinal
 
 
 def test_a_copied_url_restores_range_filters_and_selection(page):

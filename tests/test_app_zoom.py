@@ -6,8 +6,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
 from selenium.webdriver.common.by import By
 
-from timeline_app.daycount import to_ordinal
-from timeline_app.navigation import unit_window
+from timeline_app.data.daycount import to_ordinal
+from timeline_app.view.navigation import unit_window
 
 
 def width(r):

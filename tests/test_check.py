@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-from timeline_app.check import check_command, file_kind
 from timeline_app.cli import main
-from timeline_app.paths import EVENTS_DIR
+from timeline_app.data.paths import EVENTS_DIR
+from timeline_app.commands import check_command
+from timeline_app.data.validate import file_kind
 
 FIXTURES = "tests/fixtures"
 

@@ -1,7 +1,7 @@
 """Property tests: the CSV loaders never raise, and no row goes missing silently.
 
 ``read_rows`` and ``load_events`` report what they cannot use as ``Problem``
-values instead of raising (see ``timeline_app.problems``).  Here they get
+values instead of raising (see ``timeline_app.data.problems``).  Here they get
 arbitrary bytes and text, and well-formed CSV with arbitrary cells: every
 non-blank data row must come out as an event or as an error naming its line.
 """
@@ -14,12 +14,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from timeline_app.categories import load_categories
-from timeline_app.csvfile import read_rows
-from timeline_app.dataset import COLUMNS, REQUIRED, load_events
-from timeline_app.paths import EVENTS_DIR
-from timeline_app.problems import Problem
-from timeline_app.sources import load_articles
+from timeline_app.data.categories import load_categories
+from timeline_app.data.csvfile import read_rows
+from timeline_app.data.dataset import COLUMNS, REQUIRED, load_events
+from timeline_app.data.paths import EVENTS_DIR
+from timeline_app.data.problems import Problem
+from timeline_app.data.sources import load_articles
 
 ARTICLES = load_articles(EVENTS_DIR / "sources")
 CATEGORIES, _ = load_categories(EVENTS_DIR / "categories.csv")

@@ -10,8 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline_app.csvfile import (FORMULA_STARTS, column_key, decode, guard_cell, header_keys,
-                                  read_rows, sniff_delimiter, unguard_cell)
+from timeline_app.data.csvfile import (
+    FORMULA_STARTS,
+    column_key,
+    decode,
+    guard_cell,
+    header_keys,
+    read_rows,
+    sniff_delimiter,
+    unguard_cell,
+)
 
 COLUMNS = ("id", "title", "start")
 

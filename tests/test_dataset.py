@@ -10,10 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline_app.categories import load_categories
-from timeline_app.dataset import COLUMNS, load_dataset, load_events, slugify, split_list
-from timeline_app.paths import EVENTS_DIR
-from timeline_app.periods import check_periods
+from timeline_app.data.categories import load_categories
+from timeline_app.data.dataset import (
+    COLUMNS,
+    load_dataset,
+    load_events,
+    slugify,
+    split_list,
+)
+from timeline_app.data.paths import EVENTS_DIR
+from timeline_app.data.periods import check_periods
 
 FIXTURES = "tests/fixtures"
 

@@ -2,8 +2,14 @@
 
 import pytest
 
-from timeline_app import daycount
-from timeline_app.dates import DateParseError, HistoricalDate, describe, parse_date, year_label
+from timeline_app.data import daycount
+from timeline_app.data.dates import (
+    DateParseError,
+    HistoricalDate,
+    describe,
+    parse_date,
+    year_label,
+)
 
 # (expression, edtf, lower, upper, precision, approximate)
 CASES = [

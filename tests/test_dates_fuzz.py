@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline_app import daycount
-from timeline_app.dates import DateParseError, describe, parse_date
+from timeline_app.data import daycount
+from timeline_app.data.dates import DateParseError, describe, parse_date
 
 years = st.integers(min_value=-9999, max_value=9999)
 

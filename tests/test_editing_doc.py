@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from timeline_app import categories, dataset, periods, timelinejs
-from timeline_app.categories import load_categories
-from timeline_app.dates import HISTORY_LANGUAGES, parse_date
-from timeline_app.paths import EVENTS_DIR, ROOT
+from timeline_app.data import categories, dataset, periods, timelinejs
+from timeline_app.data.categories import load_categories
+from timeline_app.data.dates import HISTORY_LANGUAGES, parse_date
+from timeline_app.data.paths import EVENTS_DIR, ROOT
 
 GUIDE = ROOT / "docs" / "editing.md"
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline_app.csvfile import FORMULA_STARTS
-from timeline_app.dataset import COLUMNS, load_dataset, load_events
-from timeline_app.export import events_to_csv, rows_to_csv
-from timeline_app.paths import EVENTS_DIR
+from timeline_app.data.csvfile import FORMULA_STARTS
+from timeline_app.data.dataset import COLUMNS, load_dataset, load_events
+from timeline_app.data.export import events_to_csv, rows_to_csv
+from timeline_app.data.paths import EVENTS_DIR
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ SAFE_TEXT = st.text(st.characters(blacklist_categories=["Cs"], blacklist_charact
 
 @given(st.lists(st.tuples(SAFE_TEXT, SAFE_TEXT), max_size=5))
 def test_any_cell_reads_back_as_written(rows):
-    from timeline_app.csvfile import read_rows
+    from timeline_app.data.csvfile import read_rows
 
     text = rows_to_csv(["a", "b"], rows)
     table = read_rows("x.csv", required=("a",), known=("a", "b"), data=text.encode("utf-8"))

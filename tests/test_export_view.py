@@ -1,4 +1,4 @@
-"""Exports of the current view: PNG, SVG, CSV (timeline_app/export_view.py, assets/classroom-export.js)."""
+"""Exports of the current view: PNG, SVG, CSV (timeline_app/web/classroom/export_view.py, assets/classroom-export.js)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,18 @@ import shutil
 import struct
 
 import pytest
-from classroom_helpers import click, goto, titles_of, visible_indices, wait_download, wait_for
+from classroom_helpers import click, goto, titles_of, visible_indices, wait_download
 
-from timeline_app.catalog import build_catalog
-from timeline_app.dataset import COLUMNS, load_dataset
-from timeline_app.daycount import to_ordinal
-from timeline_app.export_view import ExportView, range_text, sources_caption
-from timeline_app.paths import EVENTS_DIR
-from timeline_app.url_state import ViewState, store_data
+from timeline_app.data.catalog import build_catalog
+from timeline_app.data.dataset import COLUMNS, load_dataset
+from timeline_app.data.daycount import to_ordinal
+from timeline_app.data.paths import EVENTS_DIR
+from timeline_app.view.url_state import ViewState, store_data
+from timeline_app.web.classroom.export_view import (
+    ExportView,
+    range_text,
+    sources_caption,
+)
 
 pytest_plugins = ["classroom_fixtures"]
 

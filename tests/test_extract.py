@@ -1,4 +1,4 @@
-"""Tests of the date extractor (timeline_app.extract) and its gold-standard scores."""
+"""Tests of the date extractor (timeline_app.extract.extractor) and its gold-standard scores."""
 
 from __future__ import annotations
 
@@ -10,13 +10,20 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from timeline_app.commands import extract_command
+from scoring import load_gold, score, spans_from_mentions, spans_from_substrings
 
-from timeline_app import extract
-from timeline_app.extract import (
-    MENTION_COLUMNS, Mention, extract_article, extract_command, extract_path, find_dates,
-    resolve, write_mentions_csv)
-from timeline_app.extract_scoring import load_gold, score, spans_from_mentions, spans_from_substrings
-from timeline_app.periods import Period, load_periods
+from timeline_app.data.periods import Period, load_periods
+from timeline_app.extract import extractor as extract
+from timeline_app.extract.extractor import (
+    MENTION_COLUMNS,
+    Mention,
+    extract_article,
+    extract_path,
+    find_dates,
+    resolve,
+    write_mentions_csv,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "events" / "sources"
@@ -226,7 +233,7 @@ def test_gold_offsets_point_at_their_expressions():
 
 
 def test_scoring_counts_exact_spans_only():
-    from timeline_app.extract_scoring import Span
+    from scoring import Span
 
     gold = [Span("a", 0, 4, "1956", "1956"), Span("a", 10, 17, "1918-21", "1918/1921")]
     pred = [Span("a", 0, 4, "1956", "1956"), Span("a", 10, 14, "1918", "1918"), Span("a", 20, 24)]
@@ -344,7 +351,7 @@ def test_period_matching_is_case_sensitive_and_skips_bad_dates(tmp_path):
 
 
 def test_extract_module_imports_no_dash():
-    code = "import sys, timeline_app.extract; print('dash' in sys.modules or 'plotly' in sys.modules)"
+    code = "import sys, timeline_app.extract.extractor; print('dash' in sys.modules or 'plotly' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
 

@@ -9,15 +9,30 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.catalog import LANE_GAP_DAYS, MAX_LIFE_LANES, Extent, build_catalog, pack_lanes
-from timeline_app.check import dataset_folder_for
-from timeline_app.dataset import load_dataset
-from timeline_app.daycount import to_ordinal
-from timeline_app.figure import (ROLE_EXTENTS, ROLE_LIVES, ROLE_SPANS, ROLE_UNCERTAIN, build_figure,
-                                 event_columns, marks_role, plain_years, timeline_payload)
-from timeline_app.paths import EVENTS_CSV
+from timeline_app.data.catalog import (
+    LANE_GAP_DAYS,
+    MAX_LIFE_LANES,
+    Extent,
+    build_catalog,
+    pack_lanes,
+)
+from timeline_app.data.dataset import load_dataset
+from timeline_app.data.daycount import to_ordinal
+from timeline_app.data.paths import EVENTS_CSV
+from timeline_app.data.validate import dataset_folder_for
+from timeline_app.view.figure import (
+    ROLE_EXTENTS,
+    ROLE_LIVES,
+    ROLE_SPANS,
+    ROLE_UNCERTAIN,
+    build_figure,
+    event_columns,
+    marks_role,
+    plain_years,
+    timeline_payload,
+)
 
-FIGURE_PY = Path(__file__).resolve().parent.parent / "timeline_app" / "figure.py"
+FIGURE_PY = Path(__file__).resolve().parent.parent / "timeline_app" / "view" / "figure.py"
 
 
 def catalog_of(events_file: Path):

@@ -1,7 +1,7 @@
 """Requests no browser would send get a 4xx, never a 500 or a stack trace.
 
 The table below is run against a small app with every kind of callback the
-guard in ``timeline_app.security`` has to understand (plain, multi-output,
+guard in ``timeline_app.server.security`` has to understand (plain, multi-output,
 pattern-matching, clientside, with State); the real app's own callbacks get
 property-based hostile values built from its ``/_dash-dependencies``.
 """
@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.test import EnvironBuilder
 
-from timeline_app.app import create_app
-from timeline_app.security import MAX_JSON_DEPTH, harden
+from timeline_app.server.security import MAX_JSON_DEPTH, harden
+from timeline_app.web.app import create_app
 
 CALLBACK = "/_dash-update-component"
 JSON = "application/json"
@@ -273,11 +273,11 @@ def test_callback_route_runs_callbacks_only_on_post(client):
 @pytest.mark.parametrize("path", [
     "/assets/../events/events.csv", "/assets/%2e%2e/events/events.csv",
     "/_dash-component-suites/dash/../../events/events.csv",
-    "/_dash-component-suites/timeline_app/paths.py",
+    "/_dash-component-suites/timeline_app/data/paths.py",
     "/_dash-component-suites/timeline_app.vendor/__init__.py",
     "/_dash-component-suites/os/path.py",
     "/_dash-component-suites/dash/dash.py",
-    "/static/../timeline_app/security.py",
+    "/static/../timeline_app/server/security.py",
 ])
 def test_no_file_outside_the_served_ones(real_app, path):
     client = real_app[0].server.test_client()
@@ -438,7 +438,7 @@ def test_real_app_callbacks_never_answer_hostile_values_with_5xx(real_app, data)
 
 @pytest.fixture()
 def quiet_security_log():
-    logger = logging.getLogger("timeline_app.security")
+    logger = logging.getLogger("timeline_app.server.security")
     level = logger.level
     logger.setLevel(logging.CRITICAL)  # 10,000 warnings would be kept by pytest's log capture
     yield

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.live_data import LiveDataset
-from timeline_app.paths import EVENTS_DIR
+from timeline_app.data.live import LiveDataset
+from timeline_app.data.paths import EVENTS_DIR
 
 HEADER = "id,title,start,end,category,people,place,article,quote,description\n"
 
@@ -144,7 +144,7 @@ def test_problems_only_change_bumps_the_version_not_the_data(folder):
 
 def test_never_raises(folder, monkeypatch):
     live = live_for(folder)
-    import timeline_app.live_data as module
+    import timeline_app.data.live as module
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("disk on fire")

@@ -1,4 +1,4 @@
-"""Presentation mode and lessons (timeline_app/presentation.py, assets/classroom.js, presentation.css).
+"""Presentation mode and lessons (timeline_app/web/classroom/presentation.py, assets/classroom.js, presentation.css).
 
 Browser tests on the shared classroom page (classroom_support.py).  The
 large type is measured in the DOM at 1920x1080: every event label at least
@@ -7,9 +7,27 @@ large type is measured in the DOM at 1920x1080: every event label at least
 
 from __future__ import annotations
 
-from classroom_helpers import KEYS, click, goto, params, press, reader_title, shown, titles_of, wait_for, wait_reader
+from classroom_helpers import (
+    KEYS,
+    click,
+    goto,
+    params,
+    press,
+    reader_title,
+    shown,
+    titles_of,
+    wait_for,
+    wait_reader,
+)
 
-from timeline_app.url_state import ViewState, Vocabulary, from_store, parse_query, store_data, to_query
+from timeline_app.view.url_state import (
+    ViewState,
+    Vocabulary,
+    from_store,
+    parse_query,
+    store_data,
+    to_query,
+)
 
 pytest_plugins = ["classroom_fixtures"]
 

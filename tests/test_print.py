@@ -2,7 +2,7 @@
 
 assets/print.css asks for A4 landscape (``@page``); the handout is the
 timeline as a picture, then the events in view numbered, each with its date
-and a "Source:" line (timeline_app/export_view.py).
+and a "Source:" line (timeline_app/web/classroom/export_view.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import re
 
 from classroom_helpers import click, goto, shown, titles_of, visible_indices, wait_for
 from pypdf import PdfReader
-from timeline_app.daycount import to_ordinal
+
+from timeline_app.data.daycount import to_ordinal
 
 pytest_plugins = ["classroom_fixtures"]
 

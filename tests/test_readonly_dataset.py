@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.app import create_app
-from timeline_app.paths import EVENTS_DIR
+from timeline_app.data.paths import EVENTS_DIR
+from timeline_app.web.app import create_app
 
 CALLBACK = "/_dash-update-component"
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND

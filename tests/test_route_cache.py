@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline_app.app import create_app
+from timeline_app.web.app import create_app
 
 
 def test_layout_is_serialised_once_and_served_the_same_to_everyone():

@@ -25,9 +25,13 @@ from plotly.offline import get_plotlyjs_version
 from werkzeug.serving import make_server
 
 from timeline_app import vendor
-from timeline_app.app import create_app
-from timeline_app.security import (ENV_FRAME_ANCESTORS, ENV_MAX_BODY_BYTES, harden,
-                                   parse_frame_ancestors)
+from timeline_app.server.security import (
+    ENV_FRAME_ANCESTORS,
+    ENV_MAX_BODY_BYTES,
+    harden,
+    parse_frame_ancestors,
+)
+from timeline_app.web.app import create_app
 
 CALLBACK = "/_dash-update-component"
 REFERRER_POLICIES = {"no-referrer", "strict-origin-when-cross-origin", "same-origin", "strict-origin"}

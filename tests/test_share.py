@@ -1,4 +1,4 @@
-"""Share with the class: the view's link and its QR code (timeline_app/share.py)."""
+"""Share with the class: the view's link and its QR code (timeline_app/web/classroom/share.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import re
 import segno
 from classroom_helpers import click, goto, params, shown, wait_for
 
-from timeline_app.share import qr_data_uri, share_link
-from timeline_app.url_state import ViewState, store_data
+from timeline_app.view.url_state import ViewState, store_data
+from timeline_app.web.classroom.share import qr_data_uri, share_link
 
 pytest_plugins = ["classroom_fixtures"]
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.app import create_app
-from timeline_app.live_data import body_digest
-from timeline_app.paths import EVENTS_DIR
+from timeline_app.data.live import body_digest
+from timeline_app.data.paths import EVENTS_DIR
+from timeline_app.web.app import create_app
 
 HEADER = "id,title,start,end,category,people,place,article,quote,description\n"
 REWRITES = 1000

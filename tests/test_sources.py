@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.paths import ROOT, SOURCES_DIR
-from timeline_app.sources import load_articles
+from timeline_app.data.paths import ROOT, SOURCES_DIR
+from timeline_app.data.sources import load_articles
 
 # The page as received: kept outside the repo in shared/ (see events/sources/README.md).
 SHARED_PAGE = ROOT.parent / "shared" / "source-texts" / "we-stand-for-workers-liberty.txt"

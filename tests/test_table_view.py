@@ -1,16 +1,26 @@
-"""The table view of the events in view (timeline_app/table_view.py)."""
+"""The table view of the events in view (timeline_app/web/classroom/table_view.py)."""
 
 from __future__ import annotations
 
 import pytest
-from classroom_helpers import KEYS, click, goto, press, shown, titles_of, visible_indices, wait_for, wait_reader
+from classroom_helpers import (
+    KEYS,
+    click,
+    goto,
+    press,
+    shown,
+    titles_of,
+    visible_indices,
+    wait_for,
+    wait_reader,
+)
 
-from timeline_app.catalog import build_catalog
-from timeline_app.dataset import load_dataset
-from timeline_app.daycount import to_ordinal
-from timeline_app.paths import EVENTS_CSV
-from timeline_app.table_view import Sort, VisibleEvents, table_rows
-from timeline_app.url_state import ViewState, store_data
+from timeline_app.data.catalog import build_catalog
+from timeline_app.data.dataset import load_dataset
+from timeline_app.data.daycount import to_ordinal
+from timeline_app.data.paths import EVENTS_CSV
+from timeline_app.view.url_state import ViewState, store_data
+from timeline_app.web.classroom.table_view import Sort, VisibleEvents, table_rows
 
 pytest_plugins = ["classroom_fixtures"]
 

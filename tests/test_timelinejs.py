@@ -7,10 +7,11 @@ import sys
 
 import pytest
 
-from timeline_app.check import load_upload
-from timeline_app.dataset import load_dataset, load_events
-from timeline_app.paths import EVENTS_DIR
-from timeline_app.timelinejs import html_to_text, import_command, load_timelinejs
+from timeline_app.data.dataset import load_dataset, load_events
+from timeline_app.data.paths import EVENTS_DIR
+from timeline_app.commands import import_command
+from timeline_app.data.timelinejs import html_to_text, load_timelinejs
+from timeline_app.data.validate import load_upload
 
 SHEET = "tests/fixtures/timelinejs.csv"
 HEADER = ("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,"

@@ -6,9 +6,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline_app.daycount import to_ordinal
-from timeline_app.url_state import (DEFAULT, Vocabulary, ViewState, canonical, format_day, from_store,
-                                    parse_day, parse_query, store_data, to_query)
+from timeline_app.data.daycount import to_ordinal
+from timeline_app.view.url_state import (
+    DEFAULT,
+    ViewState,
+    Vocabulary,
+    canonical,
+    format_day,
+    from_store,
+    parse_day,
+    parse_query,
+    store_data,
+    to_query,
+)
 
 WORDS = Vocabulary(
     categories=("life", "strike", "uprising", "war"),

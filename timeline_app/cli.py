@@ -41,15 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
-        from .check import check_command
+        from .commands import check_command
 
         return check_command(args.file, strict=args.strict)
     if args.command == "import-timelinejs":
-        from .timelinejs import import_command
+        from .commands import import_command
 
         return import_command(args.file, args.out, default_category=args.category)
     if args.command == "extract":
-        from .extract import extract_command
+        from .commands import extract_command
 
         return extract_command(args.path, args.out)
     from .serve import serve_command

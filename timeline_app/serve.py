@@ -8,7 +8,6 @@ from pathlib import Path
 
 from gunicorn.app.base import BaseApplication
 
-
 DEFAULT_WORKERS = 2
 DEFAULT_THREADS = 4
 """gthread workers x threads, the best of bench/load.py on a 2-core machine (README,
@@ -32,7 +31,7 @@ class _Gunicorn(BaseApplication):
 
 
 def serve_command(events: str | None, host: str, port: int, workers: int | None) -> int:
-    from .app import create_app
+    from .web.app import create_app
 
     if events and not Path(events).is_file():
         print(f"{events}: no such events file", file=sys.stderr)

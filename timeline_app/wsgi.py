@@ -6,7 +6,7 @@ The events file can be chosen with the TIMELINE_EVENTS environment variable
 
 import os
 
-from .app import create_app
+from .web.app import create_app
 
 app = create_app(os.environ.get("TIMELINE_EVENTS") or None)
 server = app.server

@@ -2,9 +2,8 @@
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EVENTS_DIR = ROOT / "events"
 EVENTS_CSV = EVENTS_DIR / "events.csv"
 SOURCES_DIR = EVENTS_DIR / "sources"
 PERIODS_CSV = EVENTS_DIR / "periods.csv"
-ASSETS_DIR = ROOT / "assets"

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
-from .daycount import from_ordinal, is_valid_day, to_ordinal
+from ..data.daycount import from_ordinal, is_valid_day, to_ordinal
 
 MAX_QUERY_LENGTH = 200
 MAX_LESSON = 100

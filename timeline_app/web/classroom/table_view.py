@@ -31,9 +31,9 @@ from dataclasses import dataclass
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html
 
-from .catalog import Catalog
-from .filters import GLYPHS
-from .url_state import ViewState, from_store
+from ...data.catalog import Catalog
+from ...view.url_state import ViewState, from_store
+from ..filters import GLYPHS
 
 MAX_ROWS = 500
 """Rows drawn at most (the caption says how many more are in view); the CSV has them all."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dash import html
 
-from .catalog import Catalog, is_life
+from ..data.catalog import Catalog, is_life
 
 MAX_LINKS = 50
 """Longer lists of related events end in "and N more" (a person may have thousands)."""

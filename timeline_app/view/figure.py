@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .catalog import LIFE_CATEGORY, Catalog, is_fuzzy
-from .dataset import Event
-from .dates import year_label
+from ..data.catalog import LIFE_CATEGORY, Catalog, is_fuzzy
+from ..data.dataset import Event
+from ..data.dates import year_label
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 HOVER = "<b>%{text}</b><br>%{hovertext}<extra></extra>"

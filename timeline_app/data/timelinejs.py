@@ -12,18 +12,15 @@ from __future__ import annotations
 
 import calendar
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 from . import daycount
-from .categories import Category, load_categories
+from .categories import Category
 from .csvfile import Table, read_rows
 from .dataset import Event, events_from_table, slugify
-from .export import events_to_csv
-from .paths import EVENTS_DIR, SOURCES_DIR
-from .problems import WARNING, Problem, count_errors, shown
-from .sources import Article, load_articles
+from .problems import WARNING, Problem, shown
+from .sources import Article
 
 COLUMNS = ("year", "month", "day", "time", "end year", "end month", "end day", "end time",
            "display date", "headline", "text", "media", "media credit", "media caption",
@@ -197,25 +194,3 @@ def _unique_id(ids: set[str], title: str, year: str, line: int) -> str:
         unique, n = f"{candidate}-{n}", n + 1
     ids.add(unique)
     return unique
-
-
-def import_command(path: str, out: str, default_category: str = "") -> int:
-    """``python -m timeline_app import-timelinejs FILE --out FILE``.
-
-    Writes the good events as an events.csv (checked against the shipped
-    categories and articles), prints one line per problem, and exits 1 when
-    a row could not be imported.
-    """
-    if Path(out).resolve() == Path(path).resolve():
-        print(f"{out}: the output would overwrite the sheet; choose another --out", file=sys.stderr)
-        return 1
-    categories = load_categories(EVENTS_DIR / "categories.csv")[0]
-    events, problems = load_timelinejs(path, load_articles(SOURCES_DIR), categories,
-                                       default_category=default_category)
-    for problem in problems:
-        print(problem)
-    Path(out).write_text(events_to_csv(events), encoding="utf-8")
-    errors = count_errors(problems)
-    print(f"{out}: {len(events)} events written; {errors} errors, "
-          f"{len(problems) - errors} warnings", file=sys.stderr)
-    return 1 if errors else 0

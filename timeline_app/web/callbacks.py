@@ -34,10 +34,18 @@ from dataclasses import dataclass, replace
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
-from . import navigation
-from .catalog import Catalog
+from ..data.catalog import Catalog
+from ..view import navigation
+from ..view.url_state import (
+    ViewState,
+    Vocabulary,
+    canonical,
+    from_store,
+    parse_query,
+    store_data,
+    to_query,
+)
 from .reader import empty_reader, reader_panel
-from .url_state import Vocabulary, ViewState, canonical, from_store, parse_query, store_data, to_query
 
 ZOOM = {"type": "zoom", "index": ALL}
 CHIP = {"type": "cat-chip", "index": ALL}

@@ -13,7 +13,6 @@ dataset passes ``--strict``.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from .categories import Category, load_categories
@@ -21,7 +20,7 @@ from .csvfile import header_keys
 from .dataset import Event, load_dataset, load_events
 from .paths import EVENTS_CSV
 from .periods import check_periods
-from .problems import Problem, count_errors
+from .problems import Problem
 from .sources import Article, load_articles
 from .timelinejs import load_timelinejs
 
@@ -83,14 +82,3 @@ def check_file(path: Path) -> tuple[list[Problem], str]:
         return problems + sheet_problems, f"{len(events)} events would be imported"
     dataset = load_dataset(folder, path)
     return dataset.problems, f"{len(dataset.events)} events ok"
-
-
-def check_command(path: str | None, strict: bool = False) -> int:
-    """Print one line per problem; exit status 0 when there is no error (or, strict, no problem)."""
-    file = Path(path) if path else EVENTS_CSV
-    problems, loaded = check_file(file)
-    for problem in problems:
-        print(problem)
-    errors = count_errors(problems)
-    print(f"{file}: {loaded}, {errors} errors, {len(problems) - errors} warnings", file=sys.stderr)
-    return 1 if errors or (strict and problems) else 0

@@ -29,13 +29,13 @@ from pathlib import Path
 from dash import Dash, Input, Output, State, dcc, html, no_update
 from flask import Flask, Response, request
 
-from .catalog import build_catalog
-from .check import load_upload
-from .dataset import Dataset
-from .figure import timeline_payload
-from .live_data import LiveDataset, Snapshot
-from .problems import Problem, count_errors
-from .security import parse_max_body_bytes
+from ..data.catalog import build_catalog
+from ..data.dataset import Dataset
+from ..data.live import LiveDataset, Snapshot
+from ..data.problems import count_errors
+from ..data.validate import load_upload
+from ..server.security import parse_max_body_bytes
+from ..view.figure import timeline_payload
 
 ROUTE = "/_timeline/live-events.json"
 POLL_MS = 500

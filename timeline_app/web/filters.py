@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from .catalog import Catalog
+from ..data.catalog import Catalog
 
 GLYPHS = {
     "circle": "●", "diamond": "◆", "star": "★", "triangle-up": "▲", "triangle-down": "▼",

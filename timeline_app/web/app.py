@@ -14,17 +14,17 @@ from pathlib import Path
 
 from dash import Dash
 
+from ..data.live import LiveDataset
+from ..data.paths import EVENTS_CSV, ROOT
+from ..data.validate import dataset_folder_for
+from ..server.compress import enable_gzip
+from ..server.route_cache import cache_fixed_routes
+from ..server.security import harden
 from .callbacks import register_callbacks
-from .classroom import register_classroom
-from .check import dataset_folder_for
-from .compress import enable_gzip
-from .event_data import register_event_data
+from .classroom.panels import register_classroom
+from .events_route import register_event_data
 from .layout import build_layout
-from .live_data import LiveDataset
 from .live_view import register_live_view
-from .paths import ASSETS_DIR, EVENTS_CSV
-from .route_cache import cache_fixed_routes
-from .security import harden
 
 TITLE = "Workers' history timeline"
 
@@ -45,7 +45,7 @@ def create_app(events_file: Path | str | None = None, *,
               f"for details", file=sys.stderr)
     catalog = live.current().catalog
     # suppress_callback_exceptions: the reader's event links appear only once an event is selected.
-    app = Dash(__name__, assets_folder=str(ASSETS_DIR), title=TITLE, update_title=None,
+    app = Dash(__name__, assets_folder=str(ROOT / "assets"), title=TITLE, update_title=None,
                suppress_callback_exceptions=True, serve_locally=True)
     app.layout = build_layout(catalog, TITLE, register_event_data(app.server, catalog))
     controller = register_callbacks(app, live.catalog)  # live.catalog: always the current snapshot's
@@ -54,6 +54,6 @@ def create_app(events_file: Path | str | None = None, *,
     register_live_view(app, live, max_body_bytes)  # problems panel, reload poll, upload preview
     cache_fixed_routes(app)  # layout and callbacks are complete now; serialise them once
     enable_gzip(app.server)
-    # --- security hardening (timeline_app/security.py): keep this the last step,
+    # --- security hardening (timeline_app/server/security.py): keep this the last step,
     # after every callback, so the CSP hashes cover every inline script.
     return harden(app, frame_ancestors=frame_ancestors, max_body_bytes=max_body_bytes)

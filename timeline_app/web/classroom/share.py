@@ -23,7 +23,7 @@ from dataclasses import replace
 import segno
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 
-from .url_state import from_store, to_query
+from ...view.url_state import from_store, to_query
 
 MAX_BASE_LENGTH = 500
 _BASE = re.compile(r"https?://[^\s?#\"'<>\\]+")

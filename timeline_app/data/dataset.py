@@ -18,7 +18,13 @@ from pathlib import Path
 
 from .categories import Category, load_categories
 from .csvfile import Table, read_rows
-from .dates import HISTORY_LANGUAGES, DateParseError, HistoricalDate, describe, parse_date
+from .dates import (
+    HISTORY_LANGUAGES,
+    DateParseError,
+    HistoricalDate,
+    describe,
+    parse_date,
+)
 from .periods import check_periods
 from .problems import WARNING, Problem, closest, shown
 from .sources import Article, load_articles

@@ -32,14 +32,12 @@ from __future__ import annotations
 import csv
 import functools
 import re
-import sys
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .dates import DateParseError, parse_date
-from .periods import Period, load_periods
+from ..data.dates import DateParseError, parse_date
+from ..data.periods import Period, load_periods
 
 FOREIGN_LANGUAGES = ("pl", "de", "hu", "ru", "es")
 """Languages whose full dates ("23 października 1956") are recognised."""
@@ -577,7 +575,7 @@ def extract_article(article_id: str, text: str, periods: Iterable[Period] | None
 
 def default_periods() -> list[Period]:
     """The shipped gazetteer ``events/periods.csv`` (empty if it is missing)."""
-    from .paths import PERIODS_CSV
+    from ..data.paths import PERIODS_CSV
 
     return load_periods(PERIODS_CSV) if PERIODS_CSV.exists() else []
 
@@ -586,7 +584,7 @@ _DEFAULT = object()
 
 
 def _articles(path: Path):
-    from .sources import load_articles, read_article
+    from ..data.sources import load_articles, read_article
 
     if path.is_dir():
         return list(load_articles(path).values())
@@ -618,23 +616,3 @@ def write_mentions_csv(mentions: Iterable[Mention], out_path: Path | str) -> Non
         w.writerow(MENTION_COLUMNS)
         for m in mentions:
             w.writerow([getattr(m, c) for c in MENTION_COLUMNS])
-
-
-def extract_command(path: Path | str, out: Path | str) -> int:
-    """``python -m timeline_app extract PATH --out FILE.csv``; returns the exit code."""
-    began = time.perf_counter()
-    path = Path(path)
-    try:
-        articles = _articles(path)
-    except FileNotFoundError as exc:
-        print(f"extract: {exc}", file=sys.stderr)
-        return 2
-    gazetteer = _as_tuple(default_periods())
-    mentions: list[Mention] = []
-    for a in articles:
-        mentions.extend(extract_article(a.id, a.text, gazetteer, title=a.title))
-    write_mentions_csv(mentions, out)
-    seconds = time.perf_counter() - began
-    print(f"extract: {len(mentions)} date mentions in {len(articles)} articles from {path} "
-          f"-> {out} ({seconds:.2f} s)", file=sys.stderr)
-    return 0

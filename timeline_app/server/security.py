@@ -205,7 +205,7 @@ def use_strict_plotly(app: Dash) -> None:
     under a CSP without ``'unsafe-eval'`` every ``scattergl`` trace would fail
     and plotly.js would show "WebGL is not supported".
     """
-    from . import vendor
+    from .. import vendor
 
     app.scripts.append_script({"relative_package_path": vendor.PLOTLY_STRICT,
                                "namespace": vendor.__name__})

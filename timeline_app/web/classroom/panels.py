@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from dash import Dash, html
 
+from ...data.catalog import Catalog
 from . import export_view, presentation, share, table_view
-from .catalog import Catalog
 
 LANGUAGE = "en"
 

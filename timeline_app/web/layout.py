@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from .catalog import Catalog
-from .classroom import classroom_panels, classroom_toolbar
+from ..data.catalog import Catalog
+from .classroom.panels import classroom_panels, classroom_toolbar
 from .filters import filter_controls
 from .reader import empty_reader
 

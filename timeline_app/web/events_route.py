@@ -14,8 +14,8 @@ import json
 
 from flask import Flask, Response, request
 
-from .catalog import Catalog
-from .figure import timeline_payload
+from ..data.catalog import Catalog
+from ..view.figure import timeline_payload
 
 ROUTE = "/_timeline/events.json"
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html
 
-from .catalog import Catalog
-from .url_state import from_store
+from ...data.catalog import Catalog
+from ...view.url_state import from_store
 
 NAMESPACE = "classroom"
 

@@ -5,8 +5,8 @@ Pure arithmetic, so the Dash callbacks stay thin and this is tested alone.
 
 from __future__ import annotations
 
-from .catalog import Extent
-from .daycount import from_ordinal, to_ordinal
+from ..data.catalog import Extent
+from ..data.daycount import from_ordinal, to_ordinal
 
 UNIT_YEARS = {"century": 100, "decade": 10, "year": 1}
 EDGE = 0.02

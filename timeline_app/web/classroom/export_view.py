@@ -25,12 +25,12 @@ from collections.abc import Sequence
 
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 
-from .catalog import Catalog
-from .daycount import from_ordinal
-from .dates import year_label
-from .export import events_to_csv
+from ...data.catalog import Catalog
+from ...data.dates import year_label
+from ...data.daycount import from_ordinal
+from ...data.export import events_to_csv
+from ...view.url_state import from_store
 from .table_view import MAX_ROWS, VisibleEvents, shown_bounds, source_title
-from .url_state import from_store
 
 MAX_CAPTION_SOURCES = 6
 """Article titles named in an image's caption; more are counted ("and 3 more")."""

@@ -33,9 +33,9 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..view.figure import timeline_payload
 from .catalog import Catalog, build_catalog
 from .dataset import Dataset, load_dataset
-from .figure import timeline_payload
 from .problems import Problem
 
 CHECK_SECONDS = 0.5

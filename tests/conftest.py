@@ -107,6 +107,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _dash_runner_port():
+    """Browser tests serve their app from a free port, not dash.testing's fixed 8050.
+
+    So the suite runs beside `make run` (which holds 8050) and beside another
+    checkout's suite on the same machine.  Module-scoped and autouse, so it
+    runs before the module's ``timeline_page``; later apps in the module take
+    the following ports.
+    """
+    from dash.testing.application_runners import BaseDashRunner
+
+    BaseDashRunner._next_port = free_port()
+
+
 @pytest.fixture
 def production_server(tmp_path):
     """Start the app as `make run` serves it (gunicorn, one worker); return its port.

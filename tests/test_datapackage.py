@@ -1,0 +1,79 @@
+"""``events/datapackage.json`` is a real Table Schema: frictionless reads the dataset with it.
+
+The descriptor is what other tools see of the dataset (fields, patterns, the
+category foreign key).  These tests keep it true to the files: the shipped
+package validates, and a row an editor breaks is caught by frictionless and
+by ``check`` alike, at the same line and column.  ``check`` stays the editors'
+tool (faster on the same schema, and it also checks quotes and gives fixes);
+frictionless is only a test dependency.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+
+import pytest
+from frictionless import validate
+
+from timeline_app.cli import main
+from timeline_app.data.dataset import load_dataset
+from timeline_app.data.paths import EVENTS_DIR
+
+DESCRIPTOR = "datapackage.json"
+
+
+def frictionless_errors(folder) -> list[tuple[str, int, str]]:
+    """(error type, line, column) of every problem frictionless finds in the package."""
+    report = validate(str(folder / DESCRIPTOR))
+    found = []
+    for task in report.tasks:
+        for error in task.errors:
+            column = getattr(error, "field_name", None) or ", ".join(getattr(error, "field_names", []))
+            found.append((error.type, getattr(error, "row_number", 1), column))
+    return found
+
+
+def check_errors(events_file, capsys) -> list[tuple[int, str]]:
+    """(line, column) of every problem ``python -m timeline_app check`` prints for the file."""
+    status = main(["check", str(events_file)])
+    lines = capsys.readouterr().out.splitlines()
+    assert status == (1 if lines else 0)
+    places = []
+    for line in lines:
+        assert line.startswith(f"{events_file}:"), line
+        number, column = line[len(f"{events_file}:"):].split(": ", 2)[:2]
+        places.append((int(number), column))
+    return places
+
+
+def test_the_shipped_package_validates():
+    report = validate(str(EVENTS_DIR / DESCRIPTOR))
+    assert report.valid, report.flatten(["type", "rowNumber", "fieldName", "message"])
+    rows = {task.name: task.stats["rows"] for task in report.tasks}
+    assert set(rows) == {"events", "categories", "periods"}
+    shipped = load_dataset(EVENTS_DIR)
+    assert (rows["events"], rows["categories"]) == (len(shipped.events), len(shipped.categories))
+
+
+@pytest.mark.parametrize("column, value, error_type", [
+    ("start", "Octobr 1956", "constraint-error"),
+    ("start", "sometime", "constraint-error"),
+    ("end", "the sixties", "constraint-error"),
+    ("category", "weather", "foreign-key"),
+])
+def test_a_broken_row_is_caught_by_frictionless_and_by_check(tmp_path, capsys, column, value, error_type):
+    folder = tmp_path / "events"
+    shutil.copytree(EVENTS_DIR, folder)
+    events_file = folder / "events.csv"
+    rows = list(csv.reader(io.StringIO(events_file.read_text(encoding="utf-8"), newline="")))
+    assert not any("\n" in cell for cells in rows for cell in cells)  # one row per line: row 5 is line 5
+    row = 5
+    rows[row - 1][rows[0].index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    events_file.write_text(out.getvalue(), encoding="utf-8")
+
+    assert check_errors(events_file, capsys) == [(row, column)]
+    assert frictionless_errors(folder) == [(error_type, row, column)]

@@ -15,7 +15,7 @@ import pytest
 from timeline_app.data.categories import load_categories
 from timeline_app.data.paths import EVENTS_DIR
 from timeline_app.view.figure import MARKER_SIZE
-from timeline_app.web.filters import GLYPHS
+from timeline_app.view.glyphs import GLYPHS
 
 CATEGORIES, _ = load_categories(EVENTS_DIR / "categories.csv")
 SCREENSHOTS = Path("/tmp/timeline-screenshots")

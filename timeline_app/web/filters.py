@@ -12,30 +12,14 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ..data.catalog import Catalog
-
-GLYPHS = {
-    "circle": "●", "diamond": "◆", "star": "★", "triangle-up": "▲", "triangle-down": "▼",
-    "hexagon": "⬢", "x": "✖", "square": "■", "pentagon": "⬟", "bowtie": "⧓",
-    "star-diamond": "✦", "cross": "✚", "hourglass": "⧓",
-}
-"""Text stand-ins for plotly marker symbols, so a chip shows the mark it filters.
-
-Each must be in a font every reader has (DejaVu Sans on Debian covers them
-all; tests/test_app_glyphs_labels.py checks Chromium draws each): the black
-hourglass ⧗ is in none of them and showed as an empty box, so the exile
-category uses plotly's "bowtie" (⧓).  "hourglass" keeps the same glyph,
-turned upright in the chips (TURNED)."""
-
-TURNED = {"hourglass"}
-"""Symbols whose glyph is drawn turned a quarter (class ``glyph turned``)."""
+from ..view.glyphs import TURNED, glyph, shape_of
 
 SEARCH_DEBOUNCE_SECONDS = 0.3
 
 
 def category_chip(name: str, label: str, colour: str, symbol: str) -> html.Button:
-    shape = symbol.removesuffix("-open")
     return html.Button(
-        [html.Span(GLYPHS.get(shape, "●"), className="glyph turned" if shape in TURNED else "glyph",
+        [html.Span(glyph(symbol), className="glyph turned" if shape_of(symbol) in TURNED else "glyph",
                    style={"color": colour}, **{"aria-hidden": "true"}),
          html.Span(label, className="chip-label"),
          html.Span(id={"type": "cat-count", "index": name}, className="chip-count")],

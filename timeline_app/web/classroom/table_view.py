@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html
 
 from ...data.catalog import Catalog
+from ...view.glyphs import glyph
 from ...view.url_state import ViewState, from_store
-from ..filters import GLYPHS
 
 MAX_ROWS = 500
 """Rows drawn at most (the caption says how many more are in view); the CSV has them all."""
@@ -150,8 +150,8 @@ def category_cell(catalog: Catalog, name: str) -> list:
     category = catalog.categories.get(name)
     if category is None:
         return [name]
-    glyph = GLYPHS.get(category.symbol.removesuffix("-open"), "●")
-    return [html.Span(glyph, className="glyph", style={"color": category.colour}, **{"aria-hidden": "true"}),
+    return [html.Span(glyph(category.symbol), className="glyph", style={"color": category.colour},
+                      **{"aria-hidden": "true"}),
             " ", category.label]
 
 

@@ -190,12 +190,6 @@ def test_day_ordinals_are_consecutive_across_year_zero():
     assert daycount.to_ordinal((1970, 1, 1)) == 0
 
 
-@pytest.mark.parametrize("day, text", [((-72, 1, 1), "-0072-01-01"), ((800, 5, 1), "0800-05-01"),
-                                       ((1956, 10, 23), "1956-10-23")])
-def test_iso_uses_four_digit_years_for_plotly(day, text):
-    assert daycount.iso(day) == text
-
-
 def test_describe_matches_label_for_edtf():
     date = parse_date("-0099/0000")
     assert describe(date) == "100–1 BC"

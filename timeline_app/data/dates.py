@@ -24,8 +24,6 @@ from dataclasses import dataclass, replace
 from . import daycount
 from .daycount import Day
 
-PRECISIONS = ("day", "month", "season", "year", "decade", "century")
-
 MIN_YEAR = -9999
 MAX_YEAR = 9999
 """plotly.js draws astronomical years -9999..9999; so does the model."""
@@ -90,10 +88,6 @@ class HistoricalDate:
     @property
     def is_interval(self) -> bool:
         return "/" in self.edtf
-
-    @property
-    def sort_key(self) -> tuple[int, int]:
-        return (daycount.to_ordinal(self.lower), daycount.to_ordinal(self.upper))
 
     @property
     def label(self) -> str:

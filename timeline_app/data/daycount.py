@@ -68,22 +68,3 @@ def add_months(day: Day, months: int) -> Day:
 
 def end_of_month(year: int, month: int) -> Day:
     return (year, month, days_in_month(year, month))
-
-
-def to_decimal_year(day: Day) -> float:
-    """Position of the start of ``day`` as a fractional astronomical year."""
-    y = day[0]
-    start = to_ordinal((y, 1, 1))
-    length = to_ordinal((y + 1, 1, 1)) - start
-    return y + (to_ordinal(day) - start) / length
-
-
-def iso(day: Day) -> str:
-    """ISO-8601 / plotly.js form: four-digit years, a leading '-' before year 0.
-
-    plotly.js reads years -9999..9999 only when written with four digits, so
-    year 800 must be '0800' and 73 BC (year -72) '-0072'.
-    """
-    y, m, d = day
-    sign = "-" if y < 0 else ""
-    return f"{sign}{abs(y):04d}-{m:02d}-{d:02d}"

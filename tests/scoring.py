@@ -13,9 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-GOLD_COLUMNS = ("article", "expression", "char_start", "char_end", "edtf")
-
-
 @dataclass(frozen=True)
 class Span:
     article: str

@@ -17,8 +17,7 @@
   const lib = (window.timelineLib = window.timelineLib || {});
   const clientside = (window.dash_clientside = window.dash_clientside || {});
   const ns = (clientside.classroom = clientside.classroom || {});
-  const status = (window.classroomStatus = window.classroomStatus || {});
-  status.exports = status.exports || [];
+  const { status } = lib.classroom; // classroom-base.js, loaded before this file
 
   const TITLE_PX = 22;
   const SUBTITLE_PX = 14;
@@ -27,8 +26,6 @@
   const CAPTION_LINE = 17;
   const PAPER = { bg: '#ffffff', ink: '#111111', muted: '#444444', grid: '#e6e6e6', axis: '#888888' };
 
-  const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-  const escapeText = (s) => String(s).replace(/[&<>]/g, (c) => ESCAPES[c]);
   const graphDiv = () => document.querySelector('#timeline .js-plotly-plot');
 
   /* Break text into lines of at most `chars` characters, at spaces. */
@@ -63,7 +60,7 @@
         const selected = el.classList.contains('selected');
         annotations.push({
           xref: 'paper', yref: 'paper', x: toX(left), y: toY(top + box.height / 2), xanchor: 'left', yanchor: 'middle',
-          showarrow: false, text: selected ? '<b>' + escapeText(el.textContent) + '</b>' : escapeText(el.textContent),
+          showarrow: false, text: selected ? '<b>' + lib.escapeText(el.textContent) + '</b>' : lib.escapeText(el.textContent),
           font: { size: parseFloat(style.fontSize) || 11, color: PAPER.ink },
           bgcolor: selected ? 'rgba(255, 236, 179, 0.95)' : 'rgba(255, 255, 255, 0.8)',
           bordercolor: selected ? '#c79100' : 'rgba(0, 0, 0, 0)', borderwidth: selected ? 1 : 0, borderpad: 1,
@@ -99,10 +96,10 @@
       paper_bgcolor: PAPER.bg, plot_bgcolor: PAPER.bg,
       font: { ...(layout.font || {}), color: PAPER.ink },
       title: bare ? { text: '' } : {
-        text: escapeText((meta && meta.title) || document.title), x: 0, xref: 'paper', xanchor: 'left',
+        text: lib.escapeText((meta && meta.title) || document.title), x: 0, xref: 'paper', xanchor: 'left',
         y: 1, yref: 'container', yanchor: 'top', pad: { t: 14 },
         font: { size: TITLE_PX, color: PAPER.ink },
-        subtitle: { text: escapeText((meta && meta.subtitle) || ''), font: { size: SUBTITLE_PX, color: PAPER.muted } },
+        subtitle: { text: lib.escapeText((meta && meta.subtitle) || ''), font: { size: SUBTITLE_PX, color: PAPER.muted } },
       },
       annotations: [
         ...(layout.annotations || []).filter((a) => a.xref === 'paper' && a.yref === 'paper'),
@@ -110,7 +107,7 @@
         ...(captionLines.length ? [{
           xref: 'paper', yref: 'paper', x: 0, y: 0, xanchor: 'left', yanchor: 'top', align: 'left',
           yshift: -(fl.height - size.t - size.h) + 2, showarrow: false,
-          text: captionLines.map(escapeText).join('<br>'), font: { size: CAPTION_PX, color: PAPER.muted },
+          text: captionLines.map(lib.escapeText).join('<br>'), font: { size: CAPTION_PX, color: PAPER.muted },
         }] : []),
       ],
       shapes: [...(layout.shapes || []), ...shapes],
@@ -122,7 +119,6 @@
     }
     return { data: gd.data, layout, width: layout.width, height: layout.height };
   }
-  lib.exportFigure = exportFigure;
 
   function downloadImage(format, meta) {
     const figure = exportFigure(meta);

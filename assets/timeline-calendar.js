@@ -6,10 +6,13 @@
  * BC years badly.  So the ticks are ours: calendar-aligned steps from
  * millennia down to single days, labelled "73 BC", "1956", "Oct 1956",
  * "23 Oct 1956".  Years are astronomical (year 0 = 1 BC), as in Python.
+ *
+ * Loads in the browser (window.timelineLib.calendar) and in node
+ * (module.exports), where tests/js/ checks it against the Python.
  */
 (function () {
   'use strict';
-  const lib = (window.timelineLib = window.timelineLib || {});
+  const lib = (globalThis.timelineLib = globalThis.timelineLib || {});
 
   /* Howard Hinnant's civil-calendar algorithm (proleptic Gregorian), as in daycount.py. */
   function toDay(y, m, d) {
@@ -108,4 +111,5 @@
   }
 
   lib.calendar = { toDay, fromDay, yearLabel, ticks };
+  if (typeof module !== 'undefined') module.exports = lib.calendar;
 })();

@@ -1,6 +1,7 @@
 /*
- * Reader interactions the graph itself lacks: keyboard selection and zoom,
- * pinch zoom on touch screens, and scrolling the highlighted quote into view.
+ * Reader interactions the graph itself lacks: selection and zoom for the
+ * keys (timeline-keys.js), pinch zoom on touch screens, and scrolling the
+ * highlighted quote into view.
  *
  * Keyboard selection and pinch feed the same server callback as clicks and
  * the mouse wheel (through the key-select store and Plotly.relayout), so the
@@ -15,7 +16,7 @@
   const ZOOM_STEP = 2;
   const setRange = (a, b) => lib.setRange && lib.setRange(a, b, true);
 
-  /* ---- keyboard -------------------------------------------------------------- */
+  /* ---- selection and zoom for the keys ------------------------------------------ */
 
   /* The event after (dir 1) or before (-1) the selected one in time order;
      with nothing selected, the first or last one in view. */
@@ -34,7 +35,7 @@
   }
 
   /* Select event `index` (a position), step to the next/previous one, zoom in/out
-     around the middle: the keys below, and assets/classroom.js (presentation mode). */
+     around the middle: the keys (timeline-keys.js) and the table's rows (classroom-table.js). */
   lib.selectEvent = (index) => clientside.set_props('key-select', { data: { index, at: Date.now() } });
   lib.stepEvent = (dir) => {
     const next = neighbour(dir);
@@ -48,26 +49,6 @@
     const half = ((b - a) / 2) * (out ? ZOOM_STEP : 1 / ZOOM_STEP);
     setRange((a + b) / 2 - half, (a + b) / 2 + half);
   };
-
-  function onKey(event) {
-    const pane = document.getElementById('timeline-pane');
-    if (!pane || !pane.contains(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-    const cur = lib.current;
-    let handled = true;
-    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-      lib.stepEvent(event.key === 'ArrowRight' ? 1 : -1);
-    } else if ((event.key === '+' || event.key === '=' || event.key === '-') && cur) {
-      lib.zoomBy(event.key === '-');
-    } else if (event.key === 'Escape') {
-      const close = document.getElementById('reader-close');
-      if (close) close.click();
-    } else {
-      handled = false;
-    }
-    if (handled) event.preventDefault();
-  }
-
-  document.addEventListener('keydown', onKey);
 
   /* ---- pinch zoom -------------------------------------------------------------- */
 

@@ -1,4 +1,4 @@
-"""Presentation mode and lessons (timeline_app/web/classroom/presentation.py, assets/classroom.js, presentation.css).
+"""Presentation mode and lessons (timeline_app/web/classroom/presentation.py, assets/classroom-presentation.js, timeline-keys.js, presentation.css).
 
 Browser tests on the shared classroom page (classroom_support.py).  The
 large type is measured in the DOM at 1920x1080: every event label at least

@@ -1,0 +1,48 @@
+/*
+ * What the classroom modules share (classroom-*.js; the Python side is
+ * timeline_app/web/classroom/): the status the tests read, Dash's helpers,
+ * the screen-reader announcements and the address.
+ *
+ * Presentation mode and the lesson live in the URL (present=1, lesson=a,b);
+ * the buttons change the address through dcc.Location (set_props on
+ * url.search), so the server callback that owns the view reads them like
+ * any link and Back undoes them.
+ *
+ * window.classroomStatus is for the tests: the lesson, the theme, the last
+ * label size used, the exports.  Loaded first of the classroom files (the
+ * others take lib.classroom when they load).
+ */
+(function () {
+  'use strict';
+  const lib = (window.timelineLib = window.timelineLib || {});
+  const clientside = (window.dash_clientside = window.dash_clientside || {});
+
+  const status = Object.assign((window.classroomStatus = window.classroomStatus || {}),
+    { present: false, lesson: [], theme: null, labelPx: null, exports: [] });
+  const noUpdate = () => window.dash_clientside.no_update;
+  /* The id of the input that fired the running callback, or null. */
+  const triggered = () => {
+    const ctx = window.dash_clientside.callback_context;
+    return ctx && ctx.triggered_id !== undefined ? ctx.triggered_id : null;
+  };
+  const announce = (text) => clientside.set_props('classroom-announce', { children: text });
+
+  /* ---- the URL ------------------------------------------------------------------ */
+
+  /* The current address with some parameters set (a string) or removed (null). */
+  function searchWith(changes) {
+    const params = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === '') params.delete(key);
+      else params.set(key, value);
+    }
+    const text = params.toString();
+    return text ? '?' + text : '';
+  }
+
+  function navigate(changes) {
+    clientside.set_props('url', { search: searchWith(changes) });
+  }
+
+  lib.classroom = { status, noUpdate, triggered, announce, navigate };
+})();

@@ -1,0 +1,164 @@
+/*
+ * Rows and traces: where each shown event sits, and the figure's WebGL traces
+ * filled for the shown events, with a level of detail above LOD_EVENTS
+ * (timeline-render.js draws them).
+ *
+ *   rows    -> lanes for lives, then one row per category, empty rows left out;
+ *   traces  -> the four traces filled; up to LOD_EVENTS events once per filter
+ *              set (a zoom only moves the WebGL view), above that only what
+ *              the scale can show (refilled by timeline-render.js's refine).
+ *
+ * Category names reach plotly.js escaped (timeline-text.js).  Loads in the
+ * browser (window.timelineLib.traces) and in node (module.exports).
+ */
+(function () {
+  'use strict';
+  const lib = (globalThis.timelineLib = globalThis.timelineLib || {});
+
+  /* ---- rows: lives' lanes on top, then categories ------------------------- */
+  const LANE_HEIGHT = 1.6;
+
+  /* Rows with no shown event are left out.  A lane is taller than a category
+     row: its bar sits at the bottom and the person's name above it.  Marks sit
+     at y = their row's bottom - 0.5, in axis units (the y axis runs downwards). */
+  function rows(d, s) {
+    const laneUsed = new Uint8Array(d.lanes);
+    const catUsed = new Uint8Array(d.categories.length);
+    for (const i of s.idx) {
+      if (d.lane[i] >= 0) laneUsed[d.lane[i]] = 1;
+      else catUsed[d.cat[i]] = 1;
+    }
+    const laneY = [];
+    const catY = [];
+    const vals = [];
+    const text = [];
+    let bottom = 0;
+    laneUsed.forEach((used, l) => {
+      if (!used) return;
+      bottom += LANE_HEIGHT;
+      laneY[l] = bottom - 0.5;
+      text.push(vals.length ? '' : 'Lives');
+      vals.push(bottom - 0.5);
+    });
+    catUsed.forEach((used, c) => {
+      if (!used) return;
+      bottom += 1;
+      catY[c] = bottom - 0.5;
+      text.push(lib.escapeText(d.categories[c].label));
+      vals.push(bottom - 0.5);
+    });
+    return {
+      count: vals.length, height: Math.max(bottom, 1), vals, text,
+      y: (i) => (d.lane[i] >= 0 ? laneY[d.lane[i]] : catY[d.cat[i]]),
+      isLane: (i) => d.lane[i] >= 0,
+      previous: (y) => vals[Math.max(vals.indexOf(y) - 1, 0)],
+    };
+  }
+
+  /* ---- traces: the figure's WebGL traces filled for the shown events ------- */
+
+  /* Level of detail.  Up to LOD_EVENTS shown events every one is drawn, once
+     per filter set, and a zoom only moves the view.  Above that, WebGL time
+     grows with the points (seconds per frame at 100k on a software renderer),
+     so the traces hold what the view can show: the events within LOD_MARGIN
+     screens of it, one mark per row and LOD_COLUMN_PX pixels (a mark is 11 px
+     wide, so every event's date still lies under a drawn mark of its row),
+     and bars of a row that touch within a pixel merged into one.  A zoom to another scale, or a pan
+     past the margin, refills them (refine in onRelayout).  Labels, counts,
+     the table and the exports work on the events, not on the traces. */
+  const LOD_EVENTS = 5000;
+  const LOD_MARGIN = 1;
+  const LOD_COLUMN_PX = 3;
+
+  /* The grid a level of detail was made for: the x interval it covers and days per pixel. */
+  function gridFor(range, width) {
+    const span = range[1] - range[0];
+    return { lo: range[0] - LOD_MARGIN * span, hi: range[1] + LOD_MARGIN * span, px: span / Math.max(width, 1) };
+  }
+
+  /* Whether the traces must be refilled to show `range` at `width` pixels. */
+  function needsDetail(grid, range, width) {
+    if (!grid) return false;
+    const ratio = (range[1] - range[0]) / Math.max(width, 1) / grid.px;
+    return range[0] < grid.lo || range[1] > grid.hi || ratio < 0.67 || ratio > 1.5;
+  }
+
+  function traces(d, s, R, range, width) {
+    const grid = s.idx.length > LOD_EVENTS ? gridFor(range, width) : null;
+    if (!grid && d.traceCache && d.traceCache.key === s.key && d.traceCache.rows === R) return d.traceCache;
+    const newLine = () => ({ x: [], y: [], open: new Map() });
+    const lines = { extents: newLine(), lives: newLine(), spans: newLine() };
+    const newMarks = () => ({ x: [], y: [], text: [], hovertext: [], customdata: [], seen: new Set() });
+    const marks = d.categories.map(newMarks);
+    const uncertain = { x: [], y: [], seen: new Set() };
+    const rowId = (y) => Math.round(y * 10);
+    const segment = (line, a, b, y) => {
+      if (grid) {
+        a = Math.max(a, grid.lo);
+        b = Math.min(b, grid.hi);
+        const open = line.open.get(rowId(y));
+        if (open !== undefined && a <= line.x[open] + grid.px) { // touches the row's last bar: extend it
+          line.x[open] = Math.max(line.x[open], b);
+          return;
+        }
+        line.open.set(rowId(y), line.x.length + 1);
+      }
+      line.x.push(a, b, null);
+      line.y.push(y, y, null);
+    };
+    /* False when a mark is already drawn at this row and column of LOD_COLUMN_PX pixels. */
+    const free = (m, x, y) => {
+      if (!grid) return true;
+      const key = rowId(y) * 1e6 + Math.floor((x - grid.lo) / (grid.px * LOD_COLUMN_PX));
+      if (m.seen.has(key)) return false;
+      m.seen.add(key);
+      return true;
+    };
+    let added = false;
+    const mark = (i, x, y) => {
+      const m = marks[d.cat[i]];
+      if (free(m, x, y)) {
+        added = true;
+        m.x.push(x);
+        m.y.push(y);
+        m.text.push(d.safeTitle[i]);
+        m.hovertext.push(d.safeDate[i]);
+        m.customdata.push(i);
+      }
+      if (d.fuzzy[i] && free(uncertain, x, y)) {
+        uncertain.x.push(x);
+        uncertain.y.push(y);
+      }
+    };
+    const kept = grid ? [] : null; // the events with a drawn mark, in date order
+    for (const i of s.idx) {
+      if (grid && (d.ohi[i] < grid.lo || d.olo[i] > grid.hi)) continue;
+      added = false;
+      const y = R.y(i);
+      if (d.ohi[i] - d.olo[i] > 1 && (d.kind[i] === 0 || d.fuzzy[i])) segment(lines.extents, d.olo[i], d.ohi[i], y);
+      if (d.kind[i] === 1) {
+        segment(R.isLane(i) ? lines.lives : lines.spans, d.start[i], d.end[i], y);
+        mark(i, d.start[i], y);
+        mark(i, d.end[i], y);
+      } else {
+        mark(i, (d.start[i] + d.end[i]) / 2, y);
+      }
+      if (kept && added) kept.push(i);
+    }
+    // Typed arrays spare plotly.js a conversion pass over every mark.
+    const points = ({ x, y, text, hovertext, customdata }) => (text
+      ? { x: Float64Array.from(x), y: Float64Array.from(y), text, hovertext, customdata }
+      : { x, y });
+    const byName = Object.fromEntries(d.categories.map((c, k) => ['marks:' + c.name, marks[k]]));
+    const data = d.payload.figure.data.map((trace) => {
+      const filled = lines[trace.meta] || byName[trace.meta] || (trace.meta === 'uncertain' ? uncertain : null);
+      return filled ? { ...trace, ...points(filled) } : trace;
+    });
+    const result = { key: s.key, rows: R, data, grid, kept };
+    if (!grid) d.traceCache = result;
+    return result;
+  }
+
+  lib.traces = { rows, traces, needsDetail };
+  if (typeof module !== 'undefined') module.exports = lib.traces;
+})();

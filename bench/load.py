@@ -363,11 +363,60 @@ async def client_task(port: int, sequence: list[Request], visits: int, result: R
         connection.close()
 
 
+SLOW_KINDS = ("trickled headers", "trickled body", "body shorter than its Content-Length")
+SLOW_HEAD = "POST /_dash-update-component HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+
+
+async def slow_client(port: int, kind: str, stop: asyncio.Event, interval: float = 0.5) -> None:
+    """A client that never finishes its request (a phone on a bad network, or slowloris).
+
+    "trickled headers" sends a header line one byte per ``interval``, "trickled
+    body" a 1 MB body the same way, "body shorter than its Content-Length" ten
+    bytes of a 1,000-byte body and then nothing.  When the server closes the
+    connection the client opens another, as an attacker would.
+    """
+    head = SLOW_HEAD.format(host=HOST, port=port)
+    if kind == SLOW_KINDS[0]:
+        start, drip = head + "X-Slow: ", b"a"
+    elif kind == SLOW_KINDS[1]:
+        start, drip = head + "Content-Length: 1000000\r\n\r\n", b" "
+    else:
+        start, drip = head + "Content-Length: 1000\r\n\r\n{\"output\":", b""
+    while not stop.is_set():
+        try:
+            _, writer = await asyncio.open_connection(HOST, port)
+        except OSError:
+            await asyncio.sleep(interval)
+            continue
+        try:
+            writer.write(start.encode())
+            while not stop.is_set():
+                if drip:
+                    writer.write(drip)
+                await writer.drain()
+                try:
+                    await asyncio.wait_for(stop.wait(), interval)
+                except asyncio.TimeoutError:
+                    pass
+        except OSError:
+            pass  # closed by the server: come back
+        finally:
+            writer.close()
+
+
 async def run_load(port: int, sequence: list[Request], clients: int, visits: int, timeout: float,
-                   spread: float = 0.0) -> Result:
-    """``clients`` first visits; each client starts at a random moment within ``spread`` seconds."""
+                   spread: float = 0.0, slow: int = 0) -> Result:
+    """``clients`` first visits; each client starts at a random moment within ``spread`` seconds.
+
+    With ``slow`` > 0, that many :func:`slow_client` s (the kinds in turn) hold
+    their connections from a second before the visits start until they end.
+    """
     result = Result()
-    start = asyncio.Event()
+    start, stop = asyncio.Event(), asyncio.Event()
+    slow_tasks = [asyncio.create_task(slow_client(port, SLOW_KINDS[i % len(SLOW_KINDS)], stop))
+                  for i in range(slow)]
+    if slow:
+        await asyncio.sleep(1.0)  # they have connected and sent what they will send
     deadline = time.monotonic() + timeout
     rng = random.Random(200)
     tasks = [asyncio.create_task(client_task(port, sequence, visits, result, start, deadline,
@@ -378,6 +427,8 @@ async def run_load(port: int, sequence: list[Request], clients: int, visits: int
     start.set()  # everyone at once: the QR code went up
     await asyncio.gather(*tasks)
     result.wall = time.perf_counter() - began
+    stop.set()
+    await asyncio.gather(*slow_tasks)
     return result
 
 
@@ -443,6 +494,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-dev", action="store_true", help="skip the development server")
     parser.add_argument("--with-scripts", action="store_true", help="also fetch the page's scripts")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run, at most")
+    parser.add_argument("--slow", type=int, default=50,
+                        help="also measure with this many slow clients holding connections (0: skip)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs per setting; the table shows the median run (by visit p95)")
     args = parser.parse_args(argv)
@@ -467,21 +520,21 @@ def main(argv: list[str] | None = None) -> int:
                 stop_server(proc)
             print(f"[{dataset}] first visit {how}: "
                   + ", ".join(r.target.split("?")[0] for r in sequence), flush=True)
-            def measure(kind: str, workers: int = 2, threads: int = 8) -> Result:
+            def measure(kind: str, workers: int = 2, threads: int = 8, slow: int = 0) -> Result:
                 """The median of ``--repeat`` runs, each on a fresh server."""
                 runs = []
                 for _ in range(max(1, args.repeat)):
                     proc, port = start_server(kind, events, workers, threads)
                     try:
                         runs.append(asyncio.run(run_load(port, sequence, args.clients, args.visits,
-                                                         args.timeout, args.spread)))
+                                                         args.timeout, args.spread, slow)))
                     finally:
                         stop_server(proc)
                 runs.sort(key=lambda r: (sum(r.errors.values()), percentiles(r.visit_times)[1]))
                 median = runs[len(runs) // 2]
                 if any(r.errors for r in runs):  # never hide an error behind a median
                     median = max(runs, key=lambda r: sum(r.errors.values()))
-                print(f"  {kind} {workers}x{threads}: visit p95 of each run "
+                print(f"  {kind} {workers}x{threads}{f' + {slow} slow' if slow else ''}: visit p95 of each run "
                       + ", ".join(f"{percentiles(r.visit_times)[1] * 1000:.0f} ms" for r in runs), flush=True)
                 return median
 
@@ -493,6 +546,9 @@ def main(argv: list[str] | None = None) -> int:
                 workers, threads = map(int, config.split("x"))
                 result = measure("gunicorn", workers, threads)
                 rows.append(row(f"gunicorn {workers}w x {threads}t", dataset, result, dev))
+                if args.slow:
+                    result = measure("gunicorn", workers, threads, args.slow)
+                    rows.append(row(f"gunicorn {workers}w x {threads}t + {args.slow} slow", dataset, result, dev))
         print()
         print_table(rows)
     finally:

@@ -123,7 +123,7 @@ def _dash_runner_port():
 
 @pytest.fixture
 def production_server(tmp_path):
-    """Start the app as `make run` serves it (gunicorn, one worker); return its port.
+    """Start the app as `make run` serves it (waitress, one process); return its port.
 
     ``production_server(NAME=value, ...)`` runs ``python -m timeline_app serve``
     in ``tmp_path`` with those environment variables set (``None`` removes
@@ -143,8 +143,8 @@ def production_server(tmp_path):
                 env.pop(name, None)
             else:
                 env[name] = value
-        proc = subprocess.Popen([sys.executable, "-m", "timeline_app", "serve", "--port", str(port),
-                                 "--workers", "1"], cwd=tmp_path, env=env,
+        proc = subprocess.Popen([sys.executable, "-m", "timeline_app", "serve", "--port", str(port)],
+                                cwd=tmp_path, env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         procs.append(proc)
         deadline = time.monotonic() + 30

@@ -1,11 +1,18 @@
-"""Serving: ``python -m timeline_app serve`` and ``gunicorn timeline_app.wsgi:server``, debug off."""
+"""Serving: ``python -m timeline_app serve`` (waitress) and ``timeline_app.wsgi:server``, debug off.
+
+The server is started as a teacher starts it (``make run`` runs ``serve``),
+on a free port, and must hold against the clients a school network has:
+slow ones, idle ones, a second server on the same machine.
+"""
 
 from __future__ import annotations
 
 import os
+import resource
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -13,6 +20,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+SERVE = [sys.executable, "-m", "timeline_app", "serve"]
 
 
 def free_port() -> int:
@@ -21,8 +29,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def get(url: str) -> tuple[int, str]:
-    with urllib.request.urlopen(url, timeout=10) as response:
+def get(url: str, timeout: float = 10) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.status, response.read().decode()
 
 
@@ -31,11 +39,11 @@ def server(ancient_events_file):
     """Start a server command on a free port; yield its base URL; stop it."""
     started = []
 
-    def start(command: list[str], env: dict | None = None) -> str:
+    def start(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> str:
         port = free_port()
-        process = subprocess.Popen([arg.replace("{port}", str(port)) for arg in command], cwd=ROOT,
-                                   env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen([arg.replace("{port}", str(port)) for arg in command], cwd=cwd,
+                                   env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         started.append(process)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -65,21 +73,142 @@ def check_app(base: str) -> None:
 
 
 def test_serve_command_runs_a_production_server(server, ancient_events_file):
-    base = server([sys.executable, "-m", "timeline_app", "serve", "--events", str(ancient_events_file),
-                   "--port", "{port}", "--workers", "1"])
+    base = server([*SERVE, "--events", str(ancient_events_file), "--port", "{port}"])
     check_app(base)
 
 
-def test_gunicorn_serves_the_wsgi_app(server, ancient_events_file):
-    base = server([sys.executable, "-m", "gunicorn", "timeline_app.wsgi:server", "--bind", "127.0.0.1:{port}",
-                   "--workers", "1"], env={"TIMELINE_EVENTS": str(ancient_events_file)})
+def test_another_wsgi_server_serves_the_wsgi_app(server, ancient_events_file):
+    base = server([sys.executable, "-m", "waitress", "--listen=127.0.0.1:{port}", "timeline_app.wsgi:server"],
+                  env={"TIMELINE_EVENTS": str(ancient_events_file)})
     check_app(base)
     status, layout = get(base + "/_dash-layout")
     assert '"count":4' in layout.replace(' ', ''), "TIMELINE_EVENTS chose the events file"
 
 
+def run_serve(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*SERVE, *args], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, **(env or {})})
+
+
 def test_a_missing_events_file_is_a_plain_error():
-    result = subprocess.run([sys.executable, "-m", "timeline_app", "serve", "--events", "/no/such.csv"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert result.returncode != 0
+    result = run_serve("--events", "/no/such.csv")
+    assert result.returncode == 2
     assert "/no/such.csv: no such events file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_events_folder_is_named_a_folder(tmp_path):
+    result = run_serve("--events", str(tmp_path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{tmp_path} is a folder; give the events file in it, e.g. {tmp_path / 'events.csv'}" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_busy_port_is_one_line_and_nothing_claims_to_serve(ancient_events_file):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_serve("--events", str(ancient_events_file), "--port", str(port))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"127.0.0.1:{port} is in use (another server runs there?); choose another --port"
+    assert "Serving" not in result.stdout
+
+
+def test_two_servers_share_no_file(server, ancient_events_file, tmp_path):
+    """Each ``serve`` keeps to itself: no control socket or other file in a shared place.
+
+    HOME, XDG_RUNTIME_DIR and TMPDIR (where gunicorn put its one control
+    socket for every instance) and the working folder are empty folders of
+    the test's own, and stay empty while two servers answer.
+    """
+    places = {name: tmp_path / name for name in ("home", "runtime", "tmp", "cwd")}
+    for folder in places.values():
+        folder.mkdir()
+    env = {"HOME": str(places["home"]), "XDG_RUNTIME_DIR": str(places["runtime"]), "TMPDIR": str(places["tmp"])}
+    bases = [server([*SERVE, "--events", str(ancient_events_file), "--port", "{port}"], env=env,
+                    cwd=places["cwd"]) for _ in range(2)]
+    for base in bases:
+        check_app(base)
+    assert {name: sorted(p.name for p in folder.rglob("*")) for name, folder in places.items()} == {
+        name: [] for name in places}
+
+
+def test_an_unknown_setting_is_named(ancient_events_file):
+    result = run_serve("--events", str(ancient_events_file), "--port", "not-a-port",
+                       env={"TIMELINE_WORKERS": "4"})
+    assert "TIMELINE_WORKERS is not a setting of serve" in result.stderr
+    assert "--port: 'not-a-port' is not a whole number" in result.stderr and result.returncode == 2
+
+
+# --- slow clients ---------------------------------------------------------------
+
+SLOW_CLIENTS = 24
+"""Three times the threads of the old server (gunicorn, 2 workers x 4 threads), each kind of slow client."""
+VISITORS = 20
+"""Visitors one after the other: a server of several processes must hold in every one."""
+
+SLOW_STARTS = (
+    # a header line that never ends
+    b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ",
+    # a body sent one byte at a time
+    b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    b"Content-Length: 100000\r\n\r\n",
+    # a body shorter than its Content-Length, and then nothing
+    b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    b"Content-Length: 1000\r\n\r\n{\"output\":",
+)
+
+
+def test_a_visitor_is_answered_while_slow_clients_trickle(server, ancient_events_file):
+    base = server([*SERVE, "--events", str(ancient_events_file), "--port", "{port}"])
+    port = int(base.rsplit(":", 1)[1])
+    get(base + "/_dash-layout")  # rendered once and kept: what follows measures the server, not the app
+    slow = []
+    stop = threading.Event()
+
+    def trickle() -> None:
+        while not stop.wait(0.2):
+            for i, sock in enumerate(slow):
+                if i % len(SLOW_STARTS) < 2:  # the third kind sends nothing more
+                    try:
+                        sock.send(b"a" if i % len(SLOW_STARTS) == 0 else b" ")
+                    except OSError:
+                        pass  # closed by the server: fine too
+
+    dripper = threading.Thread(target=trickle, daemon=True)
+    try:
+        for i in range(SLOW_CLIENTS):
+            sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+            sock.sendall(SLOW_STARTS[i % len(SLOW_STARTS)])
+            slow.append(sock)
+        dripper.start()
+        time.sleep(1.0)  # every slow client has been accepted and has sent its start
+        for visitor in range(VISITORS):  # each on a new connection, wherever the server puts it
+            began = time.monotonic()
+            status, layout = get(base + "/_dash-layout", timeout=5)
+            took = time.monotonic() - began
+            assert status == 200 and "timeline-source" in layout
+            assert took < 1.0, f"visitor {visitor} waited {took:.1f} s behind {SLOW_CLIENTS} slow clients"
+    finally:
+        stop.set()
+        for sock in slow:
+            sock.close()
+
+
+def test_a_thousand_idle_connections_do_not_stop_a_visitor(server, ancient_events_file):
+    base = server([*SERVE, "--events", str(ancient_events_file), "--port", "{port}"])
+    port = int(base.rsplit(":", 1)[1])
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < 1200:  # this test's own sockets
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(1200, hard), hard))
+    idle = []
+    try:
+        for _ in range(1000):
+            idle.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        began = time.monotonic()
+        status, _ = get(base + "/_dash-layout", timeout=5)
+        took = time.monotonic() - began
+        assert status == 200 and took < 1.0, f"a visitor waited {took:.1f} s behind 1,000 idle connections"
+    finally:
+        for sock in idle:
+            sock.close()

@@ -25,13 +25,12 @@ from plotly.offline import get_plotlyjs_version
 from werkzeug.serving import make_server
 
 from timeline_app import vendor
-from timeline_app.server.security import (
-    ENV_FRAME_ANCESTORS,
-    ENV_MAX_BODY_BYTES,
-    harden,
-    parse_frame_ancestors,
-)
+from timeline_app.server.security import harden, parse_frame_ancestors
+from timeline_app.server.settings import BY_NAME
 from timeline_app.web.app import create_app
+
+ENV_FRAME_ANCESTORS = BY_NAME["frame_ancestors"].env
+ENV_MAX_BODY_BYTES = BY_NAME["max_body_bytes"].env
 
 CALLBACK = "/_dash-update-component"
 REFERRER_POLICIES = {"no-referrer", "strict-origin-when-cross-origin", "same-origin", "strict-origin"}

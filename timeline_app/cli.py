@@ -1,4 +1,4 @@
-"""The command line: ``python -m timeline_app serve|extract|check|import-timelinejs``.
+"""The command line: ``python -m timeline_app serve|extract|check|propose|import-timelinejs``.
 
 Thin by design: each sub-command parses its arguments and calls one
 function of the package, so everything it does is testable without a shell.
@@ -9,17 +9,18 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .server.settings import SettingError, add_options, load_settings, unknown_variables
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m timeline_app",
                                      description="History texts as an interactive timeline.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    serve = sub.add_parser("serve", help="serve the timeline with a production WSGI server")
-    serve.add_argument("--events", help="events CSV to show (default: the shipped events/events.csv)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8050)
-    serve.add_argument("--workers", type=int, default=None, help="gunicorn worker processes")
+    serve = sub.add_parser("serve", help="serve the timeline with a production WSGI server",
+                           description="Every option can also be set by its TIMELINE_* environment "
+                                       "variable; the option wins.")
+    add_options(serve)
 
     extract = sub.add_parser("extract", help="find date expressions in article texts")
     extract.add_argument("path", help="an article file or a folder of article files")
@@ -30,6 +31,18 @@ def build_parser() -> argparse.ArgumentParser:
                                        "fix: hint.  Exit status 1 when there is an error.")
     check.add_argument("file", nargs="?", help="CSV file to check (default: events/events.csv)")
     check.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")
+    check.add_argument("--coverage", action="store_true",
+                       help="also list each article's dated mentions: on the timeline, marked not an "
+                            "event (not-events.csv), or missing (a missing one fails the check)")
+
+    propose = sub.add_parser("propose", help="draft events for the dated mentions no event covers yet",
+                             description="Write candidate events.csv rows for every dated mention of the "
+                                         "articles that no event's quote contains, for an editor to curate.")
+    propose.add_argument("path", help="an article file or a folder of article files")
+    propose.add_argument("--out", help="events CSV file to write (default: standard output)")
+    propose.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    propose.add_argument("--events", help="events CSV the mentions are checked against "
+                                          "(default: events/events.csv)")
 
     tljs = sub.add_parser("import-timelinejs", help="convert a TimelineJS sheet (CSV) to an events CSV")
     tljs.add_argument("file", help="CSV exported from a Knight Lab TimelineJS spreadsheet")
@@ -43,7 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         from .commands import check_command
 
-        return check_command(args.file, strict=args.strict)
+        return check_command(args.file, strict=args.strict, coverage=args.coverage)
+    if args.command == "propose":
+        from .commands import propose_command
+
+        return propose_command(args.path, args.out, force=args.force, events=args.events)
     if args.command == "import-timelinejs":
         from .commands import import_command
 
@@ -52,9 +69,22 @@ def main(argv: list[str] | None = None) -> int:
         from .commands import extract_command
 
         return extract_command(args.path, args.out)
+    return serve(vars(args))
+
+
+def serve(options: dict) -> int:
+    """``serve``: settings parsed once (a bad one is a one-line error), then the server."""
+    for name in unknown_variables():
+        print(f"{name} is not a setting of serve (see `python -m timeline_app serve --help`); ignored",
+              file=sys.stderr)
+    try:
+        settings = load_settings(options)
+    except SettingError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     from .serve import serve_command
 
-    return serve_command(events=args.events, host=args.host, port=args.port, workers=args.workers)
+    return serve_command(settings)
 
 
 if __name__ == "__main__":

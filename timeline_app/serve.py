@@ -1,47 +1,85 @@
-"""``python -m timeline_app serve``: the production server (gunicorn, debug off)."""
+"""``python -m timeline_app serve``: the production server (waitress, one process, debug off).
+
+``make run`` is what a teacher starts on a school machine with no proxy in
+front, so the server itself must hold against slow and broken clients.
+waitress reads every request whole (headers and body, up to the body
+limit) in one event loop before a thread of the app sees it: a phone on a
+bad network, a request whose body never comes or a thousand idle
+connections hold a connection each, not a thread (bench/load.py measures
+it with 50 such clients).  One process serves every request, so every
+visitor sees the same version of the live dataset.
+"""
 
 from __future__ import annotations
 
-import os
+import errno
+import logging
+import resource
 import sys
-from pathlib import Path
 
-from gunicorn.app.base import BaseApplication
+from .server.settings import Settings
 
-DEFAULT_WORKERS = 2
-DEFAULT_THREADS = 4
-"""gthread workers x threads, the best of bench/load.py on a 2-core machine (README,
-"Serving a whole class"); override with TIMELINE_WORKERS / TIMELINE_THREADS."""
-
-
-class _Gunicorn(BaseApplication):
-    """Gunicorn run in-process, so ``serve`` needs no separate config file."""
-
-    def __init__(self, application, options: dict):
-        self.application = application
-        self.options = options
-        super().__init__()
-
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
-
-    def load(self):
-        return self.application
+FILES_PER_CONNECTION = 2
+"""Its socket, and the temporary file waitress keeps a body of more than 512 KB in."""
+SPARE_FILES = 64
+"""Open files beyond the connections: the dataset, the app's own, the log."""
 
 
-def serve_command(events: str | None, host: str, port: int, workers: int | None) -> int:
+def serve_command(settings: Settings) -> int:
+    from waitress.server import create_server
+
     from .web.app import create_app
 
-    if events and not Path(events).is_file():
-        print(f"{events}: no such events file", file=sys.stderr)
+    app = create_app(settings.events, frame_ancestors=settings.frame_ancestors,
+                     max_body_bytes=settings.max_body_bytes)
+    connection_limit = _allow_open_files(settings.connection_limit)
+    try:
+        server = create_server(
+            app.server, host=settings.host, port=settings.port, threads=settings.threads,
+            connection_limit=connection_limit,
+            asyncore_use_poll=True,  # select() stops at file descriptor 1024
+            max_request_body_size=settings.max_body_bytes,  # 413 before the body is read
+            clear_untrusted_proxy_headers=True, expose_tracebacks=False, ident="timeline_app")
+    except OSError as exc:
+        print(_bind_error(settings, exc), file=sys.stderr)
         return 2
-    app = create_app(events)
-    # Worker settings: measured by bench/load.py (README, "Serving a whole class").
-    workers = workers or int(os.environ.get("TIMELINE_WORKERS", str(DEFAULT_WORKERS)))
-    threads = int(os.environ.get("TIMELINE_THREADS", str(DEFAULT_THREADS)))
-    print(f"Serving the timeline on http://{host}:{port} ({workers} workers x {threads} threads)",
-          flush=True)
-    _Gunicorn(app.server, {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
-                           "worker_class": "gthread", "accesslog": None}).run()
+    # A class arriving at once queues requests for a moment: expected, not worth a line each.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+    print(f"Serving the timeline on http://{settings.host}:{server.effective_port} "
+          f"({settings.threads} threads, up to {connection_limit} connections)", flush=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
     return 0
+
+
+def _bind_error(settings: Settings, exc: OSError) -> str:
+    where = f"{settings.host}:{settings.port}"
+    if exc.errno == errno.EADDRINUSE:
+        return f"{where} is in use (another server runs there?); choose another --port"
+    if exc.errno == errno.EACCES:
+        return f"{where}: not allowed to listen there (ports below 1024 need root); choose another --port"
+    return f"{where}: cannot listen there: {exc.strerror or exc}"
+
+
+def _allow_open_files(connections: int) -> int:
+    """Raise the open-file limit to what ``connections`` need, up to the hard limit.
+
+    Returns the connections that fit (a machine's default soft limit is
+    often 1024 files).
+    """
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = connections * FILES_PER_CONNECTION + SPARE_FILES
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    if soft == resource.RLIM_INFINITY:
+        return connections
+    fitting = (soft - SPARE_FILES) // FILES_PER_CONNECTION
+    if fitting < connections:
+        print(f"only {fitting} connections fit in this process's open-file limit ({soft}); "
+              f"raise it with `ulimit -n` to hold {connections}", file=sys.stderr)
+    return min(connections, fitting)

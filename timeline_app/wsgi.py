@@ -1,12 +1,16 @@
-"""WSGI entry point: ``gunicorn timeline_app.wsgi:server``.
+"""WSGI entry point for another WSGI server: ``waitress-serve timeline_app.wsgi:server``.
 
-The events file can be chosen with the TIMELINE_EVENTS environment variable
-(default: the shipped ``events/events.csv``).
+Settings come from the same TIMELINE_* environment variables as ``serve``
+(``timeline_app/server/settings.py``); a bad one stops the import with its
+one-line message.  Only the app's settings apply here (events file, frame
+ancestors, body limit): address, threads and connections are the other
+server's to set.
 """
 
-import os
-
+from .server.settings import load_settings
 from .web.app import create_app
 
-app = create_app(os.environ.get("TIMELINE_EVENTS") or None)
+settings = load_settings()
+app = create_app(settings.events, frame_ancestors=settings.frame_ancestors,
+                 max_body_bytes=settings.max_body_bytes)
 server = app.server

@@ -28,9 +28,9 @@ registers, on the app's Flask server:
   registered after :func:`harden` are covered; plotly.js is loaded from its
   strict (eval-free) bundle, :func:`use_strict_plotly`.
 
-Configuration: keyword arguments, else the environment (for gunicorn):
-``TIMELINE_FRAME_ANCESTORS`` (origins separated by spaces or commas) and
-``TIMELINE_MAX_BODY_BYTES``.
+Configuration: keyword arguments, else the frame_ancestors and
+max_body_bytes settings (``settings.py``: their TIMELINE_* variables, else
+their defaults).
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,23 +48,14 @@ from dash.exceptions import DependencyException, InvalidCallbackReturnValue
 from flask import Response, abort, request
 from werkzeug.exceptions import HTTPException
 
-log = logging.getLogger(__name__)
+from .settings import BY_NAME, from_environment, origins
 
-DEFAULT_MAX_BODY_BYTES = 1024 * 1024
-"""1 MiB: a callback request of this app is a few kB; dcc.Upload of a whole
-events.csv (base64) still fits several times over."""
+log = logging.getLogger(__name__)
 
 MAX_JSON_DEPTH = 32
 """Deepest nesting of a callback body; the renderer's own stay under 10."""
 
-ENV_FRAME_ANCESTORS = "TIMELINE_FRAME_ANCESTORS"
-ENV_MAX_BODY_BYTES = "TIMELINE_MAX_BODY_BYTES"
-
 CALLBACK_ROUTE = "_dash-update-component"
-
-# 'self', or a scheme + host (optionally a leading "*." and a port), as CSP
-# source expressions allow; nothing that could end the directive (";", ",").
-_ORIGIN = re.compile(r"'self'|https?://(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?")
 
 # What bad data raises inside a callback: answered 400, not 500.
 _BAD_INPUT_ERRORS = (TypeError, ValueError, LookupError, AttributeError, OverflowError)
@@ -77,29 +67,14 @@ class BadCallbackRequest(ValueError):
     """A ``/_dash-update-component`` body this app would never receive from its page."""
 
 
-def parse_frame_ancestors(value: str | Sequence[str] | None) -> tuple[str, ...]:
-    """Origins allowed to embed the page, validated as CSP source expressions."""
-    if value is None:
-        value = os.environ.get(ENV_FRAME_ANCESTORS, "")
-    if isinstance(value, str):
-        value = value.replace(",", " ").split()
-    origins = tuple(v.strip().rstrip("/") for v in value if v.strip())
-    for origin in origins:
-        if origin in ("self", "'self'"):
-            continue
-        if not _ORIGIN.fullmatch(origin):
-            raise ValueError(f"frame ancestor {origin!r} is not an origin like https://lms.example.org "
-                             f"(set {ENV_FRAME_ANCESTORS} to origins separated by spaces)")
-    return tuple("'self'" if o in ("self", "'self'") else o for o in origins)
+def parse_frame_ancestors(value: str | Sequence[str] | None = None) -> tuple[str, ...]:
+    """Origins allowed to embed the page; ``None``: the frame_ancestors setting (``settings.py``)."""
+    return from_environment("frame_ancestors") if value is None else origins(value)
 
 
-def parse_max_body_bytes(value: int | str | None) -> int:
-    if value is None:
-        value = os.environ.get(ENV_MAX_BODY_BYTES) or DEFAULT_MAX_BODY_BYTES
-    limit = int(value)
-    if limit < 1024:
-        raise ValueError(f"{ENV_MAX_BODY_BYTES}={limit} is too small for any callback (minimum 1024)")
-    return limit
+def parse_max_body_bytes(value: int | str | None = None) -> int:
+    """The body limit; ``None``: the max_body_bytes setting (``settings.py``)."""
+    return from_environment("max_body_bytes") if value is None else BY_NAME["max_body_bytes"].parse(str(value))
 
 
 def content_security_policy(script_hashes: Sequence[str], frame_ancestors: Sequence[str]) -> str:

@@ -80,5 +80,5 @@ def build_layout(catalog: Catalog, title: str, source: dict) -> html.Div:
                 html.Div(empty_reader(), id="reader-body", className="reader-body"),
             ], id="reader", className="reader", **{"aria-label": "Article", "aria-live": "polite"}),
         ], className="workspace"),
-        classroom_panels(catalog, title),
+        classroom_panels(title),
     ], className="app")

@@ -6,7 +6,7 @@
   server supplies those texts in the ``export-meta`` store when a button
   asks for them (``export-request``): nothing is computed for a view
   nobody exports, so zooming and filtering cost the server nothing.
-* CSV: the events in view (the table's, :func:`table_view.visible_positions`)
+* CSV: the events in view (the table's, :class:`table_view.VisibleEvents`)
   through the data engineer's :func:`timeline_app.export.events_to_csv`,
   which neutralises spreadsheet formulas; UTF-8 with a BOM for Excel.
 * Print: ``assets/print.css`` makes an A4 landscape handout: title and

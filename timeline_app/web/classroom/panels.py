@@ -44,7 +44,7 @@ def classroom_toolbar() -> html.Nav:
     ], id="classroom-bar", className="classroom-bar", **{"aria-label": "Classroom tools"})
 
 
-def classroom_panels(catalog: Catalog, title: str) -> html.Div:
+def classroom_panels(title: str) -> html.Div:
     return html.Div([
         *presentation.stores(), *share.stores(), *table_view.stores(), *export_view.stores(title),
         presentation.lesson_panel(),

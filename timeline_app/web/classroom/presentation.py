@@ -105,7 +105,7 @@ class Presentation:
         positions = [p for p in (self.catalog.find(i) for i in state.lesson) if p is not None]
         info = {"present": state.present, "ids": [self.catalog.events[p].id for p in positions],
                 "indices": positions}
-        items = [self._item(number, position) for number, position in enumerate(positions, 1)]
+        items = [self._item(position) for position in positions]
         if not items:
             items = empty_lesson()
         selected_id = state.event
@@ -120,7 +120,7 @@ class Presentation:
         return (info, items, str(len(positions)), not can_add, not positions, not positions, line,
                 "true" if state.present else "false", "Exit presentation" if state.present else "Present")
 
-    def _item(self, number: int, position: int) -> html.Li:
+    def _item(self, position: int) -> html.Li:
         event = self.catalog.events[position]
         return html.Li([
             html.Span(event.date_label, className="lesson-date"), " ",

@@ -11,8 +11,8 @@ row (without redrawing the table, so the keyboard focus stays), and a
 row's button selects its event (through the ``key-select`` store, like the
 arrow keys), so the reader opens it.
 
-:func:`visible_positions` is the one place that decides "in view"; the
-print handout and the exports (:mod:`timeline_app.export_view`) use it too.
+:class:`VisibleEvents` is the one place that decides "in view"; the
+print handout and the exports (:mod:`.export_view`) use it too.
 It follows the browser's rules (``assets/timeline-render.js``): a filter
 facet passes an event when it names one of its values, the search text is
 looked for in "title people places date", a span is in view when it
@@ -135,11 +135,6 @@ def shown_bounds(shown_range, state: ViewState) -> tuple[float, float] | None:
     if state.start is not None and state.end is not None:
         return float(state.start), float(state.end)
     return None
-
-
-def visible_positions(catalog: Catalog, view, shown_range) -> list[int]:
-    """Positions of the events in view (filters and range), in date order."""
-    return VisibleEvents(catalog)(view, shown_range)
 
 
 # ---------------------------------------------------------------------------

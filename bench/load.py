@@ -3,7 +3,7 @@
 Run from the repository root:  .venv/bin/python bench/load.py [--clients 200] [--sweep]
 
 Starts the production server as ``make run`` does (``python -m timeline_app
-serve``, gunicorn) and the Dash development server (``app.run(debug=False)``)
+serve``, waitress) and the Dash development server (``app.run(debug=False)``)
 on loopback, each with the shipped dataset and with a generated 10,000-event
 file, and replays a browser's first visit for N concurrent clients:
 
@@ -23,8 +23,12 @@ Prints requests/s, p50/p95/p99 per request and per whole visit, errors
 setting runs ``--repeat`` times on a fresh server and the median run is shown
 (the load generator shares the machine's cores, so single runs are noisy).  Every
 run is bounded (``--timeout`` seconds) and only ever talks to 127.0.0.1.
-Target on the 2-core machine: zero errors, p95 of a whole first visit under
-1 s with the shipped dataset.
+With ``--slow N`` (default 50) each setting is measured again while N
+slow clients hold connections from a second before the visits on (trickled
+headers, a trickled body, a body shorter than its Content-Length: what a
+phone on a bad network or a slowloris sends).  Target on the 2-core
+machine: zero errors, p95 of a whole first visit under 1 s with the shipped
+dataset, with and without the slow clients.
 
 Without selenium/Chromium (``make venv`` alone), the sequence falls back to
 the page, layout and dependencies only, and says so.
@@ -54,8 +58,7 @@ from urllib.parse import urlsplit  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 FIRST_VISIT_PATHS = ("/", "/_dash-layout", "/_dash-dependencies", "/_dash-update-component")
-DEFAULT_CONFIGS = ("2x4",)  # serve's default (TIMELINE_WORKERS x TIMELINE_THREADS)
-SWEEP_CONFIGS = ("1x8", "2x4", "2x8", "3x4", "3x8", "4x4", "4x8", "6x4")
+SWEEP_THREADS = (4, 8, 16, 32)
 
 
 @dataclass
@@ -128,14 +131,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(kind: str, events: Path | None, workers: int = 2, threads: int = 8) -> tuple[subprocess.Popen, int]:
+def start_server(kind: str, events: Path | None, threads: int | None = None) -> tuple[subprocess.Popen, int]:
     """The production server (``python -m timeline_app serve``) or Dash's development server."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TIMELINE_WORKERS": str(workers),
-           "TIMELINE_THREADS": str(threads)}
-    if kind == "gunicorn":
-        cmd = [sys.executable, "-m", "timeline_app", "serve", "--host", HOST, "--port", str(port),
-               "--workers", str(workers)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if kind == "serve":
+        cmd = [sys.executable, "-m", "timeline_app", "serve", "--host", HOST, "--port", str(port)]
+        if threads:
+            cmd += ["--threads", str(threads)]
         if events:
             cmd += ["--events", str(events)]
     else:
@@ -448,7 +451,8 @@ def row(server: str, dataset: str, result: Result, dev: Result | None) -> dict:
     rps = result.requests / result.wall if result.wall else 0.0
     line = {"server": server, "dataset": dataset, "req/s": rps, "p50": p50, "p95": p95, "p99": p99,
             "visit p50": v50, "visit p95": v95, "visit p99": v99,
-            "errors": sum(result.errors.values()), "error kinds": dict(result.errors)}
+            "errors": sum(result.errors.values()), "visits done": len(result.visit_times),
+            "error kinds": dict(result.errors)}
     if dev is not None and dev.wall:
         dev_rps = dev.requests / dev.wall
         dev_v95 = percentiles(dev.visit_times)[1] * 1000
@@ -459,11 +463,11 @@ def row(server: str, dataset: str, result: Result, dev: Result | None) -> dict:
 
 def print_table(rows: list[dict]) -> None:
     header = ("server", "dataset", "req/s", "p50 ms", "p95 ms", "p99 ms", "visit p50", "visit p95",
-              "visit p99", "errors", "req/s vs dev", "visit p95 vs dev")
+              "visit p99", "errors", "visits done", "req/s vs dev", "visit p95 vs dev")
     keys = ("server", "dataset", "req/s", "p50", "p95", "p99", "visit p50", "visit p95", "visit p99",
-            "errors", "x dev req/s", "x dev visit p95")
+            "errors", "visits done", "x dev req/s", "x dev visit p95")
     widths = [max(len(h), 12) for h in header]
-    widths[0], widths[1] = 22, 10
+    widths[0], widths[1] = 30, 10
     print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for line in rows:
@@ -486,10 +490,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spread", type=float, default=0.0,
                         help="clients arrive at random moments within this many seconds (0: all at once)")
     parser.add_argument("--events", type=int, default=10_000, help="size of the generated dataset")
-    parser.add_argument("--configs", default=",".join(DEFAULT_CONFIGS),
-                        help="gunicorn WORKERSxTHREADS settings to measure, e.g. 2x8,4x4")
+    parser.add_argument("--threads", default="",
+                        help="serve --threads settings to measure, e.g. 4,16 (default: serve's own)")
     parser.add_argument("--sweep", action="store_true",
-                        help="measure " + ",".join(SWEEP_CONFIGS) + " (how the default was chosen)")
+                        help="measure --threads " + ",".join(map(str, SWEEP_THREADS)) + " (how the default was chosen)")
     parser.add_argument("--datasets", default="shipped,generated")
     parser.add_argument("--no-dev", action="store_true", help="skip the development server")
     parser.add_argument("--with-scripts", action="store_true", help="also fetch the page's scripts")
@@ -499,7 +503,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs per setting; the table shows the median run (by visit p95)")
     args = parser.parse_args(argv)
-    configs = SWEEP_CONFIGS if args.sweep else tuple(c for c in args.configs.split(",") if c)
+    configs: tuple[int | None, ...] = (SWEEP_THREADS if args.sweep
+                                       else tuple(int(t) for t in args.threads.split(",") if t) or (None,))
     workdir = Path(tempfile.mkdtemp(prefix="timeline-load-"))
     rows = []
     try:
@@ -511,20 +516,21 @@ def main(argv: list[str] | None = None) -> int:
                 datasets[f"{args.events // 1000}k"] = write_events(workdir / "events.csv", args.events)
         print(f"{args.clients} clients x {args.visits} first visit(s) each, arriving "
               + (f"within {args.spread:g} s" if args.spread else "all at once")
-              + f"; {os.cpu_count()} CPUs, loopback; gunicorn configs {', '.join(configs)}", flush=True)
+              + f"; {os.cpu_count()} CPUs, loopback; serve --threads "
+              + ", ".join(str(c or "default") for c in configs), flush=True)
         for dataset, events in datasets.items():
-            proc, port = start_server("gunicorn", events, *map(int, configs[0].split("x")))
+            proc, port = start_server("serve", events, configs[0])
             try:
                 sequence, how = capture_first_visit(port, args.with_scripts)
             finally:
                 stop_server(proc)
             print(f"[{dataset}] first visit {how}: "
                   + ", ".join(r.target.split("?")[0] for r in sequence), flush=True)
-            def measure(kind: str, workers: int = 2, threads: int = 8, slow: int = 0) -> Result:
+            def measure(kind: str, threads: int | None = None, slow: int = 0) -> Result:
                 """The median of ``--repeat`` runs, each on a fresh server."""
                 runs = []
                 for _ in range(max(1, args.repeat)):
-                    proc, port = start_server(kind, events, workers, threads)
+                    proc, port = start_server(kind, events, threads)
                     try:
                         runs.append(asyncio.run(run_load(port, sequence, args.clients, args.visits,
                                                          args.timeout, args.spread, slow)))
@@ -534,7 +540,7 @@ def main(argv: list[str] | None = None) -> int:
                 median = runs[len(runs) // 2]
                 if any(r.errors for r in runs):  # never hide an error behind a median
                     median = max(runs, key=lambda r: sum(r.errors.values()))
-                print(f"  {kind} {workers}x{threads}{f' + {slow} slow' if slow else ''}: visit p95 of each run "
+                print(f"  {kind} {threads or ''}{f' + {slow} slow' if slow else ''}: visit p95 of each run "
                       + ", ".join(f"{percentiles(r.visit_times)[1] * 1000:.0f} ms" for r in runs), flush=True)
                 return median
 
@@ -542,18 +548,17 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_dev:
                 dev = measure("dev")
                 rows.append(row("dash dev server", dataset, dev, None))
-            for config in configs:
-                workers, threads = map(int, config.split("x"))
-                result = measure("gunicorn", workers, threads)
-                rows.append(row(f"gunicorn {workers}w x {threads}t", dataset, result, dev))
+            for threads in configs:
+                name = f"serve --threads {threads}" if threads else "serve"
+                rows.append(row(name, dataset, measure("serve", threads), dev))
                 if args.slow:
-                    result = measure("gunicorn", workers, threads, args.slow)
-                    rows.append(row(f"gunicorn {workers}w x {threads}t + {args.slow} slow", dataset, result, dev))
+                    rows.append(row(f"{name} + {args.slow} slow", dataset,
+                                    measure("serve", threads, args.slow), dev))
         print()
         print_table(rows)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    failed = [r for r in rows if r["server"].startswith("gunicorn") and r["errors"]]
+    failed = [r for r in rows if r["server"].startswith("serve") and r["errors"]]
     return 1 if failed else 0
 
 

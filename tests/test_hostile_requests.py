@@ -260,7 +260,22 @@ def test_werkzeug_debugger_is_off(app):
 def test_no_route_accepts_writes(client, method, path):
     response = client.open(path, method=method, data="x")
     assert response.status_code in (404, 405)
+    if response.status_code == 405:
+        assert method not in response.headers["Allow"]
     assert_no_trace(response)
+
+
+def test_method_not_allowed_names_the_allowed_ones(client):
+    response = client.open("/_dash-layout", method="DELETE")
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "OPTIONS"}
+    assert response.headers["Content-Security-Policy"] and response.mimetype == "text/plain"
+
+
+def test_reload_hash_lists_no_installed_packages(real_app):
+    response = real_app[0].server.test_client().get("/_reload-hash")
+    assert response.status_code == 404
+    assert b"packages" not in response.get_data() and b"plotly" not in response.get_data()
 
 
 def test_callback_route_runs_callbacks_only_on_post(client):
@@ -343,8 +358,44 @@ def test_chunked_oversized_body_is_cut_off_at_the_limit(app):
     assert stream.taken <= LIMIT + 64 * 1024
 
 
+class InvalidChunkSize(Exception):
+    """What gunicorn's chunk reader raises for chunk size ``zz`` (not an OSError)."""
+
+
+class BrokenChunks(io.RawIOBase):
+    """A chunked body whose framing breaks: the WSGI server's input raises when read."""
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        raise InvalidChunkSize("zz")
+
+
+def test_malformed_chunked_body_is_400_without_a_traceback(app, caplog):
+    environ = EnvironBuilder(path=CALLBACK, method="POST", content_type=JSON).get_environ()
+    environ.pop("CONTENT_LENGTH", None)
+    environ.update({"wsgi.input": BrokenChunks(), "wsgi.input_terminated": True,
+                    "HTTP_TRANSFER_ENCODING": "chunked"})
+    with caplog.at_level(logging.INFO):
+        status, body = call_wsgi(app, environ)
+    assert status == 400 and b"malformed" in body
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+
+
+def test_production_server_answers_a_malformed_chunk_size_with_400(production_server):
+    port = production_server()
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                     b"zz\r\n{}\r\n0\r\n\r\n")
+        reply = sock.recv(65536)
+    assert reply.startswith(b"HTTP/1.1 400"), reply[:200]
+    assert b"Traceback" not in reply
+
+
 def test_production_server_refuses_oversized_upload_without_reading_it(production_server):
-    """gunicorn as `make run` starts it: a 1 TB upload is answered 413 at once."""
+    """The server as `make run` starts it: a 1 TB upload is answered 413 at once."""
     port = production_server(TIMELINE_MAX_BODY_BYTES=str(LIMIT))
     with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
         started = time.monotonic()

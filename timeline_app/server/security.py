@@ -12,7 +12,11 @@ registers, on the app's Flask server:
   name a server-side callback this app registered, with exactly the inputs,
   state and outputs that callback declared.  Anything else is a 4xx before
   Dash sees it;
-* error handlers: no response ever carries a stack trace.  An exception a
+* no ``/_reload-hash`` (Dash's hot-reload poll, which lists the installed
+  packages) unless Dash's hot reload is on (``app.run(debug=True)``);
+* error handlers: no response ever carries a stack trace, a 405 names the
+  allowed methods (``Allow``), a body the WSGI server cannot read (a broken
+  chunked encoding) is a 400.  An exception a
   callback raises on input that passed the guard is answered 400 when it is
   the kind bad data raises (``TypeError``, ``ValueError``, ``KeyError`` ...)
   or a return value that does not fit the number of pattern-matching outputs
@@ -149,7 +153,23 @@ def harden(app: Dash, *, frame_ancestors: str | Sequence[str] | None = None,
     def _http_error(exc: HTTPException):
         if exc.code is None or exc.code < 400:
             return exc
-        return _plain(exc.code, f"{exc.code} {exc.name}: {exc.description}")
+        response = _plain(exc.code, f"{exc.code} {exc.name}: {exc.description}")
+        for name, value in exc.get_headers():  # e.g. the Allow of a 405
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
+
+    reload_hash = app.config.routes_pathname_prefix + "_reload-hash"
+    dash_reload_hash = server.view_functions[reload_hash]
+
+    def _reload_hash():
+        # Dash's route lists the installed component packages; only its hot reload
+        # (a development tool, app.run(debug=True)) needs the route at all.
+        if not app._dev_tools.hot_reload:
+            abort(404)
+        return dash_reload_hash()
+
+    server.view_functions[reload_hash] = _reload_hash
 
     @server.errorhandler(DependencyException)
     def _unknown_library(exc: DependencyException):
@@ -226,7 +246,13 @@ def _check_callback_request(app: Dash, limit: int) -> None:
     """Abort with a 4xx unless the body is a callback request this app's page could send."""
     if not request.is_json:
         abort(415, "callback requests are JSON (Content-Type: application/json)")
-    if request.content_length is None and len(request.get_data(cache=True)) >= limit:
+    try:
+        data = request.get_data(cache=True)  # cached: get_json and Dash parse these bytes
+    except HTTPException:
+        raise  # 413 past the limit, 400 for a client gone
+    except Exception:  # noqa: BLE001 - the WSGI server's input refuses the body (gunicorn: chunk size "zz")
+        abort(400, "the request body is malformed (a chunk size that is no hexadecimal number?)")
+    if request.content_length is None and len(data) >= limit:
         # A body without Content-Length (chunked) is read no further than the limit.
         abort(413, f"the request body is larger than {limit - 1} bytes")
     try:

@@ -40,8 +40,12 @@
     return text ? '?' + text : '';
   }
 
+  /* Change the address.  A zoom or pan the server has not heard of yet goes with it (see
+     timeline-render.js, takeReaderRange), so the address stays what is on screen. */
   function navigate(changes) {
-    clientside.set_props('url', { search: searchWith(changes) });
+    const range = lib.takeReaderRange ? lib.takeReaderRange() : null;
+    const moved = range ? { from: lib.calendar.isoDay(Math.round(range[0])), to: lib.calendar.isoDay(Math.round(range[1])) } : {};
+    clientside.set_props('url', { search: searchWith({ ...moved, ...changes }) });
   }
 
   lib.classroom = { status, noUpdate, triggered, announce, navigate };

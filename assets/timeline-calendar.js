@@ -36,6 +36,14 @@
     return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
   }
 
+  /* Day n as timeline_app/view/url_state.py's parse_day reads it back exactly: "1956-10-23",
+     "-0072-03-15" (astronomical years), for addresses written in the browser. */
+  function isoDay(n) {
+    const [y, m, d] = fromDay(n);
+    const pad = (v, width) => String(v).padStart(width, '0');
+    return (y < 0 ? '-' : '') + pad(Math.abs(y), 4) + '-' + pad(m, 2) + '-' + pad(d, 2);
+  }
+
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
   function yearLabel(y) {
@@ -110,6 +118,6 @@
     return { vals: pairs.map((p) => p[0]), text: pairs.map((p) => p[1]), unit: unit, size: size };
   }
 
-  lib.calendar = { toDay, fromDay, yearLabel, ticks };
+  lib.calendar = { toDay, fromDay, yearLabel, isoDay, ticks };
   if (typeof module !== 'undefined') module.exports = lib.calendar;
 })();

@@ -192,15 +192,44 @@
      turn fires a relayout per notch, and callbacks hang off both stores. */
   let reportTimer = null;
   let readerMoved = false;
+  let readerRange = null; // where the reader moved the view, until the view store has it
   function reportRange(range, byReader) {
     readerMoved = readerMoved || byReader;
+    if (byReader) readerRange = range.slice();
     clearTimeout(reportTimer);
-    reportTimer = setTimeout(() => {
-      state.reported = [Math.round(range[0]), Math.round(range[1])];
-      clientside.set_props('shown-range', { data: state.reported });
-      if (readerMoved) clientside.set_props('graph-range', { data: { range, at: Date.now() } });
+    reportTimer = setTimeout(() => sendReport(range), REPORT_AFTER_MS);
+  }
+
+  function sendReport(range) {
+    reportTimer = null;
+    state.reported = [Math.round(range[0]), Math.round(range[1])];
+    clientside.set_props('shown-range', { data: state.reported });
+    if (readerMoved) clientside.set_props('graph-range', { data: { range, at: Date.now() } });
+    readerMoved = false;
+  }
+
+  /* For an address written in the browser (classroom-base.js, navigate): the range the reader
+     moved to that the view store has not heard of yet, or null.  The address carries it, and
+     no report of it follows: Dash drops a call's answer when a newer call of the same callback
+     starts, so a zoom reported after the address (500 ms after a + key, say) would answer for
+     the view before the address - a teacher's Esc would be lost, or the zoom undone. */
+  lib.takeReaderRange = function () {
+    const range = readerRange;
+    readerRange = null;
+    if (range && reportTimer !== null) {
+      clearTimeout(reportTimer);
       readerMoved = false;
-    }, REPORT_AFTER_MS);
+      sendReport(range);
+    }
+    return range;
+  };
+
+  /* The reader's range has reached the view (the server's answer to the report), or the app
+     moved the view elsewhere since. */
+  function noteView(view, moved) {
+    if (!readerRange) return;
+    const near = (a, b) => a !== null && a !== undefined && Math.abs(a - b) <= 1;
+    if (moved || (near(view.x0, readerRange[0]) && near(view.x1, readerRange[1]))) readerRange = null;
   }
 
   function layerMoving(moving) {
@@ -208,10 +237,16 @@
     if (layer) layer.classList.toggle('moving', moving);
   }
 
+  /* A click on the event at position i of the drawn data: the server hears its id. */
+  function clickEvent(i) {
+    const id = lib.current ? lib.current.d.ids[i] : undefined;
+    if (id !== undefined) clientside.set_props('graph-click', { data: { id, at: Date.now() } });
+  }
+
   function onClick(event) {
     const point = event && event.points && event.points[0];
     if (point && String(point.data.meta).startsWith('marks:') && Number.isInteger(point.customdata)) {
-      clientside.set_props('graph-click', { data: { index: point.customdata, at: Date.now() } });
+      clickEvent(point.customdata);
     }
   }
 
@@ -225,7 +260,7 @@
     for (const label of layer.querySelectorAll('.tl-label')) {
       const box = label.getBoundingClientRect();
       if (event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom) {
-        clientside.set_props('graph-click', { data: { index: Number(label.dataset.index), at: Date.now() } });
+        clickEvent(Number(label.dataset.index));
         return;
       }
     }
@@ -266,14 +301,20 @@
     if (!entry) {
       entry = { payload: null };
       loads.set(source.url, entry);
+      let url = source.url;
       fetch(source.url, { credentials: 'same-origin' })
         .then((response) => {
           if (!response.ok) throw new Error('HTTP ' + response.status);
+          // The layout names the data as it is now; the answer comes from its version's URL,
+          // which the page reports (the poll then knows what it drew, web/live_view.py).
+          const at = new URL(response.url, window.location.href);
+          url = at.pathname + at.search;
+          loads.set(url, entry);
           return response.json();
         })
         .then((payload) => {
           entry.payload = payload;
-          clientside.set_props('timeline-ready', { data: { url: source.url, count: payload.events.count } });
+          clientside.set_props('timeline-ready', { data: { url, count: payload.events.count } });
         })
         .catch((error) => {
           const box = document.getElementById('timeline-labels');
@@ -296,7 +337,8 @@
     const base = payload.figure.layout;
     const geo = geometry(base);
     const plotWidth = Math.max(geo.width - geo.margin.l - geo.margin.r, 50);
-    state.selected = selected && Number.isInteger(selected.index) ? selected.index : null;
+    const at = selected && typeof selected.id === 'string' ? d.position.get(selected.id) : undefined;
+    state.selected = at === undefined ? null : at;
     status.renders += 1;
     status.lastRender = performance.now();
     status.shown = s.idx.length;
@@ -307,6 +349,7 @@
       ? (view.x0 !== null && view.x0 !== undefined && view.x1 !== null ? [view.x0, view.x1] : fit(s, base.xaxis.range))
       : current;
     state.appliedRev = view.rev;
+    noteView(view, moved);
 
     let drawn;
     if (!state.plotted || d !== state.d || s.key !== state.filterKey || geo.narrow !== state.narrow || look !== state.look) {

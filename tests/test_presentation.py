@@ -178,3 +178,24 @@ def test_teacher_builds_a_lesson_and_presents_it(classroom):
              message="the lesson presented from its first event")
     wait_reader(page, "Russian civil war")
     assert page.duo.get_logs() == []
+
+
+def test_escape_right_after_a_zoom_key_leaves_presentation(classroom):
+    """Esc pressed before the zoom's report reached the server (within REPORT_AFTER_MS) is not lost.
+
+    The report starts a newer call of the view callback, and Dash drops the answer of the call
+    Esc's address started; the newer call must still apply the address (and keep the zoom)."""
+    page = classroom
+    goto(page, "?present=1&event=russian-revolution-1917")
+    width = lambda: page.js("const r = window.timelineLib.current.range; return r[1] - r[0]")  # noqa: E731
+    before = width()
+    press(page, "-")
+    wait_for(page, lambda: width() > before * 1.6, message="zoom out")
+    press(page, KEYS.ESCAPE)
+    page.settle(quiet=1.0)
+    assert "present" not in params(page) and not presenting(page), params(page)
+    assert page.js("const r = window.timelineLib.current.range; return r[1] - r[0]") > before * 1.6
+    assert reader_title(page) == "Russian Revolution"
+    page.driver.back()
+    wait_for(page, lambda: presenting(page), message="presentation mode again after Back")
+    assert page.duo.get_logs() == []

@@ -166,6 +166,41 @@ def production_server(tmp_path):
 
 
 # --------------------------------------------------------------------------
+# The shipped dataset and the app over it, in-process (no browser, no server).
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    """The shipped dataset (events/), as the app loads it."""
+    from timeline_app.data.dataset import load_dataset
+    from timeline_app.data.paths import EVENTS_DIR
+
+    return load_dataset(EVENTS_DIR)
+
+
+@pytest.fixture(scope="module")
+def catalog(shipped):
+    """The shipped dataset's catalog, as the app's callbacks see it (positions = browser indices)."""
+    from timeline_app.data.catalog import build_catalog
+
+    return build_catalog(shipped)
+
+
+@pytest.fixture(scope="module")
+def app():
+    """The timeline app over the shipped dataset, one per test module."""
+    from timeline_app.web.app import create_app
+
+    return create_app()
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    """A Flask test client of :func:`app`."""
+    return app.server.test_client()
+
+
+# --------------------------------------------------------------------------
 # Timeline app (Dash layer) fixtures.
 
 BROWSER_FIXTURES.add("timeline_page")

@@ -14,33 +14,12 @@ import pytest
 
 from timeline_app.data.daycount import to_ordinal
 from timeline_app.view.navigation import focus_range, unit_window
-from timeline_app.web.app import create_app
 
 STATE_OUTPUT = ("..view.data...selected.data...url.search...person-filter.value"
                 "...place-filter.value...search.value..")
 STATE_OUTPUTS = [{"id": i, "property": p} for i, p in (
     ("view", "data"), ("selected", "data"), ("url", "search"),
     ("person-filter", "value"), ("place-filter", "value"), ("search", "value"))]
-
-
-@pytest.fixture(scope="module")
-def app():
-    return create_app()
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return app.server.test_client()
-
-
-@pytest.fixture(scope="module")
-def catalog(app):
-    """The app's catalog, as its callbacks see it (positions = browser indices)."""
-    from timeline_app.data.catalog import build_catalog
-    from timeline_app.data.dataset import load_dataset
-    from timeline_app.data.paths import EVENTS_CSV
-
-    return build_catalog(load_dataset(EVENTS_CSV.parent, EVENTS_CSV))
 
 
 def pattern(kind, names, value=0):

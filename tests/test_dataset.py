@@ -24,11 +24,6 @@ from timeline_app.data.periods import check_periods
 FIXTURES = "tests/fixtures"
 
 
-@pytest.fixture(scope="module")
-def shipped():
-    return load_dataset(EVENTS_DIR)
-
-
 def load_fixture(name, shipped):
     return load_events(f"{FIXTURES}/{name}", shipped.articles, shipped.categories)
 

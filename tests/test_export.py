@@ -5,19 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from timeline_app.data.csvfile import FORMULA_STARTS
-from timeline_app.data.dataset import COLUMNS, load_dataset, load_events
+from timeline_app.data.dataset import COLUMNS, load_events
 from timeline_app.data.export import events_to_csv, rows_to_csv
-from timeline_app.data.paths import EVENTS_DIR
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_dataset(EVENTS_DIR)
 
 
 def fields(event):

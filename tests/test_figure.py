@@ -18,7 +18,6 @@ from timeline_app.data.catalog import (
 )
 from timeline_app.data.dataset import load_dataset
 from timeline_app.data.daycount import to_ordinal
-from timeline_app.data.paths import EVENTS_CSV
 from timeline_app.data.validate import dataset_folder_for
 from timeline_app.view.figure import (
     ROLE_EXTENTS,
@@ -40,11 +39,6 @@ def catalog_of(events_file: Path):
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    return catalog_of(EVENTS_CSV)
-
-
-@pytest.fixture(scope="module")
 def ancient(ancient_events_file):
     return catalog_of(ancient_events_file)
 
@@ -60,13 +54,13 @@ def test_figure_module_does_not_import_dash():
     assert "plotly" in imported
 
 
-def test_catalog_is_sorted_by_start_and_indexed(shipped):
-    starts = [x.start for x in shipped.extents]
+def test_catalog_is_sorted_by_start_and_indexed(catalog):
+    starts = [x.start for x in catalog.extents]
     assert starts == sorted(starts)
-    assert len(shipped) == 29
-    assert all(shipped.events[shipped.index[e.id]] is e for e in shipped.events)
-    assert shipped.find("stalin-life") is not None and shipped.find("nope") is None
-    assert "Joseph Stalin" in shipped.people and "Russia" in shipped.places
+    assert len(catalog) == 29
+    assert all(catalog.events[catalog.index[e.id]] is e for e in catalog.events)
+    assert catalog.find("stalin-life") is not None and catalog.find("nope") is None
+    assert "Joseph Stalin" in catalog.people and "Russia" in catalog.places
 
 
 def test_start_column_decodes_to_day_numbers_of_every_era(ancient):
@@ -93,13 +87,13 @@ def test_lengths_kinds_and_whiskers(ancient):
     assert fuzzy[life] == [365, 0]  # a year of whisker before, none after the exact 71 BC
 
 
-def test_dates_as_written_people_places_and_lanes(shipped):
-    payload = timeline_payload(shipped)
+def test_dates_as_written_people_places_and_lanes(catalog):
+    payload = timeline_payload(catalog)
     columns = payload["events"]
-    at = {e.id: i for i, e in enumerate(shipped.events)}
+    at = {e.id: i for i, e in enumerate(catalog.events)}
     # Plain years are left for the browser to write; anything else is sent as written.
     assert columns["date"][at["poland-1980-81-workers-movement"]] == ""
-    assert plain_years(shipped.events[at["poland-1980-81-workers-movement"]]) == "1980–1981"
+    assert plain_years(catalog.events[at["poland-1980-81-workers-movement"]]) == "1980–1981"
     assert columns["date"][at["east-germany-1953"]] == ""
     assert columns["date"][at["stalin-leads-bureaucratic-faction"]] == "the early 1920s"
     assert columns["date"][at["trotskyists-murdered-1930s"]] == "the '30s"
@@ -107,16 +101,16 @@ def test_dates_as_written_people_places_and_lanes(shipped):
     assert [payload["people"][p] for p in columns["people"][stalin]] == ["Joseph Stalin"]
     assert [payload["places"][p] for p in columns["places"][stalin]] == ["Russia"]
     lives = dict(columns["lives"])
-    assert {shipped.events[i].id for i in lives} == {"stalin-life", "guevara-life", "lenin-life",
+    assert {catalog.events[i].id for i in lives} == {"stalin-life", "guevara-life", "lenin-life",
                                                      "luxemburg-life", "konikow-life"}
     assert [c["name"] for c in payload["categories"]][:2] == ["life", "activism"]
 
 
-def test_payload_is_compact_json(shipped):
+def test_payload_is_compact_json(catalog):
     """The per-event cost on the wire: small integers, the title and the odd date."""
-    columns = json.dumps(event_columns(shipped), separators=(",", ":"), ensure_ascii=False)
-    titles = sum(len(e.title.encode()) for e in shipped.events)
-    assert (len(columns.encode()) - titles) / len(shipped) < 40
+    columns = json.dumps(event_columns(catalog), separators=(",", ":"), ensure_ascii=False)
+    titles = sum(len(e.title.encode()) for e in catalog.events)
+    assert (len(columns.encode()) - titles) / len(catalog) < 40
 
 
 def test_pack_lanes_reuses_free_lanes_and_caps_their_number():
@@ -128,16 +122,16 @@ def test_pack_lanes_reuses_free_lanes_and_caps_their_number():
     assert max(pack_lanes(crowd).values()) == MAX_LIFE_LANES - 1
 
 
-def test_figure_traces_have_one_style_each(shipped):
-    fig = build_figure(shipped)
+def test_figure_traces_have_one_style_each(catalog):
+    fig = build_figure(catalog)
     roles = [t.meta for t in fig.data]
     assert roles[:3] == [ROLE_EXTENTS, ROLE_LIVES, ROLE_SPANS] and roles[-1] == ROLE_UNCERTAIN
-    assert roles[3:-1] == [marks_role(name) for name in shipped.categories]
+    assert roles[3:-1] == [marks_role(name) for name in catalog.categories]
     assert all(t.type == "scattergl" for t in fig.data)
     assert all(t.x is None for t in fig.data), "points come from the event store, not the figure"
-    for trace, category in zip(fig.data[3:-1], shipped.categories.values()):
+    for trace, category in zip(fig.data[3:-1], catalog.categories.values()):
         assert (trace.marker.color, trace.marker.symbol) == (category.colour, category.symbol)
         assert "%{hovertext}" in trace.hovertemplate  # the date as written
-    assert fig.data[1].line.color == shipped.categories["life"].colour
+    assert fig.data[1].line.color == catalog.categories["life"].colour
     assert fig.layout.xaxis.type == "linear" and fig.layout.dragmode == "pan"
     assert fig.layout.yaxis.fixedrange is True and fig.layout.xaxis.zeroline is False

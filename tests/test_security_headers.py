@@ -125,11 +125,6 @@ def make_app(assets: Path | None = None, **harden_args) -> Dash:
 
 
 @pytest.fixture(scope="module")
-def real_app() -> Dash:
-    return create_app()
-
-
-@pytest.fixture(scope="module")
 def fixture_app(tmp_path_factory) -> Dash:
     assets = tmp_path_factory.mktemp("assets")
     (assets / "site.css").write_text("body { margin: 0; }\n")
@@ -139,8 +134,8 @@ def fixture_app(tmp_path_factory) -> Dash:
 
 # --- every response carries the headers ---------------------------------------
 
-def test_every_kind_of_response_has_the_headers(real_app):
-    client = real_app.server.test_client()
+def test_every_kind_of_response_has_the_headers(app):
+    client = app.server.test_client()
     page = client.get("/")
     assert page.status_code == 200
     scripts = Scripts(page.get_data(as_text=True))
@@ -152,7 +147,7 @@ def test_every_kind_of_response_has_the_headers(real_app):
         "favicon": client.get("/_favicon.ico"),
         "404": client.get("/_dash-component-suites/nope/x.js"),
         "405": client.put("/", data="x"),
-        "413": client.post(CALLBACK, data=b" " * (real_app.server.config["MAX_CONTENT_LENGTH"] + 1),
+        "413": client.post(CALLBACK, data=b" " * (app.server.config["MAX_CONTENT_LENGTH"] + 1),
                            content_type="application/json"),
         "415": client.post(CALLBACK, data="x", content_type="text/plain"),
         "400": client.post(CALLBACK, json={"output": "nope.children"}),
@@ -182,7 +177,7 @@ def test_assets_and_callback_responses_have_the_headers(fixture_app):
     assert_security_headers(response)
 
 
-@pytest.mark.parametrize("which", ["real_app", "fixture_app"])
+@pytest.mark.parametrize("which", ["app", "fixture_app"])
 def test_every_inline_script_of_the_page_is_allowed_by_its_hash(request, which):
     app = request.getfixturevalue(which)
     response = app.server.test_client().get("/")
@@ -207,12 +202,12 @@ def test_inline_script_registered_after_harden_is_hashed_too(fixture_app):
 
 # --- plotly.js without eval ------------------------------------------------------
 
-def test_page_loads_plotly_strict_bundle_before_dash_components(real_app):
-    sources = Scripts(real_app.server.test_client().get("/").get_data(as_text=True)).sources
+def test_page_loads_plotly_strict_bundle_before_dash_components(app):
+    sources = Scripts(app.server.test_client().get("/").get_data(as_text=True)).sources
     strict = [i for i, s in enumerate(sources) if "timeline_app.vendor/plotly-strict" in s]
     dcc_bundle = [i for i, s in enumerate(sources) if "dash_core_components" in s]
     assert strict and dcc_bundle and strict[0] < dcc_bundle[0]
-    response = real_app.server.test_client().get(sources[strict[0]])
+    response = app.server.test_client().get(sources[strict[0]])
     assert response.status_code == 200
     assert response.get_data()[:200].decode().find(f"(strict - minified) v{vendor.__version__}") > 0
     assert "max-age=31536000" in response.headers.get("Cache-Control", "")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from classroom_helpers import (
     KEYS,
     click,
@@ -15,21 +14,13 @@ from classroom_helpers import (
     wait_reader,
 )
 
-from timeline_app.data.catalog import build_catalog
-from timeline_app.data.dataset import load_dataset
 from timeline_app.data.daycount import to_ordinal
-from timeline_app.data.paths import EVENTS_CSV
 from timeline_app.view.url_state import ViewState, store_data
 from timeline_app.web.classroom.table_view import Sort, VisibleEvents, table_rows
 
 pytest_plugins = ["classroom_fixtures"]
 
 ROW_TITLES = "return Array.from(document.querySelectorAll('#table-body .table-select')).map((b) => b.textContent)"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return build_catalog(load_dataset(EVENTS_CSV.parent, EVENTS_CSV))
 
 
 def titles(catalog, positions):

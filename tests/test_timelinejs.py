@@ -7,8 +7,7 @@ import sys
 
 import pytest
 
-from timeline_app.data.dataset import load_dataset, load_events
-from timeline_app.data.paths import EVENTS_DIR
+from timeline_app.data.dataset import load_events
 from timeline_app.commands import import_command
 from timeline_app.data.timelinejs import html_to_text, load_timelinejs
 from timeline_app.data.validate import load_upload
@@ -16,11 +15,6 @@ from timeline_app.data.validate import load_upload
 SHEET = "tests/fixtures/timelinejs.csv"
 HEADER = ("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,"
           "Media Credit,Media Caption,Media Thumbnail,Type,Group,Background")
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_dataset(EVENTS_DIR)
 
 
 @pytest.fixture(scope="module")

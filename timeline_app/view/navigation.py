@@ -13,8 +13,8 @@ EDGE = 0.02
 """Margin added each side of a window, so marks on its edges stay visible."""
 
 
-def padded(start: int, end: int, share: float = EDGE) -> tuple[int, int]:
-    pad = max(1, round((end - start) * share))
+def padded(start: int, end: int) -> tuple[int, int]:
+    pad = max(1, round((end - start) * EDGE))
     return start - pad, end + pad
 
 

@@ -136,7 +136,21 @@ def main(argv=None) -> int:
               f"({t * 1000:.1f} ms for all texts)")
     print("  (extract: cold = date caches cleared before each repeat; warm = kept)")
     print(f"  ratio extract/search_dates: {t_theirs / t_ours:.1f}x cold, {t_theirs / t_warm:.1f}x warm")
+    worst_case(args.repeats)
     return 0
+
+
+def worst_case(repeats: int) -> None:
+    """One 100,000-character paragraph without a sentence break holding 12,500 dates.
+
+    Every mention's sentence is that whole paragraph: the shape that made
+    the extractor quadratic (target: < 0.5 s).
+    """
+    text = "Title\n\n" + "in 1956 " * 12_500
+    t = best_time(lambda: extract.extract_article("x", text), repeats, before=clear_result_caches)
+    n = len(extract.extract_article("x", text))
+    print(f"\nworst case: {len(text)} chars in one sentence, {n} dates: {t * 1000:.0f} ms "
+          f"(best of {repeats}, cold)")
 
 
 if __name__ == "__main__":

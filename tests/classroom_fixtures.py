@@ -27,23 +27,10 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def classroom_browser(request, tmp_path_factory):
     """One app (the shipped dataset) and one Chromium for every classroom test."""
-    from conftest import TimelinePage
-    from dash.testing.application_runners import ThreadedRunner
-    from dash.testing.composite import DashComposite
-
-    from timeline_app.web.app import create_app
+    from conftest import timeline_browser
 
     downloads = tmp_path_factory.mktemp("classroom-downloads")
-    with ThreadedRunner() as server, DashComposite(
-        server=server,
-        browser=request.config.getoption("webdriver"),
-        headless=request.config.getoption("headless"),
-        options=request.config.hook.pytest_setup_options(),
-        download_path=str(downloads),
-        percy_run=False,
-    ) as duo:
-        duo.start_server(create_app())
-        page = TimelinePage(duo)
+    with timeline_browser(request, downloads) as page:
         page.downloads = downloads
         yield page
 

@@ -14,6 +14,7 @@ which pytest.ini sets).  The hook below supplies those options.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -372,32 +373,42 @@ class TimelinePage:
         return self.js("return document.getElementById('reader-body').innerText")
 
 
-@pytest.fixture(scope="module")
-def timeline_page(request, tmp_path_factory):
-    """One timeline app and one browser for a whole test module.
+@contextlib.contextmanager
+def timeline_browser(request, downloads: Path, events: Path | None = None):
+    """The timeline app (``events``, else the shipped dataset) served in a thread, and a Chromium on it.
 
-    The app serves the module's ``EVENTS_FILE`` fixture name if it sets one
-    (e.g. "ancient_events_file"), else the shipped dataset.  This is
-    dash_duo's DashComposite, kept for the module so the suite starts
-    Chromium and the app once per file instead of once per test.
+    Yields the :class:`TimelinePage`; both stop on leaving.  This is
+    dash_duo's DashComposite, kept open by the fixtures that use it
+    (:func:`timeline_page`, classroom_fixtures' ``classroom_browser``) so a
+    test module, or the whole classroom suite, starts Chromium and the app once.
     """
     from dash.testing.application_runners import ThreadedRunner
     from dash.testing.composite import DashComposite
 
     from timeline_app.web.app import create_app
 
-    fixture = getattr(request.module, "EVENTS_FILE", None)
-    events = request.getfixturevalue(fixture) if fixture else None
     with ThreadedRunner() as server, DashComposite(
         server=server,
         browser=request.config.getoption("webdriver"),
         headless=request.config.getoption("headless"),
         options=request.config.hook.pytest_setup_options(),
-        download_path=str(tmp_path_factory.mktemp("download")),
+        download_path=str(downloads),
         percy_run=False,
     ) as duo:
         duo.start_server(create_app(events))
-        page = TimelinePage(duo)
+        yield TimelinePage(duo)
+
+
+@pytest.fixture(scope="module")
+def timeline_page(request, tmp_path_factory):
+    """One timeline app and one browser for a whole test module.
+
+    The app serves the module's ``EVENTS_FILE`` fixture name if it sets one
+    (e.g. "ancient_events_file"), else the shipped dataset.
+    """
+    fixture = getattr(request.module, "EVENTS_FILE", None)
+    events = request.getfixturevalue(fixture) if fixture else None
+    with timeline_browser(request, tmp_path_factory.mktemp("download"), events) as page:
         yield page
 
 

@@ -24,7 +24,7 @@ CACHE_ENTRIES = 32
 
 def enable_gzip(server: Flask) -> None:
     cache: OrderedDict[tuple[str, int, int], bytes] = OrderedDict()
-    lock = threading.Lock()  # gunicorn's gthread workers serve requests in threads
+    lock = threading.Lock()  # the server runs requests in several threads
 
     @server.after_request
     def gzip_response(response):

@@ -75,7 +75,7 @@ def test_one_line_per_problem_with_the_summary_on_stderr(capsys):
         f"{FIXTURES}/missing_fields.csv:4: id: the id is empty; fix: give the row a unique id such as "
         "'hungary-1956-revolution'",
     ]
-    assert printed.err == f"{FIXTURES}/missing_fields.csv: 1 events ok, 3 errors, 0 warnings\n"
+    assert printed.err == f"{FIXTURES}/missing_fields.csv: 1 event ok, 3 errors, 0 warnings\n"
 
 
 def test_a_multi_line_cell_in_a_problem_is_printed_on_one_line(capsys):

@@ -53,8 +53,10 @@ SHEET_PROBLEMS = [
     (7, "Day", "February has no day 30; fix: correct the day or the month"),
     (9, "Type", "warning: an era is a named period, not an event; it was not imported; fix: add it to "
                 "events/periods.csv"),
-    (10, "Group", "the category is empty; fix: use one of: life"),
-    (11, "Group", "unknown category 'wer'; fix: did you mean 'war'?"),
+    (10, "Group", "warning: the Group is empty; the row gets the default category 'life' (the first in "
+                  "categories.csv); fix: write a category in Group, or choose one with --category"),
+    (11, "Group", "warning: 'wer' is not a category; the row gets the default category 'life' (the first in "
+                  "categories.csv); fix: did you mean 'war'?"),
     (13, "Year", "'MCMLVI' is not a whole number; fix: write the year as a number, e.g. 1956 or -44 for 44 BC"),
     (14, "End Year", "the end (1955) is before the start (1956)"),
 ]
@@ -71,7 +73,9 @@ def test_good_slides_become_events(sheet):
     events, _ = sheet
     by_id = {e.id: e for e in events}
     assert list(by_id) == ["hungarian-revolution-1956", "spartacus-revolt-73bc", "caesar-killed-44bc",
-                           "solidarnosc-1980", "year-as-a-spreadsheet-float-1956"]
+                           "solidarnosc-1980", "no-group-1848", "world-war-two-1939",
+                           "year-as-a-spreadsheet-float-1956"]
+    assert by_id["no-group-1848"].category == by_id["world-war-two-1939"].category == "life"
     hungary = by_id["hungarian-revolution-1956"]
     assert (hungary.start.edtf, hungary.end.edtf, hungary.category) == ("1956-10-23", "1956-11-10", "revolution")
     assert hungary.description == "Workers' councils formed & fought."
@@ -106,6 +110,33 @@ def test_sheet_dates(row, problem, shipped):
         assert [str(p) for p in problems][0].startswith(f"s.csv:{problem}") and events == []
 
 
+@pytest.mark.parametrize("year, edtf, label", [
+    ('"1,956"', "1956", "1956"),          # as a spreadsheet with thousands separators writes it
+    ('"-1,066"', "-1065", "1066 BC"),
+    ("1956.0", "1956", "1956"),
+])
+def test_years_as_timelinejs_reads_them(year, edtf, label, shipped):
+    events, problems = load_timelinejs("s.csv", shipped.articles, shipped.categories,
+                                       data=sheet_of(f"{year},,,,,,,,,Year,,,,,,,war,"))
+    assert problems == [] and (events[0].start.edtf, events[0].start.label) == (edtf, label)
+
+
+def test_messages_quote_the_year_as_the_editor_wrote_it(shipped):
+    events, problems = load_timelinejs("s.csv", shipped.articles, shipped.categories,
+                                       data=sheet_of("-65000000,,,,,,,,,Dinosaurs die out,,,,,,,war,"))
+    assert events == [] and [str(p) for p in problems] == [
+        "s.csv:2: Year: '-65000000' is outside the years the timeline can draw; "
+        "fix: write a year from -10000 (10,000 BC) to 9999"]
+
+
+def test_the_upload_preview_imports_a_sheet_without_group_whole(shipped):
+    header = HEADER.replace(",Group", "")
+    data = (header + "\n1956,10,23,,,,,,,Hungarian Revolution,,,,,,,\n").encode()
+    events, problems = load_upload(data, "template.csv", shipped.articles, shipped.categories)
+    assert [e.category for e in events] == ["life"]
+    assert not any(p.is_error for p in problems)
+
+
 def test_ids_are_unique_within_a_sheet(shipped):
     data = sheet_of(*["1956,,,,,,,,,Strike,,,,,,,strike,"] * 3)
     events, _ = load_timelinejs("s.csv", shipped.articles, shipped.categories, data=data)
@@ -122,7 +153,7 @@ def test_default_category_fills_an_empty_group(shipped):
 def test_the_upload_function_tells_a_sheet_from_an_events_file(shipped):
     sheet = open(SHEET, "rb").read()
     events, problems = load_upload(sheet, "upload.csv", shipped.articles, shipped.categories)
-    assert len(events) == 5 and str(problems[0]).startswith("upload.csv:1: Media: warning:")
+    assert len(events) == 7 and str(problems[0]).startswith("upload.csv:1: Media: warning:")
     plain = open("tests/fixtures/bom.csv", "rb").read()
     events, problems = load_upload(plain, "mine.csv", shipped.articles, shipped.categories)
     assert [e.id for e in events] == ["lenin-life", "stalin-life"] and problems == []
@@ -133,7 +164,7 @@ def test_import_command_writes_the_good_events(tmp_path, capsys, shipped):
     assert import_command(SHEET, str(out)) == 1  # the sheet has errors
     printed = capsys.readouterr()
     assert printed.out.splitlines()[2] == f"{SHEET}:6: Month: 13 is not a month; fix: write a month from 1 to 12"
-    assert printed.err.strip() == f"{out}: 5 events written; 6 errors, 3 warnings"
+    assert printed.err.strip() == f"{out}: 7 events written; 4 errors, 5 warnings"
     events, problems = load_events(out, shipped.articles, shipped.categories)
     assert [e.id for e in events] == [e.id for e in load_timelinejs(SHEET, shipped.articles,
                                                                     shipped.categories)[0]]

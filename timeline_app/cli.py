@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="find date expressions in article texts")
     extract.add_argument("path", help="an article file or a folder of article files")
     extract.add_argument("--out", required=True, help="CSV file to write")
+    extract.add_argument("--force", action="store_true", help="replace the --out file if it exists")
 
     check = sub.add_parser("check", help="validate an events, categories, periods or TimelineJS CSV file",
                            description="Print one line per problem as FILE:LINE: column: message; "
@@ -47,7 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     tljs = sub.add_parser("import-timelinejs", help="convert a TimelineJS sheet (CSV) to an events CSV")
     tljs.add_argument("file", help="CSV exported from a Knight Lab TimelineJS spreadsheet")
     tljs.add_argument("--out", required=True, help="events CSV file to write")
-    tljs.add_argument("--category", default="", help="category for rows whose Group is empty")
+    tljs.add_argument("--category", default="",
+                      help="category for rows whose Group is empty or not a category "
+                           "(default: the first in categories.csv, with a warning)")
+    tljs.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     return parser
 
 
@@ -64,11 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import-timelinejs":
         from .commands import import_command
 
-        return import_command(args.file, args.out, default_category=args.category)
+        return import_command(args.file, args.out, default_category=args.category, force=args.force)
     if args.command == "extract":
         from .commands import extract_command
 
-        return extract_command(args.path, args.out)
+        return extract_command(args.path, args.out, force=args.force)
     return serve(vars(args))
 
 

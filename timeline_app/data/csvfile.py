@@ -14,14 +14,21 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import itertools
 import re
+import time
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import ERROR, WARNING, Problem, closest, shown
+from .files import TIME_BUDGET_SECONDS, read_file
+from .problems import ERROR, MAX_PROBLEMS, WARNING, Problem, Unlisted, closest, listed, shown
+
+csv.field_size_limit(2**31 - 1)
+"""Cells are as long as the file allows: the file-size cap (:mod:`.files`) bounds them.
+
+Python's default of 131,072 characters made the reader resynchronise inside
+a long quoted cell, losing the event and inventing rows from its lines."""
 
 # --------------------------------------------------------------------------
 # Spreadsheet formula guard
@@ -100,8 +107,32 @@ def _implausibility(text: str) -> int:
     return cost + min(len(letters - alphabet) for alphabet in _ALPHABETS)
 
 
-def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
+def decode(data: bytes, name: str, save_as: str = "CSV UTF-8") -> tuple[str, list[Problem]]:
     """Text of a file in UTF-8 (with or without BOM), UTF-16 or a legacy code page.
+
+    Text holding a NUL character is binary data: one error and no text
+    (:data:`BINARY`: the one rule for ``check`` and the upload preview).
+    ``save_as`` names the format the hints ask for ('CSV UTF-8', 'UTF-8').
+    """
+    text, problems = _decode(data, name, save_as)
+    if "\x00" not in text:
+        return text, problems
+    line = len(split_lines(text[:text.index("\x00") + 1]))
+    return "", [Problem(name, line, "(file)", BINARY + " (a NUL character on this line), so it is not read",
+                        f"save it as {save_as} and use that file")]
+
+
+BINARY = "the file holds binary data"
+"""What :func:`decode` says of a file with a NUL character."""
+
+
+def holds_binary(data: bytes) -> bool:
+    """Whether :func:`decode` refuses ``data`` as binary (for the upload preview's refusal)."""
+    return b"\x00" in data and any(p.message.startswith(BINARY) for p in decode(data, "")[1])
+
+
+def _decode(data: bytes, name: str, save_as: str) -> tuple[str, list[Problem]]:
+    """:func:`decode` before its NUL check.
 
     Lines that are not UTF-8 are read, not refused, in the legacy encoding
     that reads them most plausibly, with a warning on the first of them
@@ -116,10 +147,18 @@ def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
             return data.decode("utf-16", errors="replace"), [Problem(
                 name, 1, "(file)", "the file is marked as UTF-16 but is cut short or damaged; "
                 "unreadable bytes are shown as \ufffd", "save the file again from the spreadsheet", WARNING)]
+    bomless = _bomless_utf16(data)
+    if bomless:
+        codec, label = bomless
+        return data.decode(codec), [Problem(
+            name, 1, "(file)", f"the file is {label} without a byte-order mark; it was read as {label}",
+            f"if any letter looks wrong, save the file again as '{save_as}'", WARNING)]
     try:
-        return data.decode("utf-8-sig"), []
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    else:
+        return text, []
     lines = data.removeprefix(codecs.BOM_UTF8).splitlines(keepends=True)
     foreign = {i for i, line in enumerate(lines) if not _is_utf8(line)}
     legacy = b"".join(lines[i] for i in sorted(foreign))
@@ -135,7 +174,28 @@ def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
     else:
         said = f"the file is not UTF-8; it was read as {label}"
     return text, [Problem(name, min(foreign) + 1, "(file)", said + gave,
-                          "if any letter looks wrong, save the file again as 'CSV UTF-8'", WARNING)]
+                          f"if any letter looks wrong, save the file again as '{save_as}'", WARNING)]
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """(codec, label) when ``data`` reads as UTF-16 text saved without a byte-order mark.
+
+    Text in UTF-16 has a NUL in every other byte wherever it is ASCII (the
+    high byte of each character): at odd offsets little-endian, at even
+    ones big-endian.  Binary data is not that regular.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    for codec, zeros, others, label in (("utf-16-le", sample[1::2], sample[0::2], "UTF-16 (little-endian)"),
+                                        ("utf-16-be", sample[0::2], sample[1::2], "UTF-16 (big-endian)")):
+        if zeros.count(0) >= 0.6 * len(zeros) and others.count(0) == 0:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return (codec, label) if "\x00" not in text else None
+    return None
 
 
 def _is_utf8(line: bytes) -> bool:
@@ -169,6 +229,11 @@ class Table:
 
     Rows are keyed by :func:`column_key` of the header; ``labels`` maps each
     key back to the header cell as the editor wrote it, for messages.
+    Problems go through :meth:`add`, which lists the first
+    :data:`~timeline_app.data.problems.MAX_PROBLEMS` and counts the rest in
+    one :class:`~timeline_app.data.problems.Unlisted` line; ``deadline``
+    (a :func:`time.monotonic` value) bounds how long reading and checking
+    may take (:meth:`out_of_time`).
     """
 
     path: str
@@ -180,38 +245,78 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
     bad_lines: set[int] = field(default_factory=set)
     """Lines whose row cannot be used as it stands (its problem says why)."""
+    errors: int = 0
+    """Errors reported so far, listed or not: a row checker compares it before and after a row."""
+    deadline: float = float("inf")
+    stopped: bool = False
+    _unlisted: list[int] = field(default_factory=lambda: [0, 0, 0])
+    """(line of the first unlisted problem, unlisted errors, unlisted warnings)."""
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
 
     def report(self, line: int, column: str, message: str, hint: str = "",
-               severity: str = ERROR) -> Problem:
+               severity: str = ERROR) -> None:
         """Record a problem about ``column`` (a key), named as the editor wrote it."""
-        problem = Problem(self.path, line, self.label(column), message, hint, severity)
-        self.problems.append(problem)
-        return problem
+        self.add(Problem(self.path, line, self.label(column), message, hint, severity))
+
+    def add(self, problem: Problem) -> None:
+        if problem.is_error:
+            self.errors += 1
+        unlisted = self._unlisted
+        if len(self.problems) < MAX_PROBLEMS and not unlisted[0]:
+            self.problems.append(problem)
+            return
+        unlisted[0] = unlisted[0] or problem.line
+        unlisted[1 if problem.is_error else 2] += 1
+        summary = Unlisted.of(self.path, *unlisted)
+        if len(self.problems) > MAX_PROBLEMS:
+            self.problems[-1] = summary
+        else:
+            self.problems.append(summary)
+
+    def out_of_time(self, line: int) -> bool:
+        """Whether the time budget is spent; says so once, as an error at ``line``."""
+        if self.stopped or time.monotonic() < self.deadline:
+            return self.stopped
+        self.stopped = True
+        self.report(line, "(file)", "checking the file took too long and stopped here; "
+                    "this row and the rows after it are not shown",
+                    "split the file, or fix the problems listed first")
+        return True
+
+    def sorted_problems(self) -> list[Problem]:
+        """The problems by line, the :class:`Unlisted` line (if any) last."""
+        listed_ = [p for p in self.problems if not isinstance(p, Unlisted)]
+        listed_.sort(key=lambda p: p.line)
+        return listed_ + [p for p in self.problems if isinstance(p, Unlisted)]
 
 
 def read_rows(path: Path | str, required: tuple[str, ...], known: tuple[str, ...],
-              data: bytes | None = None, name: str | None = None) -> Table:
+              data: bytes | None = None, name: str | None = None, root: Path | str | None = None,
+              budget: float = TIME_BUDGET_SECONDS) -> Table:
     """Parse a CSV file (or its ``data``) into a :class:`Table`; never raises.
 
     ``required`` columns must be in the header; columns outside ``known`` are
     kept in the rows and reported once.  Blank lines are skipped; rows with
     too few cells are padded, rows with too many (or whose quote mark runs
     on over later lines) are reported and marked bad, never dropped silently.
+    The file is read by :func:`~timeline_app.data.files.read_file` (``root``
+    confines it to a folder); reading and checking the rows stops with an
+    error after ``budget`` seconds.
     """
-    table = Table(path=name or str(path))
+    table = Table(path=name or str(path), deadline=time.monotonic() + budget)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            table.report(1, "(file)", f"the file cannot be read: {exc.strerror or exc}",
-                         "check the file name and that the file exists")
+        data, problem = read_file(path, table.path, root)
+        if problem:
+            table.add(problem)
             return table
     text, encoding_problems = decode(data, table.path)
-    table.problems.extend(encoding_problems)
-    lines = io.StringIO(text, newline="").readlines()
+    for problem in encoding_problems:
+        table.add(problem)
+    if any(p.is_error for p in encoding_problems):
+        return table
+    lines = split_lines(text)
     start, delimiter = _dialect(lines)
     for first, cells in _records(table, lines, start, delimiter):
         values = list(map(str.strip, cells))
@@ -221,21 +326,26 @@ def read_rows(path: Path | str, required: tuple[str, ...], known: tuple[str, ...
             _read_header(table, values, first, required, known)
         else:
             table.rows.append((first, _row_dict(table, values, first)))
-    if not table.header:
+    if not table.header and not table.stopped:
         table.report(1, "(header)", "the file has no header row (it is empty)" if not text.strip()
                      else "the file has no header row", f"start with a header row: {','.join(required)}")
     _report_unnamed_columns(table)
     return table
 
 
+def split_lines(text: str) -> list[str]:
+    """The physical lines of ``text``, line ends kept (CR, LF and CRLF all end a line)."""
+    return io.StringIO(text, newline="").readlines()
+
+
 def header_keys(data: bytes) -> list[str]:
     """The :func:`column_key` of each header cell of CSV ``data`` (its first
     record), to tell what kind of file an editor gave without reading it all.
     """
-    lines = io.StringIO(decode(data, "")[0], newline="").readlines()
+    lines = split_lines(decode(data, "")[0])
     start, delimiter = _dialect(lines)
     try:
-        first = next(csv.reader(itertools.islice(lines, start, None), delimiter=delimiter), [])
+        first = next(csv.reader(lines[start:start + 1000], delimiter=delimiter), [])
     except csv.Error:
         return []
     return [column_key(cell) for cell in first]
@@ -257,14 +367,19 @@ def _records(table: Table, lines: list[str], start: int, delimiter: str) -> Iter
 
     A record whose quoted cell runs on over the rows after it (see
     :func:`_runs_on`) is reported and skipped, and reading starts again on
-    the line after its first: one stray quote
-    mark must not swallow the rest of the file.
+    the line after its first: one stray quote mark must not swallow the rest
+    of the file.  Starting again costs nothing (the reader takes the lines
+    from ``start`` by index), so a file of a stray quote on every other line
+    is read in time linear in its length.  Stops when the table is out of time.
     """
-    while start < len(lines):
-        reader = csv.reader(itertools.islice(lines, start, None), delimiter=delimiter)
+    end = len(lines)
+    while start < end:
+        reader = csv.reader(map(lines.__getitem__, range(start, end)), delimiter=delimiter)
         first = start + 1
         try:
             for cells in reader:
+                if table.out_of_time(first):
+                    return
                 last = start + reader.line_num
                 if last > first and _runs_on(table, lines, first, last, cells, delimiter):
                     table.report(first, "(row)", f"a quote mark opened in this row is not closed, "
@@ -300,7 +415,8 @@ def _runs_on(table: Table, lines: list[str], first: int, last: int, cells: list[
     if len(_trimmed(cells, width)) != width:
         return True
     try:
-        for _ in csv.reader(lines[first - 1:last], delimiter=delimiter, strict=True):
+        for _ in csv.reader(map(lines.__getitem__, range(first - 1, last)), delimiter=delimiter,
+                            strict=True):
             pass
     except csv.Error:
         return True
@@ -337,8 +453,8 @@ def _read_header(table: Table, cells: list[str], line: int,
                          f"rename '{table.label(close)}' to '{column}'" if close
                          else f"add the column '{column}' to the first row")
     if unknown:
-        table.problems.append(Problem(
-            table.path, line, ", ".join(table.label(c) for c in unknown),
+        table.add(Problem(
+            table.path, line, listed([table.label(c) for c in unknown]),
             "column(s) the timeline does not use; their values are kept",
             "rename the column if it was meant to be one of: " + ", ".join(known), WARNING))
 
@@ -368,7 +484,7 @@ def _report_unnamed_columns(table: Table) -> None:
     unnamed = [c for c in table.extra_columns if table.labels[c] == c and c.startswith("(column ")]
     filled = [c for c in unnamed if any(row.get(c) for _, row in table.rows)]
     if filled:
-        table.report(table.header_line, ", ".join(filled),
+        table.report(table.header_line, listed(filled),
                      "column(s) with no name in the header; their values are kept",
                      "give the column a name in the first row", WARNING)
     table.extra_columns = [c for c in table.extra_columns if c not in unnamed or c in filled]

@@ -11,8 +11,10 @@ from __future__ import annotations
 import calendar
 import contextlib
 import gc
+import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,9 +27,10 @@ from .dates import (
     describe,
     parse_date,
 )
+from .files import read_file
 from .periods import check_periods
 from .problems import WARNING, Problem, closest, shown
-from .sources import Article, load_articles
+from .sources import Article, read_sources
 
 COLUMNS = ("id", "title", "start", "end", "category", "people", "place", "article", "quote",
            "description")
@@ -115,16 +118,29 @@ def slugify(text: str) -> str:
     return _NOT_SLUG.sub("-", "".join(ch for ch in plain if not unicodedata.combining(ch))).strip("-")
 
 
+Unchecked = Callable[[str], bool]
+"""Whether an article id cannot be checked (its file is unreadable): events citing it are not blamed."""
+
+
+def _checked(article_id: str) -> bool:
+    return False
+
+
 def load_events(path: Path | str, articles: dict[str, Article], categories: dict[str, Category],
-                data: bytes | None = None, name: str | None = None) -> tuple[list[Event], list[Problem]]:
-    """Read and validate an events CSV (or its ``data``); the good events and every problem."""
+                data: bytes | None = None, name: str | None = None, root: Path | str | None = None,
+                unchecked: Unchecked = _checked, **budget: float) -> tuple[list[Event], list[Problem]]:
+    """Read and validate an events CSV (or its ``data``); the good events and every problem.
+
+    ``root`` confines the file to a folder; ``budget`` (seconds) bounds the
+    time it may take (see :func:`~timeline_app.data.csvfile.read_rows`).
+    """
     with _collector_paused():
-        table = read_rows(path, required=REQUIRED, known=COLUMNS, data=data, name=name)
+        table = read_rows(path, required=REQUIRED, known=COLUMNS, data=data, name=name, root=root, **budget)
         if table.header and "article" not in table.header:
             table.report(table.header_line, "(header)",
                          "the header has no 'article' column, so no event links to its source",
                          "add an 'article' column naming each event's article", WARNING)
-        return events_from_table(table, articles, categories)
+        return events_from_table(table, articles, categories, unchecked)
 
 
 @contextlib.contextmanager
@@ -145,8 +161,8 @@ def _collector_paused():
             gc.enable()
 
 
-def events_from_table(table: Table, articles: dict[str, Article],
-                      categories: dict[str, Category]) -> tuple[list[Event], list[Problem]]:
+def events_from_table(table: Table, articles: dict[str, Article], categories: dict[str, Category],
+                      unchecked: Unchecked = _checked) -> tuple[list[Event], list[Problem]]:
     """Validate the rows of a table in the events layout (keys from :data:`COLUMNS`).
 
     Shared by :func:`load_events` and the TimelineJS import, whose table
@@ -160,18 +176,25 @@ def events_from_table(table: Table, articles: dict[str, Article],
                      f"without the column(s) {', '.join(missing)}", "add the missing column(s)")
     events: list[Event] = []
     if not missing:
-        rows = _RowChecker(table, articles, categories)
-        events = [e for e in (rows.event(line, row) for line, row in table.rows
-                              if line not in table.bad_lines) if e is not None]
-    return events, sorted(table.problems, key=lambda p: p.line)
+        rows = _RowChecker(table, articles, categories, unchecked)
+        for line, row in table.rows:
+            if table.out_of_time(line):
+                break
+            if line not in table.bad_lines:
+                event = rows.event(line, row)
+                if event is not None:
+                    events.append(event)
+    return events, table.sorted_problems()
 
 
 class _RowChecker:
     """Validates rows one by one, remembering ids, dates and suggestions across rows."""
 
-    def __init__(self, table: Table, articles: dict[str, Article], categories: dict[str, Category]):
+    def __init__(self, table: Table, articles: dict[str, Article], categories: dict[str, Category],
+                 unchecked: Unchecked):
         self.table = table
         self.articles = articles
+        self.unchecked = unchecked
         self.categories = categories
         self.cites = "article" in table.header
         self.id_lines: dict[str, int] = {}
@@ -185,8 +208,7 @@ class _RowChecker:
 
     def event(self, line: int, row: dict[str, str]) -> Event | None:
         """The row's event, or None when an error keeps it off the timeline."""
-        problems = self.table.problems
-        before = len(problems)
+        before = self.table.errors
         report = self.table.report
         event_id = row["id"]
         if not event_id:
@@ -222,13 +244,15 @@ class _RowChecker:
             elif quote not in article.text:
                 report(line, "quote", "the quote is not found word for word in the article",
                        _quote_hint(quote, article), WARNING)
+        elif article_id and self.unchecked(article_id):
+            pass  # the article's own problem says why it could not be read
         elif article_id:
             report(line, "article", f"unknown article {shown(article_id)}", self._hint("article", article_id))
         elif self.cites:
             report(line, "article", "the event cites no source article",
                    "write the id of the article it rests on: a file name in sources/ without '.txt'",
                    WARNING)
-        if len(problems) > before and any(p.is_error for p in problems[before:]):
+        if self.table.errors > before:
             return None
         extra = self.table.extra_columns
         return Event(
@@ -324,18 +348,41 @@ def _quote_hint(quote: str, article: Article) -> str:
             f"copy the exact words from {source}")
 
 
-def load_dataset(folder: Path | str, events_file: Path | str | None = None) -> Dataset:
+def load_dataset(folder: Path | str, events_file: Path | str | None = None,
+                 names_as_given: bool = False) -> Dataset:
     """The whole dataset folder: categories, periods, source articles and events.
 
     Never raises for what an editor can get wrong: problems with any of the
     files (periods.csv included, when the folder has one) are in
-    ``Dataset.problems``.
+    ``Dataset.problems``.  No file is read through a link leading out of
+    the dataset folder (an events file kept elsewhere: out of its own
+    folder).  Problems name the files relative to the dataset folder, as
+    visitors may see them; ``names_as_given`` names them by the paths as
+    given instead, for the editor at the terminal.
     """
     folder = Path(folder)
-    articles = load_articles(folder / "sources")
-    categories, problems = load_categories(folder / "categories.csv")
+    events_path = Path(events_file) if events_file else folder / "events.csv"
+    inside = not os.path.relpath(os.path.abspath(events_path), os.path.abspath(folder)).startswith("..")
+    events_root = folder if inside else events_path.parent
+
+    def shown_as(path: Path) -> str:
+        if names_as_given:
+            return str(path)
+        return os.path.relpath(path, folder) if inside or path != events_path else path.name
+
+    sources = read_sources(folder / "sources", root=folder, shown_as=shown_as(folder / "sources"))
+    categories, problems = _confined(load_categories, folder / "categories.csv", shown_as, folder)
     if (folder / "periods.csv").exists():
-        problems += check_periods(folder / "periods.csv")[1]
-    events, event_problems = load_events(events_file or folder / "events.csv", articles, categories)
-    return Dataset(events=events, problems=problems + event_problems,
-                   articles=articles, categories=categories)
+        problems += _confined(check_periods, folder / "periods.csv", shown_as, folder)[1]
+    events, event_problems = load_events(events_path, sources.articles, categories, name=shown_as(events_path),
+                                         root=events_root, unchecked=sources.unchecked)
+    return Dataset(events=events, problems=sources.problems + problems + event_problems,
+                   articles=sources.articles, categories=categories)
+
+
+def _confined(loader, path: Path, shown_as: Callable[[Path], str], root: Path):
+    """``loader(path)`` for a file read by :func:`read_file` within ``root``: (loaded, problems)."""
+    data, problem = read_file(path, shown_as(path), root)
+    if problem:
+        return {}, [problem]
+    return loader(path, data=data, name=shown_as(path))

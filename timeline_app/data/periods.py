@@ -100,7 +100,7 @@ def _read_periods(path: Path | str, data: bytes | None = None, name: str | None 
     for line, row in table.rows:
         if line in table.bad_lines:
             continue
-        before = len(table.problems)
+        before = table.errors
         aliases = split_aliases(row.get("aliases", ""))
         if checked:
             _check_row(table, line, row, aliases, named)
@@ -108,10 +108,10 @@ def _read_periods(path: Path | str, data: bytes | None = None, name: str | None 
             continue  # reported by _check_row when checked
         period = Period(name=row["name"], aliases=aliases, start=row.get("start", ""),
                         end=row.get("end", ""), description=row.get("description", ""))
-        entries.append((period, checked and not any(p.is_error for p in table.problems[before:])))
+        entries.append((period, checked and table.errors == before))
     if not checked:
         return entries, table.problems
-    return entries, sorted(table.problems, key=lambda p: p.line)
+    return entries, table.sorted_problems()
 
 
 def _check_row(table: Table, line: int, row: dict[str, str], aliases: tuple[str, ...],

@@ -37,6 +37,15 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
+    @property
+    def count(self) -> int:
+        """How many problems this line stands for (more for :class:`Unlisted`)."""
+        return 1
+
+    @property
+    def error_count(self) -> int:
+        return int(self.is_error)
+
     def __str__(self) -> str:
         label = "warning: " if self.severity == WARNING else ""
         text = f"{self.file}:{self.line}: {self.column}: {label}{self.message}"
@@ -45,8 +54,60 @@ class Problem:
         return " ".join(text.splitlines())  # one problem, one line, whatever a cell held
 
 
+MAX_PROBLEMS = 200
+"""Problems listed per file; the rest are counted in one :class:`Unlisted` line.
+
+A broken file can have a problem on every line: listing half a million of
+them helps nobody and once occupied a server thread for most of a minute."""
+
+
+@dataclass(frozen=True)
+class Unlisted(Problem):
+    """The one line standing for the problems of a file past :data:`MAX_PROBLEMS`."""
+
+    errors: int = 0
+    warnings: int = 0
+
+    @classmethod
+    def of(cls, file: str, line: int, errors: int, warnings: int) -> "Unlisted":
+        total = errors + warnings
+        return cls(file, line, "(more)",
+                   f"{plural(total, 'more problem')} ({plural(errors, 'error')}, {plural(warnings, 'warning')}), "
+                   f"the first on this line, are not listed (only the first {MAX_PROBLEMS} are)",
+                   "fix the problems listed and check the file again", ERROR if errors else WARNING,
+                   errors, warnings)
+
+    @property
+    def count(self) -> int:
+        return self.errors + self.warnings
+
+    @property
+    def error_count(self) -> int:
+        return self.errors
+
+
 def count_errors(problems: Iterable[Problem]) -> int:
-    return sum(p.is_error for p in problems)
+    """Errors among ``problems``, those counted in an :class:`Unlisted` line included."""
+    return sum(p.error_count for p in problems)
+
+
+def count_problems(problems: Iterable[Problem]) -> int:
+    """Problems, those counted in an :class:`Unlisted` line included."""
+    return sum(p.count for p in problems)
+
+
+def plural(n: int, noun: str) -> str:
+    """'1 error', '2 errors', '1,000 events': a count and its noun in agreement."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
+def listed(names: list[str], limit: int = 10) -> str:
+    """``names`` joined by commas, the first ``limit`` of them and how many more.
+
+    A header of 10,000 unknown columns is one warning, not one 109 KB line.
+    """
+    shown_names = ", ".join(names[:limit])
+    return shown_names + (f" and {len(names) - limit:,} more" if len(names) > limit else "")
 
 
 def closest(word: str, options: Iterable[str]) -> str | None:

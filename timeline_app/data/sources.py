@@ -3,12 +3,22 @@
 One article is one UTF-8 text file in ``events/sources/``: its first line is
 the title, then the body exactly as written.  The file name (without
 ``.txt``) is the article's id, so adding an article is adding a file.
+
+Articles are read like every other file (:func:`~timeline_app.data.files.read_file`:
+regular files only, size-capped, confined to the dataset folder) and decoded
+like CSV files, so an article saved in an old encoding is read with the
+same warning editors get for a CSV file, and one article that cannot be
+read is one problem naming it while the others load.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .csvfile import decode
+from .files import read_file
+from .problems import Problem
 
 
 @dataclass(frozen=True)
@@ -23,11 +33,67 @@ class Article:
         return self.text.split("\n", 1)[1].lstrip("\n") if "\n" in self.text else ""
 
 
+@dataclass
+class Sources:
+    """The articles of a folder, the problems reading them, and what could not be checked."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    unreadable: frozenset[str] = frozenset()
+    """Ids of article files that exist but could not be read (their problem says why)."""
+    missing: bool = False
+    """The folder itself is missing: events' articles cannot be checked at all."""
+
+    def unchecked(self, article_id: str) -> bool:
+        """Whether an event citing ``article_id`` cannot be checked (so is not blamed for it)."""
+        return self.missing or article_id in self.unreadable
+
+
 def read_article(path: Path) -> Article:
-    text = path.read_text(encoding="utf-8-sig")
-    return Article(id=path.stem, title=text.split("\n", 1)[0].strip(), text=text)
+    """The article in the file at ``path``; raises ValueError (one line) if it cannot be read."""
+    article, problems = read_article_file(Path(path))
+    if article is None:
+        raise ValueError(str(problems[0]))
+    return article
+
+
+def read_article_file(path: Path, name: str | None = None,
+                      root: Path | str | None = None) -> tuple[Article | None, list[Problem]]:
+    """The article in the file at ``path`` (or None) and the problems reading it."""
+    data, problem = read_file(path, name, root)
+    if problem:
+        return None, [problem]
+    text, problems = decode(data, name or str(path), save_as="UTF-8")
+    if not text and problems:
+        return None, problems
+    return Article(id=path.stem, title=text.split("\n", 1)[0].strip(), text=text), problems
+
+
+def read_sources(folder: Path | str, root: Path | str | None = None, shown_as: str | None = None) -> Sources:
+    """Every ``*.txt`` article in ``folder``, by id in name order; never raises.
+
+    ``shown_as`` is how problems name the folder (default: as given);
+    ``root`` confines the articles to that folder (links out are refused).
+    """
+    folder = Path(folder)
+    shown_as = shown_as if shown_as is not None else str(folder)
+    if not folder.is_dir():
+        return Sources(missing=True, problems=[Problem(
+            shown_as, 1, "(file)", "the folder of source articles is missing, so no event's article "
+            "or quote can be checked", f"create the folder {shown_as} and put the articles in it")])
+    sources = Sources()
+    unreadable = set()
+    for path in sorted(folder.glob("*.txt")):
+        article, problems = read_article_file(path, f"{shown_as}/{path.name}", root)
+        sources.problems += problems
+        if article is None:
+            unreadable.add(path.stem)
+        else:
+            sources.articles[article.id] = article
+    sources.unreadable = frozenset(unreadable)
+    return sources
 
 
 def load_articles(folder: Path | str) -> dict[str, Article]:
-    """Every ``*.txt`` article in ``folder``, by id, in name order."""
-    return {p.stem: read_article(p) for p in sorted(Path(folder).glob("*.txt"))}
+    """Every readable ``*.txt`` article in ``folder``, by id, in name order (problems dropped)."""
+    return read_sources(folder).articles

@@ -19,7 +19,9 @@ from . import daycount
 from .categories import Category
 from .csvfile import Table, read_rows
 from .dataset import Event, events_from_table, slugify
-from .problems import WARNING, Problem, shown
+from .dates import MAX_YEAR, MIN_YEAR
+from .files import TIME_BUDGET_SECONDS
+from .problems import WARNING, Problem, closest, plural, shown
 from .sources import Article
 
 COLUMNS = ("year", "month", "day", "time", "end year", "end month", "end day", "end time",
@@ -33,7 +35,9 @@ NOT_IMPORTED = ("time", "end time", "display date", "media", "media credit", "me
 _SOURCES = {"id": "headline", "title": "headline", "start": "year", "end": "end year",
             "category": "group", "description": "text"}
 """Each events column and the sheet column it comes from (for messages)."""
-_WHOLE_NUMBER = re.compile(r"-?\d+(?:\.0*)?$")  # spreadsheets may write 1956 as 1956.0
+_WHOLE_NUMBER = re.compile(r"-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.0*)?$")
+"""A whole number as spreadsheets write it: 1956, 1956.0, or with thousands separators, 1,956
+(TimelineJS reads '1,956' as the year 1956)."""
 
 
 class _TextOnly(HTMLParser):
@@ -78,50 +82,90 @@ def html_to_text(fragment: str) -> str:
 
 
 def read_timelinejs(path: Path | str, categories: dict[str, Category], data: bytes | None = None,
-                    name: str | None = None, default_category: str = "") -> Table:
+                    name: str | None = None, default_category: str = "",
+                    budget: float = TIME_BUDGET_SECONDS) -> Table:
     """The sheet's slides as a table in the events layout, ready for validation.
 
     Rows whose dates cannot be composed are reported (naming Year, Month ...)
     and left out; title and era slides are not events and are reported as
-    not imported.  ``default_category`` fills an empty Group.
+    not imported.  A sheet TimelineJS draws imports whole: a row whose
+    Group is empty or not a category (or a sheet without a Group column, as
+    Knight Lab's template) gets ``default_category``, by default the first
+    category of categories.csv, with a warning unless it was asked for.
     """
-    sheet = read_rows(path, required=REQUIRED, known=COLUMNS, data=data, name=name)
-    table = Table(path=sheet.path, header_line=sheet.header_line, problems=sheet.problems,
-                  bad_lines=sheet.bad_lines, extra_columns=sheet.extra_columns)
+    sheet = read_rows(path, required=REQUIRED, known=COLUMNS, data=data, name=name, budget=budget)
+    rows, sheet.rows = sheet.rows, []
     if any(c not in sheet.header for c in REQUIRED):
-        return table
-    table.header = [*_SOURCES, *sheet.extra_columns]
-    table.labels = {**{c: sheet.label(c) for c in sheet.extra_columns},
-                    **{c: sheet.label(source) for c, source in _SOURCES.items()}}
-    group_names = {k.lower(): c.name for c in categories.values() for k in (c.name, c.label)}
+        return sheet  # the header problem says it all
+    has_group = "group" in sheet.header
+    sheet.labels.update({c: sheet.label(source) for c, source in _SOURCES.items()})
+    sheet.header = [*_SOURCES, *sheet.extra_columns]
+    groups = _Groups(sheet, categories, default_category)
     ids: set[str] = set()
-    for line, row in sheet.rows:
+    for line, row in rows:
         if line in sheet.bad_lines or _is_not_an_event(sheet, line, row):
             continue
         start, end = _date(sheet, line, row, ""), _date(sheet, line, row, "end ")
         if start is None or end is None:
             continue
         title = html_to_text(row["headline"])
-        group = row.get("group", "")
-        table.rows.append((line, {
+        sheet.rows.append((line, {
             "id": _unique_id(ids, title, row["year"], line), "title": title, "start": start, "end": end,
-            "category": group_names.get(group.lower(), group) if group else default_category,
+            "category": groups.category(line, row.get("group", ""), warn=has_group),
             "description": html_to_text(row.get("text", "")),
             **{c: row[c] for c in sheet.extra_columns},
         }))
-    filled = [sheet.label(c) for c in NOT_IMPORTED if any(row.get(c) for _, row in sheet.rows)]
+    if not has_group and sheet.rows and groups.default and not default_category:
+        sheet.report(sheet.header_line, "(header)",
+                     f"the sheet has no Group column, so its {plural(len(sheet.rows), 'row')} get the default "
+                     f"category '{groups.default}' (the first in categories.csv)",
+                     "add a Group column, or choose the category with --category", WARNING)
+    filled = [sheet.label(c) for c in NOT_IMPORTED if any(row.get(c) for _, row in rows)]
     if filled:
         sheet.report(sheet.header_line, ", ".join(filled),
                      "the timeline does not show these columns; their values were not imported",
                      "copy anything important into Text", WARNING)
-    return table
+    return sheet
+
+
+class _Groups:
+    """A sheet's Group cells as categories: matched by name or label, else the default."""
+
+    def __init__(self, sheet: Table, categories: dict[str, Category], default_category: str):
+        self.sheet = sheet
+        self.names = {k.lower(): c.name for c in categories.values() for k in (c.name, c.label)}
+        self.asked = default_category
+        self.default = default_category or next(iter(categories), "")
+
+    def category(self, line: int, group: str, warn: bool) -> str:
+        """The category for ``group``; a warning when a non-empty Group is not one (or, with
+        ``warn``, when it is empty and no default was asked for)."""
+        known = self.names.get(group.lower()) if group else None
+        if known:
+            return known
+        if not self.default:
+            return group  # no category at all: the row checker says so
+        first = "" if self.asked else " (the first in categories.csv)"
+        if group:
+            close = closest(group, self.names)
+            self.sheet.report(line, "category", f"{shown(group)} is not a category; the row gets the default "
+                              f"category '{self.default}'{first}",
+                              f"did you mean '{self.names[close]}'?" if close
+                              else "add the group to categories.csv, or write one of: " + ", ".join(
+                                  dict.fromkeys(self.names.values())), WARNING)
+        elif warn and not self.asked:
+            self.sheet.report(line, "category", f"the Group is empty; the row gets the default category "
+                              f"'{self.default}'{first}",
+                              "write a category in Group, or choose one with --category", WARNING)
+        return self.default
 
 
 def load_timelinejs(path: Path | str, articles: dict[str, Article], categories: dict[str, Category],
-                    data: bytes | None = None, name: str | None = None,
-                    default_category: str = "") -> tuple[list[Event], list[Problem]]:
+                    data: bytes | None = None, name: str | None = None, default_category: str = "",
+                    budget: float = TIME_BUDGET_SECONDS) -> tuple[list[Event], list[Problem]]:
     """The good events of a TimelineJS sheet and every problem: what the app's upload calls."""
-    table = read_timelinejs(path, categories, data=data, name=name, default_category=default_category)
+    table = read_timelinejs(path, categories, data=data, name=name, default_category=default_category,
+                            budget=budget)
     return events_from_table(table, articles, categories)
 
 
@@ -152,7 +196,7 @@ def _date(sheet: Table, line: int, row: dict[str, str], prefix: str) -> str | No
                                                                    "month": "10", "day": "23"}[unit])
             return None
         if raw:
-            parts[unit] = int(float(raw))
+            parts[unit] = _number(raw)
     year, month, day = parts.get("year"), parts.get("month"), parts.get("day")
     problem = None
     if year is None and (month or day):
@@ -161,6 +205,9 @@ def _date(sheet: Table, line: int, row: dict[str, str], prefix: str) -> str | No
         problem = (prefix + "month", "there is a day but no month", "fill in the month")
     elif year == 0:
         problem = (prefix + "year", "there is no year 0", "write 1 for AD 1 or -1 for 1 BC")
+    elif year is not None and not MIN_YEAR <= _astronomical(year) <= MAX_YEAR:
+        problem = (prefix + "year", f"{shown(row[prefix + 'year'])} is outside the years the timeline can draw",
+                   f"write a year from {MIN_YEAR - 1} ({1 - MIN_YEAR:,} BC) to {MAX_YEAR}")
     elif month is not None and not 1 <= month <= 12:
         problem = (prefix + "month", f"{month} is not a month", "write a month from 1 to 12")
     elif day is not None and not daycount.is_valid_day(_astronomical(year), month, day):
@@ -178,6 +225,11 @@ def _date(sheet: Table, line: int, row: dict[str, str], prefix: str) -> str | No
     return "-".join([f"{year:04d}", *(f"{n:02d}" for n in (month, day) if n)])
 
 
+def _number(raw: str) -> int:
+    """A cell :data:`_WHOLE_NUMBER` matches, as a number: '1,956' and '1956.0' are 1956."""
+    return int(float(raw.replace(",", "")))
+
+
 def _astronomical(year: int) -> int:
     """TimelineJS's -44 (shown as 44 BCE) as an astronomical year: -43."""
     return year + 1 if year < 0 else year
@@ -186,7 +238,7 @@ def _astronomical(year: int) -> int:
 def _unique_id(ids: set[str], title: str, year: str, line: int) -> str:
     """'hungarian-revolution-1956', '-2' added if the sheet has that one already."""
     base = slugify(title)[:50].rstrip("-") or f"line-{line}"
-    number = int(float(year)) if year else 0
+    number = _number(year) if _WHOLE_NUMBER.match(year) else 0
     suffix = f"{-number}bc" if number < 0 else str(number) if number else ""
     candidate = base if base.endswith(suffix) else f"{base}-{suffix}"
     unique, n = candidate, 2

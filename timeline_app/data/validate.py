@@ -20,11 +20,14 @@ from .csvfile import header_keys
 from .dataset import Event, load_dataset, load_events
 from .paths import EVENTS_CSV
 from .periods import check_periods
-from .problems import Problem
-from .sources import Article, load_articles
+from .files import read_file
+from .problems import Problem, plural
+from .sources import Article, read_sources
 from .timelinejs import load_timelinejs
 
 _HEAD_BYTES = 64 * 1024
+UPLOAD_BUDGET_SECONDS = 5.0
+"""How long checking one uploaded file may occupy a server thread before it stops with an error."""
 
 
 def dataset_folder_for(events_file: Path) -> Path:
@@ -50,35 +53,34 @@ def file_kind(header: list[str]) -> str:
 
 
 def load_upload(data: bytes, name: str, articles: dict[str, Article], categories: dict[str, Category],
-                default_category: str = "") -> tuple[list[Event], list[Problem]]:
+                default_category: str = "", budget: float = UPLOAD_BUDGET_SECONDS
+                ) -> tuple[list[Event], list[Problem]]:
     """Events from a file an editor uploads: an events CSV or a TimelineJS sheet.
 
     What the app calls; ``name`` (the file's name) is used in every problem.
+    Checking stops with an error after ``budget`` seconds.
     """
     if file_kind(header_keys(data[:_HEAD_BYTES])) == "timelinejs":
         return load_timelinejs(name, articles, categories, data=data, name=name,
-                               default_category=default_category)
-    return load_events(name, articles, categories, data=data, name=name)
+                               default_category=default_category, budget=budget)
+    return load_events(name, articles, categories, data=data, name=name, budget=budget)
 
 
 def check_file(path: Path) -> tuple[list[Problem], str]:
     """Every problem of the file at ``path`` (and its dataset), and what loaded."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(_HEAD_BYTES)
-    except OSError:
-        head = b""  # the loader reports the file as unreadable
-    kind = file_kind(header_keys(head))
+    data, _ = read_file(path)  # a file that cannot be read is reported by its loader
+    kind = file_kind(header_keys((data or b"")[:_HEAD_BYTES]))
     if kind == "categories":
-        categories, problems = load_categories(path)
-        return problems, f"{len(categories)} categories ok"
+        categories, problems = load_categories(path, data=data)
+        return problems, f"{len(categories)} {'category' if len(categories) == 1 else 'categories'} ok"
     if kind == "periods":
-        periods, problems = check_periods(path)
-        return problems, f"{len(periods)} periods ok"
+        periods, problems = check_periods(path, data=data)
+        return problems, f"{plural(len(periods), 'period')} ok"
     folder = dataset_folder_for(path)
     if kind == "timelinejs":
         categories, problems = load_categories(folder / "categories.csv")
-        events, sheet_problems = load_timelinejs(path, load_articles(folder / "sources"), categories)
-        return problems + sheet_problems, f"{len(events)} events would be imported"
-    dataset = load_dataset(folder, path)
-    return dataset.problems, f"{len(dataset.events)} events ok"
+        events, sheet_problems = load_timelinejs(path, read_sources(folder / "sources").articles, categories,
+                                                 data=data)
+        return problems + sheet_problems, f"{plural(len(events), 'event')} would be imported"
+    dataset = load_dataset(folder, path, names_as_given=True)
+    return dataset.problems, f"{plural(len(dataset.events), 'event')} ok"

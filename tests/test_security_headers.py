@@ -367,7 +367,7 @@ def test_fixture_app_works_under_csp_with_webgl_and_inline_clientside(chrome, fi
 
 @pytest.mark.browser
 def test_production_server_page_works_under_csp(chrome, production_server):
-    """The real app as `make run` serves it (gunicorn), in a browser: no CSP violation."""
+    """The real app as `make run` serves it (waitress), in a browser: no CSP violation."""
     port = production_server(**{ENV_FRAME_ANCESTORS: None})
     chrome.get(f"http://127.0.0.1:{port}/")
     wait_for(chrome, "return document.querySelector('.js-plotly-plot .main-svg')")

@@ -305,7 +305,8 @@ def test_write_mentions_csv(tmp_path):
     with open(out, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     assert tuple(rows[0]) == MENTION_COLUMNS == (
-        "article", "article_title", "expression", "char_start", "char_end", "edtf", "lower", "upper", "sentence")
+        "article", "article_title", "expression", "char_start", "char_end", "edtf", "lower", "upper", "sentence",
+        "anchor", "anchor_start")
     assert rows[1][:8] == ["che-guevara", "Who was Che Guevara?", "1928-67", "45", "52", "1928/1967", "1928", "1967"]
     assert len(rows) == len(mentions) + 1
 

@@ -13,12 +13,33 @@ read is one problem naming it while the others load.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .csvfile import decode
+from .daycount import is_valid_day
 from .files import read_file
 from .problems import Problem
+
+
+DATE_HEADER = re.compile(r"date:[ \t]*(\d{4})-(\d{2})-(\d{2})[ \t]*\r?\n")
+"""An article may begin with its own date, ``date: YYYY-MM-DD`` (a news report's day)."""
+
+
+def date_header(text: str) -> tuple[tuple[int, int, int] | None, int]:
+    """The document date of an article's ``date:`` first line, if any, and where the title begins.
+
+    The header is metadata: not part of the title, not a date mention.  A
+    line that looks like one but holds no real day is left as text.
+    """
+    m = DATE_HEADER.match(text)
+    if not m:
+        return None, 0
+    day = tuple(int(g) for g in m.groups())
+    if not is_valid_day(*day):
+        return None, 0
+    return day, m.end()
 
 
 @dataclass(frozen=True)
@@ -66,7 +87,8 @@ def read_article_file(path: Path, name: str | None = None,
     text, problems = decode(data, name or str(path), save_as="UTF-8")
     if not text and problems:
         return None, problems
-    return Article(id=path.stem, title=text.split("\n", 1)[0].strip(), text=text), problems
+    title = text[date_header(text)[1]:].split("\n", 1)[0].strip()
+    return Article(id=path.stem, title=title, text=text), problems
 
 
 def read_sources(folder: Path | str, root: Path | str | None = None, shown_as: str | None = None) -> Sources:

@@ -33,13 +33,18 @@ import csv
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from ..data.daycount import Day
 from ..data.dates import DateParseError, parse_date
+from ..data.sources import date_header
 from ..data.periods import Period, load_periods
+from .anchoring import Reference, resolve_relative, speaks_of_future, year_text
+from .languages import FOREIGN_LANGUAGES, FOREIGN_MONTH_NUMBERS, FOREIGN_MONTHS as _FOREIGN_MONTHS
+from .relative import Relative, find_relative
+from .vocabulary import APPROXIMATE, EN_MONTH_ABBREVIATIONS, EN_MONTHS, QUALIFIERS, SEASONS
 
-FOREIGN_LANGUAGES = ("pl", "de", "hu", "ru", "es")
 """Languages whose full dates ("23 października 1956") are recognised."""
 
 
@@ -58,6 +63,11 @@ class Mention:
     upper: int
     """Latest astronomical year covered."""
     sentence: str
+    anchor: str = ""
+    """For a relative expression, the expression its value counts from ('date:' for the
+    document date); empty for a date that carries its own year."""
+    anchor_start: int = -1
+    """Offset of :attr:`anchor` in the text (-1 for the document date or none)."""
 
 
 MENTION_COLUMNS = tuple(f.name for f in fields(Mention))
@@ -83,14 +93,13 @@ class DateSpan:
 # --------------------------------------------------------------------------
 # Vocabulary
 
-_EN_MONTHS_FULL = ("January", "February", "March", "April", "May", "June", "July",
-                   "August", "September", "October", "November", "December")
-_EN_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep",
-                  "Oct", "Nov", "Dec")
+_EN_MONTHS_FULL = EN_MONTHS
+_EN_MONTH_ABBR = EN_MONTH_ABBREVIATIONS
 # Month names are capitalised in English prose: "march" and "may" are verbs.
 _MONTH = "(?:" + "|".join(_EN_MONTHS_FULL) + ")"
 _MONTH_ANY = "(?:" + "|".join(_EN_MONTHS_FULL) + "|(?:" + "|".join(_EN_MONTH_ABBR) + r")\.?)"
 _SEASON = r"(?i:spring|summer|autumn|fall|winter)"
+_FOREIGN_SEASON = "(?i:" + "|".join(w for w in SEASONS if w not in ("spring", "summer", "autumn", "fall", "winter")) + ")"
 _ERA = r"(?:B\.C\.E\.|B\.C\.|BCE|BC|A\.D\.|AD|C\.E\.|CE)(?![\w])"
 _ERA_BEFORE = r"(?:A\.D\.|AD|CE)"
 
@@ -109,29 +118,6 @@ _Y4 = r"(?:1\d{3}|20\d{2})"         # the 4-digit years the extractor dates: 100
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 
-def _foreign_month_names() -> dict[str, tuple[str, ...]]:
-    """Month names of :data:`FOREIGN_LANGUAGES`, from dateparser's language data."""
-    import importlib
-
-    english = {m.lower() for m in _EN_MONTHS_FULL + _EN_MONTH_ABBR}
-    names: dict[str, set[str]] = {}
-    for lang in FOREIGN_LANGUAGES:
-        info = importlib.import_module(f"dateparser.data.date_translation_data.{lang}").info
-        for key in ("january", "february", "march", "april", "may", "june", "july",
-                    "august", "september", "october", "november", "december"):
-            for name in info.get(key, ()):
-                low = name.lower()
-                # Whole alphabetic words only: Hungarian "X" (Roman numeral) and
-                # 1-2 letter abbreviations would match far too much.
-                if len(low) < 3 or not low.isalpha() or set(name) <= set("IVXLC"):
-                    continue
-                if low in english:
-                    continue
-                names.setdefault(low, set()).add(lang)
-    return {k: tuple(sorted(v)) for k, v in names.items()}
-
-
-_FOREIGN_MONTHS = _foreign_month_names()
 _FMONTH = "(?i:" + "|".join(sorted(map(re.escape, _FOREIGN_MONTHS), key=len, reverse=True)) + ")"
 
 # --------------------------------------------------------------------------
@@ -144,9 +130,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # 1956-10-23 (ISO / EDTF day)
     ("iso", _NB + _Y4 + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])" + _NA),
     # 23 October 1956, 23rd of October, 1956, 15 March 44 BC
-    ("dmy", _NB + _DAY + r"\s+(?:of\s+)?" + _MONTH_ANY + r",?\s+(?:" + _Y4 + r"(?:\s*" + _ERA + r")?|\d{1,4}\s*" + _ERA + ")" + _NA),
+    ("dmy", _NB + _DAY + r"\.?\s+(?:of\s+)?" + _MONTH_ANY + r",?\s+(?:" + _Y4 + r"(?:\s*" + _ERA + r")?|\d{1,4}\s*" + _ERA + ")" + _NA),
     # 23 października 1956, 13. Juni 1953, 8 de octubre de 1967
-    ("foreign_dmy", _NB + r"(?:[12]\d|3[01]|0?[1-9])\.?\s+(?:de\s+)?" + _FMONTH + r",?\s+(?:de\s+|del\s+)?" + _Y4 + _NA),
+    ("foreign_dmy", _NB + r"(?:[12]\d|3[01]|0?[1-9])\.?\s+(?:de\s+)?" + _FMONTH + r",?\s+(?:de\s+|del\s+|в\s+)?" + _Y4 + _NA),
+    # März 1862, juillet 1934, junio de 1941, Czerwiec 1956
+    ("foreign_my", r"(?<!\w)" + _FMONTH + r"\s+(?:de\s+|del\s+)?" + _Y4 + _NA),
+    # from 264 to 146 BC, between 499 and 449 BC: the first year takes the era of the second
+    ("era_first", r"(?:(?<=from )|(?<=From )|(?<=between )|(?<=Between ))\d{1,4}(?=\s+(?:to|and|until)\s+\d{1,4}\s*"
+     + _ERA + ")"),
     # 73-71 BC
     ("bc_range", _NB + r"\d{1,4}\s*[-\u2013\u2014]\s*\d{1,4}\s*" + _ERA),
     # c. 1893, circa 1893, c. 73 BC, c. AD 46, c. 1918-21
@@ -170,14 +161,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("my", r"(?<!\w)(?:" + _MONTH + "|(?:" + "|".join(_EN_MONTH_ABBR) + r")\.)" + r",?\s+(?:of\s+)?(?:" + _Y4 + r"(?:\s*" + _ERA + r")?|\d{1,4}\s*" + _ERA + ")" + _NA),
     # the later years of the 19th century, the 1st century BC, 14th-century
     ("century", r"(?<!\w)(?:(?i:the)\s+)?(?:(?:" + "|".join(_CENTURY_PARTS) + r")[\s-]+(?:the\s+)?)?"
-     r"(?:(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|(?i:" + "|".join(_ORDINAL_WORDS) + r"))[\s-]century"
+     r"(?:(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)|(?i:" + "|".join(_ORDINAL_WORDS) + r"))[\s-](?i:century)"
      r"(?:\s+" + _ERA + r")?(?!\w)"),
     # the early 1920s, the mid-'30s, the '30s, mid-1920s, the 1920s
     ("decade", r"(?<!\w)(?:(?:(?i:the)\s+)?(?i:early|mid|middle|late)[\s-]+(?:(?:1\d{2}|20\d)0|['\u2019]\d0)['\u2019]?s"
      r"|(?i:the)\s+(?:(?:1\d{2}|20\d)0['\u2019]?s|['\u2019]\d0s)|['\u2019]\d0s)(?!\w)"),
     # the summer of 1917, autumn 1956, the late autumn of 1926, the winter of 1920-21
     ("season", r"(?<!\w)(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?" + _SEASON + r"\s+(?:of\s+)?"
-     + _Y4 + r"(?:[-\u2013/]\d{2}(?!\d))?" + _NA),
+     r"(?:" + _Y4 + r"(?:[-\u2013/]\d{2}(?!\d))?|\d{1,4}(?:\s*[-\u2013]\s*\d{1,4})?\s*" + _ERA + ")" + _NA),
+    # Au printemps 1938, Весной 1989, im Sommer 1917
+    ("foreign_season", r"(?<!\w)(?:(?i:au|im)\s+)?" + _FOREIGN_SEASON + r"\s+" + _Y4 + _NA),
 )
 
 
@@ -192,7 +185,7 @@ def _scanner(patterns: Sequence[tuple[str, str]]) -> re.Pattern:
 # one of the words below.
 _DIGIT_LED = tuple((k, rx) for k, rx in _PATTERNS
                    if k in ("hu_ymd", "iso", "dmy", "foreign_dmy", "bc_range", "range", "century",
-                            "era_year", "year", "year3") or (k == "decade" and rx.startswith(_NB)))
+                            "era_year", "year", "year3", "era_first") or (k == "decade" and rx.startswith(_NB)))
 _WORD_LED = tuple((k, rx) for k, rx in _PATTERNS if k == "century" or (k, rx) not in _DIGIT_LED)
 _SCAN_DIGIT = _scanner(_DIGIT_LED)
 _SCAN_WORD = _scanner(_WORD_LED)
@@ -203,7 +196,8 @@ _TRIGGER_WORDS = frozenset(
     "the c. ca. circa ad a. a.d. ce c.e. early mid middle late later spring summer autumn "
     "fall winter first second beginning start end last closing twenty".split()
     + [w.lower() for w in _ORDINAL_WORDS + _EN_MONTHS_FULL + _EN_MONTH_ABBR]
-    + [w.lower() + "." for w in _EN_MONTHS_FULL + _EN_MONTH_ABBR])
+    + [w.lower() + "." for w in _EN_MONTHS_FULL + _EN_MONTH_ABBR]
+    + list(_FOREIGN_MONTHS) + list(SEASONS) + ["au", "im"])
 _WORD_BEFORE_NUMBER = frozenset("£$€#.,/")
 
 # --------------------------------------------------------------------------
@@ -214,7 +208,7 @@ _YEAR_CUE = re.compile(
     r"year|years|early|late|mid|between|through|throughout|born|died|b\.|d\.|ca\.|c\.|"
     r"spring|summer|autumn|winter|'til|earlier than|later than|not until|until after)"
     r"|[(\u2013\u2014])[\s-]*$")
-_TEMPORAL_CUES = frozenset("in since during until till after before throughout".split())
+_TEMPORAL_CUES = frozenset("in since during until till after before throughout into fiscal post pre".split())
 _COMPARATIVES = frozenset(("earlier", "later"))
 _UNIT_AFTER = re.compile(r"\s+([a-z]+(?: cent)?)\b")
 _COLLECTIVES = frozenset(
@@ -310,6 +304,8 @@ def _is_temporal_cue(words: tuple[str, ...]) -> bool:
     """'in', 'since', 'until', 'not until', 'until after', 'earlier than', 'later than'."""
     if not words:
         return False
+    if len(words) == 2 and words[1] == "both":
+        words = words[:1]                # "in both 1990 and 1991"
     return words[-1] in _TEMPORAL_CUES or (len(words) == 2 and words[1] == "than"
                                            and words[0] in _COMPARATIVES)
 
@@ -335,12 +331,16 @@ def _bare_year_ok(text: str, start: int, end: int, title_end: int,
     # Strong cues: a year even before a plural ("in 1956 workers set up councils").
     if start < title_end:
         return True                       # titles: "Russia 1905", "Paris, 1871: ..."
+    if text[start - 1] == "\n" and (end == len(text) or text[end] in "\r\n"):
+        return True                       # a year alone on a heading line
     if _list_continues(text, start, accepted_end):
         return True                       # "in 1956 and 1970"
     if before.endswith("(") and _CLOSES_PARENTHESIS.match(text, end):
         return True                       # "(1938)"
     if _is_temporal_cue(words):
-        return True                       # "in 1956", "since 1917", "until 1921"
+        return True                       # "in 1956", "since 1917", "until 1921", "post-1959"
+    if words and words[-1] == "for" and text.startswith(",", end):
+        return True                       # "For 1988, the company reported"
     if _count_follows(text, end):
         return False                      # "some 1200 strikers", "from 1200 to 1500 roubles"
     if _DETERMINER.search(before):
@@ -357,7 +357,7 @@ def _bare_year_ok(text: str, start: int, end: int, title_end: int,
 
 
 _CLAUSE_START = re.compile(r"[,;:]\s+$")
-_DETERMINER = re.compile(r"\b(?i:the|a|an)\s+$")
+_DETERMINER = re.compile(r"\b(?i:the|a|an|its|his|her|their|our|that|this)\s+$")
 _WORD_AFTER = re.compile(r"\s+([^\W\d_][\w'-]*)")
 _FUNCTION_WORDS = frozenset(
     "who whom whose which that of and or in on at to for by with from were was had have "
@@ -441,20 +441,21 @@ def _as_tuple(periods: Iterable[Period] | None) -> tuple[Period, ...]:
 # Finding
 
 
-def find_dates(text: str, periods: Iterable[Period] | None = None) -> list[DateSpan]:
-    """Every date expression in ``text``, in text order, without overlaps.
+def find_dates(text: str, periods: Iterable[Period] | None = None, start: int = 0) -> list[DateSpan]:
+    """Every date expression in ``text`` from ``start``, in text order, without overlaps.
 
     ``periods`` is the gazetteer (see :func:`timeline_app.periods.load_periods`);
-    without it named periods are not looked for.
+    without it named periods are not looked for.  ``start`` skips a header
+    (the ``date:`` line of an article).
     """
-    title_end = text.find("\n")
+    title_end = text.find("\n", start)
     if title_end < 0:
         title_end = 0      # a single line of text is prose, not a title
     gazetteer = _period_index(_as_tuple(periods)) if periods else None
     spans: list[DateSpan] = []
     accepted_end = -1
     resume = 0
-    for tok in _TOKEN.finditer(text):
+    for tok in _TOKEN.finditer(text, start):
         start = tok.start()
         if start < resume:
             continue
@@ -507,9 +508,30 @@ def _date_at(scanner: re.Pattern, text: str, start: int, title_end: int,
             start += the.end()
             expr = expr[the.end():]
     languages: tuple[str, ...] = ("en",)
-    if kind in ("foreign_dmy", "hu_ymd"):
+    query = " ".join(expr.split())
+    if kind in ("foreign_dmy", "hu_ymd", "foreign_my"):
         languages = _FOREIGN_MONTHS[_FMONTH_RE.search(expr).group().lower()]
-    return DateSpan(start, end, expr, kind, " ".join(expr.split()), languages)
+    elif kind == "dmy":
+        query = _DAY_DOT.sub(r"\1", query)      # "4. September 1864" (German order) is 4 September
+    elif kind == "era_first":
+        query += " " + _ERA_RE.search(text, end).group()
+    return DateSpan(start, end, expr, kind, query, languages)
+
+
+_ERA_RE = re.compile(_ERA)
+_DAY_DOT = re.compile(r"^(\d+)\.")
+_SEASON_WORD = re.compile("|".join(sorted(SEASONS, key=len, reverse=True)), re.IGNORECASE)
+_SEASON_YEAR = re.compile(r"(\d{1,4})(?:\s*[-\u2013/]\s*\d{1,4})?\s*(" + _ERA + ")?")
+
+
+def _season_value(query: str) -> tuple[str, int, int]:
+    """'The winter of 54-53 BC' -> '-0053-24': the season of its first year (EDTF 21-24)."""
+    code = SEASONS[_SEASON_WORD.search(query).group().lower()]
+    m = _SEASON_YEAR.search(query)
+    year = int(m.group(1))
+    if m.group(2) and m.group(2).upper().startswith("B"):
+        year = 1 - year
+    return f"{year_text(year)}-{code}", year, year
 
 
 _FMONTH_RE = re.compile(_FMONTH)
@@ -533,9 +555,14 @@ def resolve(span: DateSpan) -> tuple[str, int, int] | None:
     """(EDTF, lower year, upper year) of a span, or None if it is not a date."""
     if span.period is not None:
         return _period_span(span.period)
+    if span.kind.endswith("~"):        # "about 50 BC": the year's value, approximate
+        found = resolve(replace(span, kind=span.kind[:-1]))
+        return None if found is None else (found[0].rstrip("~") + "~", found[1], found[2])
     if span.kind in ("year", "year3"):
         year = int(span.query)          # fast path for the commonest form: "1956", "800"
         return f"{year:04d}", year, year
+    if span.kind in ("season", "foreign_season"):
+        return _season_value(span.query)
     return _resolve(span.query, span.languages)
 
 
@@ -603,6 +630,12 @@ class _Sentences:
         self._i = -1
         self._sentence = ""
 
+    def start_at(self, offset: int) -> int:
+        """Where the sentence holding ``offset`` begins."""
+        import bisect
+
+        return self._starts[bisect.bisect_right(self._starts, offset) - 1]
+
     def at(self, offset: int) -> str:
         import bisect
 
@@ -619,23 +652,95 @@ class _Sentences:
 
 
 def extract_article(article_id: str, text: str, periods: Iterable[Period] | None = None,
-                    title: str | None = None) -> list[Mention]:
-    """The date mentions of one article (its whole text: title line, blank line, body)."""
+                    title: str | None = None, document_date: Day | None = None,
+                    unresolved: bool = False) -> list[Mention]:
+    """The date mentions of one article (its whole text: optional ``date:`` line, title line, blank line, body).
+
+    Relative expressions get their value from the reference time (the latest
+    earlier date of the precision they need) or the document date:
+    ``document_date`` if given, else the article's ``date:`` header line.
+    With ``unresolved``, expressions that have no base here are included
+    with an empty ``edtf`` (and ``lower``/``upper`` None); without it they
+    are left out, so callers that place mentions on the timeline see only
+    dated ones.
+    """
+    header_date, body = date_header(text)
+    document = document_date or header_date
     if title is None:
-        title = text.split("\n", 1)[0].strip()
-    spans = find_dates(text, periods)
-    if not spans:
+        title = text[body:].split("\n", 1)[0].strip()
+    items: list[DateSpan | Relative] = [_with_qualifier(text, s) for s in find_dates(text, periods, body)]
+    items += find_relative(text, body, weekdays=document is not None)
+    if not items:
         return []
     sentences = _Sentences(text)
+    reference = Reference()
     mentions = []
-    for s in spans:
-        resolved = resolve(s)
-        if resolved is None:
-            continue
-        edtf, lower, upper = resolved
-        mentions.append(Mention(article_id, title, s.expression, s.start, s.end, edtf,
-                                lower, upper, sentences.at(s.start)))
+    for item in _disjoint(items):
+        sentence = sentences.at(item.start)
+        if isinstance(item, Relative):
+            # The clause before it, bounded: tense words are near ("will visit ... on Sunday").
+            before = text[max(sentences.start_at(item.start), item.start - _TENSE_WINDOW):item.start]
+            found = resolve_relative(item, reference, document, speaks_of_future(before))
+            if found is None:
+                if unresolved and item.base != "either":
+                    mentions.append(Mention(article_id, title, item.expression, item.start, item.end,
+                                            "", None, None, sentence))
+                continue
+            edtf, anchor, anchor_start = found.edtf, found.anchor, found.anchor_start
+            lower, upper = _years_of(edtf)
+        else:
+            resolved = resolve(item)
+            if resolved is None:
+                continue
+            edtf, lower, upper = resolved
+            anchor, anchor_start = "", -1
+        reference.see(edtf, item.expression, item.start)
+        mentions.append(Mention(article_id, title, item.expression, item.start, item.end, edtf,
+                                lower, upper, sentence, anchor, anchor_start))
     return mentions
+
+
+_TENSE_WINDOW = 160
+"""Characters before a relative expression read for its tense."""
+
+
+def _disjoint(items: list) -> list:
+    """Text order; of overlapping expressions the leftmost, then the longest, then the explicit one."""
+    items.sort(key=lambda i: (i.start, -i.end, isinstance(i, Relative)))
+    kept: list = []
+    for item in items:
+        if not kept or item.start >= kept[-1].end:
+            kept.append(item)
+    return kept
+
+
+_YEAR_IN_EDTF = re.compile(r"-?\d{4}")
+
+
+def _years_of(edtf: str) -> tuple[int, int]:
+    years = [int(y) for y in _YEAR_IN_EDTF.findall(edtf)]
+    return min(years), max(years)
+
+
+_QUALIFIED_KINDS = frozenset(("year", "year3", "era_year", "ad_year", "my", "foreign_my", "era_first"))
+_QUALIFIER_BEFORE = re.compile(
+    r"(?<![\w-])(?P<q>" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS + APPROXIMATE),
+                                          key=len, reverse=True)) + r")(?:(?<=-)|\s+)$", re.IGNORECASE)
+
+
+def _with_qualifier(text: str, span: DateSpan) -> DateSpan:
+    """'early 2011', 'the rest of 53 BC', 'about 50 BC', 'fiscal 1989': the qualifier joins the span.
+
+    The value stays the year's; 'about' and its kin make it approximate.
+    """
+    if span.kind not in _QUALIFIED_KINDS:
+        return span
+    m = _QUALIFIER_BEFORE.search(text, max(0, span.start - 24), span.start)
+    if not m:
+        return span
+    q = " ".join(m.group("q").lower().split())
+    return replace(span, start=m.start(), expression=text[m.start():span.end],
+                   kind=span.kind + ("~" if q in APPROXIMATE else ""))
 
 
 def default_periods() -> list[Period]:

@@ -24,7 +24,6 @@ from hypothesis import strategies as st
 from werkzeug.test import EnvironBuilder
 
 from timeline_app.server.security import MAX_JSON_DEPTH, harden
-from timeline_app.web.app import create_app
 
 CALLBACK = "/_dash-update-component"
 JSON = "application/json"
@@ -67,13 +66,14 @@ def make_app() -> Dash:
 
 
 @pytest.fixture(scope="module")
-def app() -> Dash:
+def guarded_app() -> Dash:
+    """The small app above (conftest's ``app`` is the real one)."""
     return make_app()
 
 
 @pytest.fixture()
-def client(app):
-    return app.server.test_client()
+def guarded_client(guarded_app):
+    return guarded_app.server.test_client()
 
 
 def zoom_body(**changes):
@@ -148,8 +148,8 @@ def labels_body(count=2, **changes):
                                   labels_body()],
                          ids=["zoom", "multi-output", "pattern-all", "pattern-all-empty", "no-value",
                               "pattern-all-output"])
-def test_well_formed_callback_requests_are_answered(client, body):
-    response = post(client, body)
+def test_well_formed_callback_requests_are_answered(guarded_client, body):
+    response = post(guarded_client, body)
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.get_json()["response"]
 
@@ -230,56 +230,56 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("name", list(HOSTILE))
-def test_hostile_callback_request_is_refused_with_4xx(client, name):
+def test_hostile_callback_request_is_refused_with_4xx(guarded_client, name):
     body, content_type = HOSTILE[name]
     data = body if isinstance(body, (str, bytes)) else json.dumps(body)
-    response = client.post(CALLBACK, data=data, content_type=content_type)
+    response = guarded_client.post(CALLBACK, data=data, content_type=content_type)
     assert 400 <= response.status_code < 500, (response.status_code, response.get_data(as_text=True))
     assert_no_trace(response)
 
 
-def test_nesting_up_to_the_limit_is_accepted(client):
+def test_nesting_up_to_the_limit_is_accepted(guarded_client):
     body = zoom_body(state=[{"id": "dd", "property": "value", "value": nested(MAX_JSON_DEPTH - 3)}])
-    assert post(client, body).status_code == 200
+    assert post(guarded_client, body).status_code == 200
 
 
-def test_genuine_server_bug_is_500_without_a_stack_trace(client, caplog):
-    response = post(client, both_body(value="boom"))
+def test_genuine_server_bug_is_500_without_a_stack_trace(guarded_client, caplog):
+    response = post(guarded_client, both_body(value="boom"))
     assert response.status_code == 500
     assert_no_trace(response)
     assert any("ZeroDivisionError" in r.getMessage() for r in caplog.records)  # but it is logged
 
 
-def test_werkzeug_debugger_is_off(app):
-    assert app.server.debug is False
-    assert post(app.server.test_client(), both_body(value="boom")).status_code == 500
+def test_werkzeug_debugger_is_off(guarded_app):
+    assert guarded_app.server.debug is False
+    assert post(guarded_app.server.test_client(), both_body(value="boom")).status_code == 500
 
 
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
 @pytest.mark.parametrize("path", ["/", CALLBACK, "/_dash-layout", "/assets/x.css", "/events.csv"])
-def test_no_route_accepts_writes(client, method, path):
-    response = client.open(path, method=method, data="x")
+def test_no_route_accepts_writes(guarded_client, method, path):
+    response = guarded_client.open(path, method=method, data="x")
     assert response.status_code in (404, 405)
     if response.status_code == 405:
         assert method not in response.headers["Allow"]
     assert_no_trace(response)
 
 
-def test_method_not_allowed_names_the_allowed_ones(client):
-    response = client.open("/_dash-layout", method="DELETE")
+def test_method_not_allowed_names_the_allowed_ones(guarded_client):
+    response = guarded_client.open("/_dash-layout", method="DELETE")
     assert response.status_code == 405
     assert set(response.headers["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "OPTIONS"}
     assert response.headers["Content-Security-Policy"] and response.mimetype == "text/plain"
 
 
-def test_reload_hash_lists_no_installed_packages(real_app):
-    response = real_app[0].server.test_client().get("/_reload-hash")
+def test_reload_hash_lists_no_installed_packages(client):
+    response = client.get("/_reload-hash")
     assert response.status_code == 404
     assert b"packages" not in response.get_data() and b"plotly" not in response.get_data()
 
 
-def test_callback_route_runs_callbacks_only_on_post(client):
-    response = client.get(CALLBACK, query_string={"output": "g.figure"})
+def test_callback_route_runs_callbacks_only_on_post(guarded_client):
+    response = guarded_client.get(CALLBACK, query_string={"output": "g.figure"})
     # Dash's catch-all route answers every other GET with the page itself.
     assert response.status_code == 200 and response.mimetype == "text/html"
     assert b'"response"' not in response.get_data()
@@ -294,8 +294,7 @@ def test_callback_route_runs_callbacks_only_on_post(client):
     "/_dash-component-suites/dash/dash.py",
     "/static/../timeline_app/server/security.py",
 ])
-def test_no_file_outside_the_served_ones(real_app, path):
-    client = real_app[0].server.test_client()
+def test_no_file_outside_the_served_ones(client, path):
     response = client.get(path)
     body = response.get_data()
     assert b"id,title,start" not in body and b"import " not in body
@@ -329,31 +328,31 @@ def call_wsgi(app, environ):
 
 
 @pytest.mark.parametrize("path", [CALLBACK, "/", "/_dash-layout"])
-def test_declared_oversized_body_is_refused_unread(app, path):
+def test_declared_oversized_body_is_refused_unread(guarded_app, path):
     environ = EnvironBuilder(path=path, method="POST", content_type="application/json").get_environ()
     stream = Tripwire(10**12)
     environ.update({"CONTENT_LENGTH": str(10**12), "wsgi.input": stream})
-    status, body = call_wsgi(app, environ)
+    status, body = call_wsgi(guarded_app, environ)
     assert status == 413 and stream.taken == 0
     assert b"Traceback" not in body
 
 
-def test_body_just_under_the_limit_is_read(app):
+def test_body_just_under_the_limit_is_read(guarded_app):
     payload = json.dumps(zoom_body(state=[{"id": "dd", "property": "value", "value": "a"}])).encode()
     payload += b" " * (LIMIT - len(payload))
     environ = EnvironBuilder(path=CALLBACK, method="POST", content_type="application/json",
                              data=payload).get_environ()
-    status, _ = call_wsgi(app, environ)
+    status, _ = call_wsgi(guarded_app, environ)
     assert status == 200
 
 
-def test_chunked_oversized_body_is_cut_off_at_the_limit(app):
+def test_chunked_oversized_body_is_cut_off_at_the_limit(guarded_app):
     environ = EnvironBuilder(path=CALLBACK, method="POST", content_type="application/json").get_environ()
     stream = Tripwire(10**9)
     environ.pop("CONTENT_LENGTH", None)
     environ.update({"wsgi.input": stream, "wsgi.input_terminated": True,
                     "HTTP_TRANSFER_ENCODING": "chunked"})
-    status, _ = call_wsgi(app, environ)
+    status, _ = call_wsgi(guarded_app, environ)
     assert status == 413
     assert stream.taken <= LIMIT + 64 * 1024
 
@@ -372,13 +371,13 @@ class BrokenChunks(io.RawIOBase):
         raise InvalidChunkSize("zz")
 
 
-def test_malformed_chunked_body_is_400_without_a_traceback(app, caplog):
+def test_malformed_chunked_body_is_400_without_a_traceback(guarded_app, caplog):
     environ = EnvironBuilder(path=CALLBACK, method="POST", content_type=JSON).get_environ()
     environ.pop("CONTENT_LENGTH", None)
     environ.update({"wsgi.input": BrokenChunks(), "wsgi.input_terminated": True,
                     "HTTP_TRANSFER_ENCODING": "chunked"})
     with caplog.at_level(logging.INFO):
-        status, body = call_wsgi(app, environ)
+        status, body = call_wsgi(guarded_app, environ)
     assert status == 400 and b"malformed" in body
     assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
 
@@ -453,17 +452,17 @@ def draw_dependency(draw, raw_id: str, prop: str, with_value: bool = True):
 
 
 @pytest.fixture(scope="module")
-def real_app():
-    app = create_app()
-    deps = app.server.test_client().get("/_dash-dependencies").get_json()
-    return app, [d for d in deps if not d.get("clientside_function")]
+def server_callbacks(client):
+    """The real app's server-side callbacks, as its ``/_dash-dependencies`` lists them."""
+    deps = client.get("/_dash-dependencies").get_json()
+    return [d for d in deps if not d.get("clientside_function")]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_real_app_callbacks_never_answer_hostile_values_with_5xx(real_app, data):
+def test_real_app_callbacks_never_answer_hostile_values_with_5xx(app, server_callbacks, data):
     """Well-formed requests to the app's own callbacks, with any JSON as values: never a 5xx."""
-    app, callbacks = real_app
+    callbacks = server_callbacks
     if not callbacks:
         pytest.skip("the app has no server-side callback yet")
     spec = data.draw(st.sampled_from(callbacks))
@@ -501,7 +500,7 @@ def rss_bytes() -> int:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def test_memory_stays_bounded_over_10000_requests(app, quiet_security_log):
+def test_memory_stays_bounded_over_10000_requests(guarded_app, quiet_security_log):
     """10,000 callback requests, most of them hostile: no Python object or RSS growth.
 
     Requests go straight to the WSGI app (no test-client overhead);
@@ -529,7 +528,8 @@ def test_memory_stays_bounded_over_10000_requests(app, quiet_security_log):
         for i in range(n):
             template, data, expected = requests[i % len(requests)]
             environ = dict(template, **{"wsgi.input": io.BytesIO(data)})
-            chunks = app.server.wsgi_app(environ, lambda status, headers, exc=None: statuses.append(status))
+            chunks = guarded_app.server.wsgi_app(environ,
+                                                 lambda status, headers, exc=None: statuses.append(status))
             b"".join(chunks)
             getattr(chunks, "close", lambda: None)()
             assert int(statuses.pop()[:3]) == expected

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from timeline_app.cli import build_parser
+from timeline_app.data import files
 from timeline_app.server.settings import (
     BY_NAME,
     SETTINGS,
     SettingError,
     Settings,
+    apply_to_process,
     from_environment,
     load_settings,
     unknown_variables,
@@ -79,3 +81,11 @@ def test_an_events_folder_is_named_a_folder(tmp_path):
 def test_unknown_variables_are_found():
     environ = {"TIMELINE_WORKERS": "2", "TIMELINE_PORT": "1", "PATH": "/bin"}
     assert unknown_variables(environ) == ["TIMELINE_WORKERS"]
+
+
+def test_the_file_cap_reaches_the_data_layer():
+    try:
+        apply_to_process(load_settings({"max_file_bytes": "2048"}, environ={}))
+        assert files.max_file_bytes() == 2048
+    finally:
+        files.set_max_file_bytes(files.MAX_FILE_BYTES)

@@ -18,7 +18,7 @@ import resource
 import select
 import sys
 
-from .server.settings import Settings
+from .server.settings import Settings, apply_to_process
 
 FILES_PER_CONNECTION = 2
 """Its socket, and the temporary file waitress keeps a body of more than 512 KB in."""
@@ -33,6 +33,7 @@ def serve_command(settings: Settings) -> int:
 
     from .web.app import create_app
 
+    apply_to_process(settings)
     app = create_app(settings.events, frame_ancestors=settings.frame_ancestors,
                      max_body_bytes=settings.max_body_bytes)
     connection_limit = _allow_open_files(settings.connection_limit)

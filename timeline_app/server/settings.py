@@ -7,9 +7,6 @@ wins over the variable, the variable over the default.  Values are parsed
 once, when the server starts (``serve.py``, ``wsgi.py``), by the one parser
 of each setting, so a bad value is the same one-line error wherever it comes
 from: which variable or option, what is wrong, what would do.
-
-Not here yet: a size cap for the dataset files (the data layer's reader
-owns it; when it exposes one, it becomes a setting of this table).
 """
 
 from __future__ import annotations
@@ -21,6 +18,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ..data.files import MAX_FILE_BYTES, set_max_file_bytes
 
 PREFIX = "TIMELINE_"
 
@@ -107,6 +106,10 @@ SETTINGS: tuple[Setting, ...] = (
             "by default nobody may"),
     Setting("max_body_bytes", "TIMELINE_MAX_BODY_BYTES", 1024 * 1024, "1048576", _whole_number(1024),
             "largest request body; bigger ones get 413 before they are read"),
+    Setting("max_file_bytes", "TIMELINE_MAX_FILE_BYTES", MAX_FILE_BYTES, str(MAX_FILE_BYTES),
+            _whole_number(1024),
+            "largest dataset file read (events, categories, periods, an article); "
+            "a bigger one is a problem in the problems panel, not read"),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -122,6 +125,12 @@ class Settings:
     connection_limit: int
     frame_ancestors: tuple[str, ...]
     max_body_bytes: int
+    max_file_bytes: int
+
+
+def apply_to_process(settings: Settings) -> None:
+    """The settings that hold for the whole process, not one app: the dataset file cap (data/files.py)."""
+    set_max_file_bytes(settings.max_file_bytes)
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:

@@ -15,6 +15,11 @@ the slow paths (difflib suggestions, quote diagnosis) must stay fast too.
 Throughput is the best of N repeats, each with the date caches cleared.
 Target: at least 50,000 rows per second.
 
+Then a 1 MB adversarial file (a quote opened on every other line, a
+problem on nearly every line) is checked the same way.  Target: under 1 s
+(the reader once restarted from the file's start for each run-on quote,
+and spent 48 s on 770 KB).
+
 Then the same file is loaded into the app (``create_app``, as ``serve
 --events FILE`` does) and opened in headless Chromium with bench/app.py's
 browser: how long the server takes to build it, the first painted timeline,
@@ -45,10 +50,12 @@ if str(ROOT) not in sys.path:
 from timeline_app.data import dates  # noqa: E402
 from timeline_app.data.dataset import COLUMNS, load_dataset  # noqa: E402
 from timeline_app.data.paths import EVENTS_DIR  # noqa: E402
-from timeline_app.data.problems import count_errors  # noqa: E402
+from timeline_app.data.problems import count_errors, count_problems  # noqa: E402
 from timeline_app.data.validate import check_file  # noqa: E402
 
 TARGET = 50_000
+ADVERSARIAL_BYTES = 1_000_000
+ADVERSARIAL_TARGET_SECONDS = 1.0
 
 
 def random_date(rng: random.Random, all_days: bool) -> tuple[str, str]:
@@ -96,6 +103,31 @@ def write_events(path: Path, rows: int, all_days: bool = False, seed: int = 1) -
                              "Rosa Luxemburg; Leo Jogiches", "Poland; Zurich", article, quote,
                              "A description of the event, long enough to look like the real ones do."])
     return len(texts - {""})
+
+
+def write_adversarial(path: Path, size: int = ADVERSARIAL_BYTES) -> None:
+    """An events header, then a quote opened on every other line (``"a`` / ``b,c"``) up to ``size`` bytes.
+
+    Every pair is a run-on quote and a short row: the file the quadratic
+    reader spent 48 s on (770 KB), with a problem on nearly every line.
+    """
+    header = ",".join(COLUMNS) + "\n"
+    path.write_text(header + '"a\nb,c"\n' * ((size - len(header)) // 8), encoding="utf-8")
+
+
+def adversarial(folder: Path, repeats: int) -> None:
+    """Print how long ``check`` takes over :func:`write_adversarial`'s file (best of ``repeats``)."""
+    path = folder / "adversarial.csv"
+    write_adversarial(path)
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        problems, loaded = check_file(path)
+        best = min(best, time.perf_counter() - started)
+    print(f"adversarial: {path.stat().st_size:,} bytes of run-on quotes checked in {best:.2f} s "
+          f"({loaded}; {count_problems(problems):,} problems, {len(problems)} lines listed) "
+          f"target under {ADVERSARIAL_TARGET_SECONDS:.0f} s: "
+          f"{'met' if best < ADVERSARIAL_TARGET_SECONDS else 'NOT MET'}", flush=True)
 
 
 def clear_date_caches() -> None:
@@ -166,6 +198,7 @@ def main() -> int:
         print(f"check: {args.rows} rows ({distinct} distinct dates) in {best:.2f} s = {rate:,.0f} rows/s "
               f"({loaded}; {count_errors(problems)} errors, {len(problems)} problems) "
               f"target {TARGET:,} rows/s: {'met' if rate >= TARGET else 'NOT MET'}", flush=True)
+        adversarial(Path(tmp), args.repeats)
         if not args.no_app:
             app_load(path, args.rows)
     return 0

@@ -128,3 +128,15 @@ def test_ten_thousand_unknown_columns_are_one_short_warning():
     [problem] = table.problems
     assert problem.column == ("col0, col1, col2, col3, col4, col5, col6, col7, col8, col9 and 9,990 more")
     assert len(str(problem)) < 300
+
+
+def test_every_table_loader_ends_its_problems_with_the_count_of_the_rest():
+    from timeline_app.data.categories import load_categories
+    from timeline_app.data.periods import check_periods
+
+    categories = "name,label,colour,symbol\n" + "".join(f"c{i},C,teal,circle\n" for i in range(250))
+    _, problems = load_categories("c.csv", data=categories.encode())
+    assert len(problems) == MAX_PROBLEMS + 1 and problems[-1].count == 50 and not problems[-1].is_error
+    periods = "name,aliases,start,end,description\n" + "".join(f"P{i},,sometime,,\n" for i in range(250))
+    _, problems = check_periods("p.csv", data=periods.encode())
+    assert len(problems) == MAX_PROBLEMS + 1 and problems[-1].count == 50 and problems[-1].is_error

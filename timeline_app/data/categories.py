@@ -83,7 +83,7 @@ def load_categories(path: Path | str, data: bytes | None = None,
         cues = _cues(table, line, row.get("cues", ""), cue_owners, key)
         categories[key] = Category(key, label, colour, symbol, cues)
         lines[key] = line
-    return categories, sorted(table.problems, key=lambda p: p.line)
+    return categories, table.sorted_problems()
 
 
 def _cues(table: Table, line: int, cell: str, owners: dict[str, str], key: str) -> tuple[str, ...]:

@@ -229,9 +229,11 @@ class Table:
 
     Rows are keyed by :func:`column_key` of the header; ``labels`` maps each
     key back to the header cell as the editor wrote it, for messages.
-    Problems go through :meth:`add`, which lists the first
-    :data:`~timeline_app.data.problems.MAX_PROBLEMS` and counts the rest in
-    one :class:`~timeline_app.data.problems.Unlisted` line; ``deadline``
+    Problems go through :meth:`report` or :meth:`add`, which list the first
+    :data:`~timeline_app.data.problems.MAX_PROBLEMS` in ``problems`` and
+    count the rest, cheaply (a broken file may have a million), for the one
+    :class:`~timeline_app.data.problems.Unlisted` line that
+    :meth:`sorted_problems` ends with; ``deadline``
     (a :func:`time.monotonic` value) bounds how long reading and checking
     may take (:meth:`out_of_time`).
     """
@@ -249,6 +251,8 @@ class Table:
     """Errors reported so far, listed or not: a row checker compares it before and after a row."""
     deadline: float = float("inf")
     stopped: bool = False
+    _clock_in: int = 1
+    """Calls of :meth:`out_of_time` until it next looks at the clock."""
     _unlisted: list[int] = field(default_factory=lambda: [0, 0, 0])
     """(line of the first unlisted problem, unlisted errors, unlisted warnings)."""
 
@@ -258,38 +262,46 @@ class Table:
     def report(self, line: int, column: str, message: str, hint: str = "",
                severity: str = ERROR) -> None:
         """Record a problem about ``column`` (a key), named as the editor wrote it."""
-        self.add(Problem(self.path, line, self.label(column), message, hint, severity))
+        if not self._count(line, severity == ERROR):  # listed; past the cap only counted, cheaply
+            self.problems.append(Problem(self.path, line, self.label(column), message, hint, severity))
 
     def add(self, problem: Problem) -> None:
-        if problem.is_error:
+        if not self._count(problem.line, problem.is_error):
+            self.problems.append(problem)
+
+    def _count(self, line: int, is_error: bool) -> bool:
+        """Count a problem; whether it is one past the listed ones (counted in the summary)."""
+        if is_error:
             self.errors += 1
         unlisted = self._unlisted
         if len(self.problems) < MAX_PROBLEMS and not unlisted[0]:
-            self.problems.append(problem)
-            return
-        unlisted[0] = unlisted[0] or problem.line
-        unlisted[1 if problem.is_error else 2] += 1
-        summary = Unlisted.of(self.path, *unlisted)
-        if len(self.problems) > MAX_PROBLEMS:
-            self.problems[-1] = summary
-        else:
-            self.problems.append(summary)
-
-    def out_of_time(self, line: int) -> bool:
-        """Whether the time budget is spent; says so once, as an error at ``line``."""
-        if self.stopped or time.monotonic() < self.deadline:
-            return self.stopped
-        self.stopped = True
-        self.report(line, "(file)", "checking the file took too long and stopped here; "
-                    "this row and the rows after it are not shown",
-                    "split the file, or fix the problems listed first")
+            return False
+        unlisted[0] = unlisted[0] or line
+        unlisted[1 if is_error else 2] += 1
         return True
 
     def sorted_problems(self) -> list[Problem]:
-        """The problems by line, the :class:`Unlisted` line (if any) last."""
-        listed_ = [p for p in self.problems if not isinstance(p, Unlisted)]
-        listed_.sort(key=lambda p: p.line)
-        return listed_ + [p for p in self.problems if isinstance(p, Unlisted)]
+        """The problems by line, then the :class:`Unlisted` line counting the rest (if any)."""
+        listed_ = sorted(self.problems[:MAX_PROBLEMS], key=lambda p: p.line)
+        return listed_ + ([Unlisted.of(self.path, *self._unlisted)] if self._unlisted[0] else [])
+
+    def out_of_time(self, line: int) -> bool:
+        """Whether the time budget is spent; says so once, as an error at ``line``.
+
+        Called for every record and row, it looks at the clock on every 64th call.
+        """
+        self._clock_in -= 1
+        if self._clock_in or self.stopped:
+            return self.stopped
+        self._clock_in = 64
+        if time.monotonic() < self.deadline:
+            return False
+        self.stopped = True
+        self.errors += 1  # listed even past the cap: it says why the rest is missing
+        self.problems.append(Problem(self.path, line, "(file)", "checking the file took too long and stopped "
+                                     "here; this row and the rows after it are not shown",
+                                     "split the file, or fix the problems listed first"))
+        return True
 
 
 def read_rows(path: Path | str, required: tuple[str, ...], known: tuple[str, ...],
@@ -318,14 +330,15 @@ def read_rows(path: Path | str, required: tuple[str, ...], known: tuple[str, ...
         return table
     lines = split_lines(text)
     start, delimiter = _dialect(lines)
+    rows = table.rows
     for first, cells in _records(table, lines, start, delimiter):
         values = list(map(str.strip, cells))
         if not any(values):
             continue
-        if not table.header:
-            _read_header(table, values, first, required, known)
+        if table.header:
+            rows.append((first, _row_dict(table, values, first)))
         else:
-            table.rows.append((first, _row_dict(table, values, first)))
+            _read_header(table, values, first, required, known)
     if not table.header and not table.stopped:
         table.report(1, "(header)", "the file has no header row (it is empty)" if not text.strip()
                      else "the file has no header row", f"start with a header row: {','.join(required)}")
@@ -463,7 +476,8 @@ def _row_dict(table: Table, cells: list[str], line: int) -> dict[str, str]:
     """The row's stripped ``cells`` by column key, padded or reported if ragged."""
     width = len(table.header)
     if len(cells) != width:
-        cells = _trimmed(cells, width)
+        if len(cells) > width:
+            cells = _trimmed(cells, width)
         if len(cells) > width:
             table.report(line, "(row)", f"the row has {len(cells)} cells but the header has {width}",
                          "put double quotes around a cell that contains the delimiter, "

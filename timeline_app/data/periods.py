@@ -109,8 +109,6 @@ def _read_periods(path: Path | str, data: bytes | None = None, name: str | None 
         period = Period(name=row["name"], aliases=aliases, start=row.get("start", ""),
                         end=row.get("end", ""), description=row.get("description", ""))
         entries.append((period, checked and table.errors == before))
-    if not checked:
-        return entries, table.problems
     return entries, table.sorted_problems()
 
 

@@ -94,6 +94,7 @@
     const scale = type.px / LABEL_FONT_PX;
     const markGap = MARK_GAP_PX * scale;
     const roomAbove = unit >= 24 * scale;
+    const height = 2 * LABEL_HALF_HEIGHT * scale; // a label's box (.tl-label in timeline.css)
     // The events to consider: all shown, or with a level of detail only those with a drawn
     // mark (the others lie under one), and the selected event.
     let pool = s.idx;
@@ -215,7 +216,12 @@
         // Spans (and so the shared labels) are placed before any mark's label.
         const clashes = (b) => b.blocked.some(([l, r]) => left < r && right > l);
         if (!force && ((left < band.free && !c.shared) || touched.some(clashes))) return;
-        placed.push({ ...c, text: label.text, left, right, selected: force });
+        // Bands are rows of labels, but a label is taller than the gap between some of them (the
+        // strip above a row's spans and the row's own line, two rows of a crowded timeline).
+        const top = ya.l2p(c.row) - c.lift - height / 2;
+        const covers = (box) => left < box.right && right > box.left && top < box.top + height && top + height > box.top;
+        if (!force && placed.some(covers)) return;
+        placed.push({ ...c, text: label.text, left, right, top, selected: force });
         if (force || c.shared) {
           // These block only their own box, not the band left of them.
           for (const b of touched) b.blocked.push([left - LABEL_GAP_PX, right + LABEL_GAP_PX]);
@@ -261,8 +267,7 @@
       const perBand = Math.max(1, Math.floor(cap / Math.max(result.bands, 1)));
       result = run(perBand, plot.w / perBand);
     }
-    const kept = result.placed.slice(0, cap).map((p) => ({ ...p, top: ya.l2p(p.row) - p.lift - LABEL_HALF_HEIGHT * type.px / LABEL_FONT_PX }));
-    return kept;
+    return result.placed.slice(0, cap);
   }
 
   lib.labels = { labels, canvasType, FONT_PX: LABEL_FONT_PX, NARROW_PX, MAX_LABELS, MAX_LABELS_NARROW };

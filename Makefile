@@ -1,7 +1,7 @@
 # timeline_app developer tasks.
 #
 #   make run    serve the shipped dataset on http://$(HOST):$(PORT)
-#   make test   install everything the tests need, then run pytest over tests/
+#   make test   install everything the tests need (Python packages, chromium, nodejs), then run pytest over tests/
 #   make bench  install what the tests need (bench/app.py drives Chromium), then run every bench/*.py
 #   make clean  remove .venv and caches
 #
@@ -30,7 +30,7 @@ SUDO        = $(if $(filter 0,$(shell id -u)),,$(shell command -v sudo 2>/dev/nu
 APT_UPDATE  = $(SUDO) apt-get update -qq
 APT_INSTALL = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: venv run test test-deps browser-system-deps bench clean
+.PHONY: venv run test test-deps browser-system-deps node-system-deps bench clean
 
 venv: $(STAMP_RUNTIME)
 
@@ -68,10 +68,17 @@ browser-system-deps:
 	  $(APT_UPDATE) && $(APT_INSTALL) chromium chromium-driver || exit 1; \
 	fi
 
+# Debian nodejs (node --test runs tests/js/ through tests/test_js.py), only when node is missing.
+node-system-deps:
+	@if ! command -v node >/dev/null 2>&1; then \
+	  echo ">> installing Debian nodejs"; \
+	  $(APT_UPDATE) && $(APT_INSTALL) nodejs || exit 1; \
+	fi
+
 run: venv
 	$(PY) -m timeline_app serve --host $(HOST) --port $(PORT)
 
-test: test-deps browser-system-deps
+test: test-deps browser-system-deps node-system-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Runs each bench/*.py (files starting with "_" are helpers) from the repo root.

@@ -44,7 +44,8 @@
      timeline-render.js, takeReaderRange), so the address stays what is on screen. */
   function navigate(changes) {
     const range = lib.takeReaderRange ? lib.takeReaderRange() : null;
-    const moved = range ? { from: lib.calendar.isoDay(Math.round(range[0])), to: lib.calendar.isoDay(Math.round(range[1])) } : {};
+    const { formatDay } = lib.calendar;
+    const moved = range ? { from: formatDay(Math.round(range[0])), to: formatDay(Math.round(range[1])) } : {};
     clientside.set_props('url', { search: searchWith({ ...moved, ...changes }) });
   }
 

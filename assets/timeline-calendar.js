@@ -36,12 +36,15 @@
     return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
   }
 
-  /* Day n as timeline_app/view/url_state.py's parse_day reads it back exactly: "1956-10-23",
-     "-0072-03-15" (astronomical years), for addresses written in the browser. */
-  function isoDay(n) {
+  /* Day n as timeline_app/view/url_state.py's format_day writes it (and parse_day reads it back):
+     "1956" for 1 January, "73BC", "1956-10" for the 1st of a month, else "1956-10-23" or
+     "-0072-03-15" (astronomical years).  For addresses written in the browser. */
+  function formatDay(n) {
     const [y, m, d] = fromDay(n);
+    if (m === 1 && d === 1) return y <= 0 ? (1 - y) + 'BC' : String(y);
     const pad = (v, width) => String(v).padStart(width, '0');
-    return (y < 0 ? '-' : '') + pad(Math.abs(y), 4) + '-' + pad(m, 2) + '-' + pad(d, 2);
+    const head = (y < 0 ? '-' : '') + pad(Math.abs(y), 4) + '-' + pad(m, 2);
+    return d === 1 ? head : head + '-' + pad(d, 2);
   }
 
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -118,6 +121,6 @@
     return { vals: pairs.map((p) => p[0]), text: pairs.map((p) => p[1]), unit: unit, size: size };
   }
 
-  lib.calendar = { toDay, fromDay, yearLabel, isoDay, ticks };
+  lib.calendar = { toDay, fromDay, yearLabel, formatDay, ticks };
   if (typeof module !== 'undefined') module.exports = lib.calendar;
 })();

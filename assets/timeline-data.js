@@ -131,6 +131,15 @@
     return -1;
   }
 
-  lib.data = { decode, filterKey, facets, shown, isShown };
+  /* Whether event i is in view of range [lo, hi]: a span when it overlaps the range, a point
+     when its middle lies in it.  The rule of timeline_app/web/classroom/table_view.py's
+     VisibleEvents (the table, the exports), pinned to it by tests/test_js.py. */
+  function inView(d, i, range) {
+    if (d.kind[i] === 1) return d.end[i] >= range[0] && d.start[i] <= range[1];
+    const mid = (d.start[i] + d.end[i]) / 2;
+    return mid >= range[0] && mid <= range[1];
+  }
+
+  lib.data = { decode, filterKey, facets, shown, isShown, inView };
   if (typeof module !== 'undefined') module.exports = lib.data;
 })();

@@ -27,9 +27,7 @@
     const idx = s.idx;
     const at = selected === null ? -1 : idx.indexOf(selected);
     if (at >= 0) return idx[at + dir] === undefined ? null : idx[at + dir];
-    const mid = (i) => (d.start[i] + d.end[i]) / 2;
-    const inView = idx.filter((i) => (d.kind[i] === 1 ? d.end[i] >= range[0] && d.start[i] <= range[1]
-      : mid(i) >= range[0] && mid(i) <= range[1]));
+    const inView = idx.filter((i) => lib.data.inView(d, i, range));
     const pool = inView.length ? inView : idx;
     return dir > 0 ? pool[0] : pool[pool.length - 1];
   }

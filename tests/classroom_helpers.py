@@ -15,13 +15,13 @@ from selenium.webdriver.common.keys import Keys
 
 KEYS = Keys
 
-# Events the timeline draws in view, by the rule the table and the exports use.
+# Events the timeline draws in view, by the browser's in-view rule (timeline-data.js's inView,
+# the table's and the exports' rule: tests/test_js.py pins the two).
 VISIBLE_JS = """
 const cur = window.timelineLib.current;
 if (!cur) return null;
 const {d, s, range} = cur;
-return s.idx.filter((i) => (d.kind[i] === 1 ? d.end[i] >= range[0] && d.start[i] <= range[1]
-  : (d.start[i] + d.end[i]) / 2 >= range[0] && (d.start[i] + d.end[i]) / 2 <= range[1]));
+return s.idx.filter((i) => window.timelineLib.data.inView(d, i, range));
 """
 
 

@@ -19,7 +19,7 @@ from timeline_app.data.paths import EVENTS_CSV, SOURCES_DIR
 
 TEMPLATE_HEADER = ("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,"
                    "Media Credit,Media Caption,Media Thumbnail,Type,Group,Background")
-"""Knight Lab's TimelineJS template has a Group column; older copies and many sheets have none."""
+"""The TimelineJS template columns; tests drop Group for sheets made without it."""
 
 
 def sheet(tmp_path, *rows: str, header: str = TEMPLATE_HEADER):

@@ -140,3 +140,11 @@ def test_every_table_loader_ends_its_problems_with_the_count_of_the_rest():
     periods = "name,aliases,start,end,description\n" + "".join(f"P{i},,sometime,,\n" for i in range(250))
     _, problems = check_periods("p.csv", data=periods.encode())
     assert len(problems) == MAX_PROBLEMS + 1 and problems[-1].count == 50 and problems[-1].is_error
+
+
+def test_an_upload_has_its_own_shorter_time_budget(shipped):
+    from timeline_app.data.validate import UPLOAD_BUDGET_SECONDS, load_upload
+
+    assert UPLOAD_BUDGET_SECONDS <= 5
+    events, problems = load_upload(adversarial(10), "up.csv", shipped.articles, shipped.categories, budget=-1)
+    assert events == [] and problems[0].message.startswith("checking the file took too long")

@@ -195,3 +195,11 @@ def test_a_missing_or_unwritable_folder_is_a_one_line_error(tmp_path, monkeypatc
         with replacing(tmp_path / "out.csv"):
             pass
     assert str(read_only.value) == f"{tmp_path / 'out.csv'}: cannot write in {tmp_path}: Permission denied"
+
+
+def test_visitor_names_never_hold_the_servers_path(tmp_path):
+    from timeline_app.data.dataset import visitor_name
+
+    assert visitor_name(tmp_path, tmp_path / "events.csv") == "events.csv"
+    assert visitor_name(tmp_path, tmp_path / "sources" / "lenin.txt") == "sources/lenin.txt"
+    assert visitor_name(tmp_path / "events", tmp_path / "elsewhere" / "mine.csv") == "mine.csv"

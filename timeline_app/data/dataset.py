@@ -362,13 +362,10 @@ def load_dataset(folder: Path | str, events_file: Path | str | None = None,
     """
     folder = Path(folder)
     events_path = Path(events_file) if events_file else folder / "events.csv"
-    inside = not os.path.relpath(os.path.abspath(events_path), os.path.abspath(folder)).startswith("..")
-    events_root = folder if inside else events_path.parent
+    events_root = folder if _inside(events_path, folder) else events_path.parent
 
     def shown_as(path: Path) -> str:
-        if names_as_given:
-            return str(path)
-        return os.path.relpath(path, folder) if inside or path != events_path else path.name
+        return str(path) if names_as_given else visitor_name(folder, path)
 
     sources = read_sources(folder / "sources", root=folder, shown_as=shown_as(folder / "sources"))
     categories, problems = _confined(load_categories, folder / "categories.csv", shown_as, folder)
@@ -378,6 +375,19 @@ def load_dataset(folder: Path | str, events_file: Path | str | None = None,
                                          root=events_root, unchecked=sources.unchecked)
     return Dataset(events=events, problems=sources.problems + problems + event_problems,
                    articles=sources.articles, categories=categories)
+
+
+def visitor_name(folder: Path | str, path: Path | str) -> str:
+    """How a file is named to visitors: relative to the dataset ``folder`` (``events.csv``,
+    ``sources/lenin.txt``), or by its name alone when it lies elsewhere; never the server's path."""
+    path = Path(path)
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(folder)) if _inside(path, folder) else path.name
+
+
+def _inside(path: Path, folder: Path | str) -> bool:
+    """Whether ``path`` is in ``folder`` as written (links are :func:`read_file`'s concern)."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(folder))
+    return relative != os.pardir and not relative.startswith(os.pardir + os.sep)
 
 
 def _confined(loader, path: Path, shown_as: Callable[[Path], str], root: Path):

@@ -10,7 +10,7 @@
 
 The features themselves live in :mod:`presentation`, :mod:`share`,
 :mod:`table_view` and :mod:`export_view`; the browser side in
-``assets/classroom.js``, ``assets/classroom-export.js`` and the
+``assets/classroom-*.js`` and the
 ``classroom.css``, ``presentation.css`` and ``print.css`` stylesheets.
 
 Themes: light and dark, following the system (``prefers-color-scheme``)

@@ -3,7 +3,7 @@
 Both live in the URL, next to the view (:mod:`timeline_app.url_state`):
 
 * ``present=1``: presentation mode.  The page gets the class ``presenting``
-  on ``<html>`` (``assets/classroom.js``): large type scaled to the screen,
+  on ``<html>`` (``assets/classroom-themes.js``): large type scaled to the screen,
   a high-contrast look, the controls put away and the selected event's
   card large (``assets/presentation.css``).  Keys anywhere on the page:
   ← → step, + − zoom, Home/End first/last event, Esc leaves.
@@ -98,7 +98,7 @@ class Presentation:
         ``query`` (``lesson-query``) is ``{"present", "lesson", "event"}``: the view's presentation
         flag and lesson, and the selected event's id while it matters (a lesson exists or its panel
         is open).  The browser writes it only when one of these changes, so zooming, filtering
-        and most selections cost no request (``assets/classroom.js``, ``lessonQuery``).
+        and most selections cost no request (``assets/classroom-lessons.js``, ``lessonQuery``).
         """
         query = query if isinstance(query, dict) else {}
         state = from_store(query)

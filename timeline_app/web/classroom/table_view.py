@@ -13,7 +13,7 @@ arrow keys), so the reader opens it.
 
 :class:`VisibleEvents` is the one place that decides "in view"; the
 print handout and the exports (:mod:`.export_view`) use it too.
-It follows the browser's rules (``assets/timeline-render.js``): a filter
+It follows the browser's rules (``assets/timeline-data.js``, pinned by tests/test_js.py): a filter
 facet passes an event when it names one of its values, the search text is
 looked for in "title people places date", a span is in view when it
 overlaps the range and a point when its middle lies in it.
@@ -171,7 +171,7 @@ def sort_key(catalog: Catalog, key: str):
 
 
 def table_rows(catalog: Catalog, positions: Sequence[int], sort: Sort) -> list:
-    """The rows, sorted; the selected event's row is marked in the browser (assets/classroom.js)."""
+    """The rows, sorted; the selected event's row is marked in the browser (assets/classroom-table.js)."""
     numbered = sorted(enumerate(positions, 1), key=sort_key(catalog, sort.key), reverse=sort.descending)
     rows = []
     for number, position in numbered[:MAX_ROWS]:

@@ -237,23 +237,98 @@ def _rule(kind: str, m: re.Match, text: str) -> Relative | None:
     raise AssertionError(kind)
 
 
+def _first_words(*phrase_lists) -> frozenset[str]:
+    return frozenset(_TOKEN.match(p.lower()).group() for phrases in phrase_lists for p in phrases)
+
+
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_MONTH_WORDS = _first_words(v.EN_MONTHS, FOREIGN_MONTH_NUMBERS)
+_ARTICLES = frozenset(("l", "le", "la", "el"))
+_QUAL_WORDS = frozenset(("early", "late", "mid", "the"))
+_TRIGGERS: dict[str, frozenset[str]] = {
+    "count": _first_words(v.NUMBERS, v.UNITS),
+    "count_before": _first_words(v.IN_FUTURE),
+    "month_day": _MONTH_WORDS,
+    "next": _first_words(v.NEXT),
+    "next_after": _ARTICLES,
+    "previous": _first_words(v.PREVIOUS),
+    "same": _first_words(v.SAME),
+    "doc": _first_words(v.DOC_LAST, v.DOC_THIS, v.DOC_NEXT) | _QUAL_WORDS,
+    "doc_after": _ARTICLES,
+    "day_word": _first_words(v.DAY_WORDS, v.NARRATIVE_DAY_WORDS),
+    "part_of_unit": frozenset(("the", "ende", "anfang", "mitte")),
+    "weekday": frozenset(v.WEEKDAYS),
+    "weekend": frozenset(("the",)),
+    "holiday": _first_words(v.HOLIDAYS),
+    "month": _first_words(v.MONTH_PREPOSITIONS) | _QUAL_WORDS | _MONTH_WORDS,
+    "season": _first_words(("in", "by", "during", "until", "through", "throughout", "over", "since",
+                            "before", "after")),
+    "season_fused": frozenset(("im", "au")),
+}
+"""The words each pattern can begin with (lowercase): a pattern is tried only at such a word,
+or, for "count" and "day_month", at a number; one pass over the words, not one per pattern."""
+_NUMBER_LED = ("count", "day_month")
+_BY_WORD: dict[str, tuple[tuple[str, re.Pattern], ...]] = {}
+for _kind, _scanner in _SCANNERS:
+    for _word in _TRIGGERS.get(_kind, ()):
+        _BY_WORD[_word] = _BY_WORD.get(_word, ()) + ((_kind, _scanner),)
+_AT_NUMBER = tuple((k, sc) for k, sc in _SCANNERS if k in _NUMBER_LED)
+_HUNGARIAN_TENS = tuple(v.NUMBER_PREFIXES)
+
+
+_NEXT_TOKEN = re.compile(r"[\W_]*?(\d+|[^\W\d_]+)")
+_NEXT_WORDS = {  # patterns led by a word that is common on its own: what must come next
+    "count": _first_words(v.NUMBERS, v.UNITS),
+    "day_month": _MONTH_WORDS | {"de"},
+    "month": _MONTH_WORDS | _QUAL_WORDS | {"in", "beginning", "end", "middle", "start"},
+    "season": frozenset(("the",)),
+}
+"""A number or a preposition begins a relative expression only before one of these words: the
+check that keeps a text of ten thousand "in 1956" from trying every pattern at every word."""
+
+
+def _candidates(text: str, tok: re.Match) -> list[tuple[str, re.Pattern]]:
+    word = tok.group()
+    low = word.lower()
+    if word[0].isdigit():
+        found = _AT_NUMBER
+    else:
+        found = _BY_WORD.get(low, ())
+        if not found and low.startswith(_HUNGARIAN_TENS):      # "Harmincegy évvel később"
+            found = _BY_WORD.get("egy", ())
+    if not found:
+        return []
+    after = _NEXT_TOKEN.match(text, tok.end())
+    following = after.group(1).lower() if after else ""
+    return [(kind, sc) for kind, sc in found if _may_begin(kind, low, following)]
+
+
+def _may_begin(kind: str, word: str, following: str) -> bool:
+    if kind not in _NEXT_WORDS:
+        return True
+    if (kind == "month" and word in _MONTH_WORDS) or (kind == "count" and word in v.UNITS):
+        return True           # "December" itself; "Rok temu" (a unit without its number)
+    return following in _NEXT_WORDS[kind]
+
+
 def find_relative(text: str, start: int = 0, weekdays: bool = True) -> list[Relative]:
     """Every relative expression of ``text`` from ``start``, in text order, without overlaps.
 
     Where two overlap the leftmost wins, then the longest.  ``weekdays``:
     also weekday names (only meaningful against a document date).
     """
-    found: list[Relative] = []
-    for kind, scanner in _SCANNERS:
-        if kind == "weekday" and not weekdays:
-            continue
-        for m in scanner.finditer(text, start):
-            rel = _rule(kind, m, text)
-            if rel is not None:
-                found.append(rel)
-    found.sort(key=lambda r: (r.start, -r.end))
     kept: list[Relative] = []
-    for r in found:
-        if not kept or r.start >= kept[-1].end:
-            kept.append(r)
+    for tok in _TOKEN.finditer(text, start):
+        if kept and tok.start() < kept[-1].end:
+            continue
+        best = None
+        for kind, scanner in _candidates(text, tok):
+            if kind == "weekday" and not weekdays:
+                continue
+            m = scanner.match(text, tok.start())
+            rel = _rule(kind, m, text) if m else None
+            if rel is not None and (best is None or (rel.start, -rel.end) < (best.start, -best.end)):
+                best = rel
+        if best is not None:
+            kept.append(best)
     return kept

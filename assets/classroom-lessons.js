@@ -30,7 +30,7 @@
   const currentLesson = () => (new URLSearchParams(window.location.search).get('lesson') || '')
     .split(',').filter(Boolean);
 
-  ns.editLesson = function (_add, _clear, _present, removes, selected, info) {
+  ns.editLesson = function (_add, _clear, _present, removes, selected, _info) {
     const trigger = triggered();
     let ids = currentLesson();
     const changes = {};
@@ -47,7 +47,7 @@
       changes.event = ids[0];
       // Fit the timeline when the lesson's first event is out of view.
       const cur = lib.current;
-      const first = info && info.ids && info.ids[0] === ids[0] ? info.indices[0] : undefined;
+      const first = cur && cur.d ? cur.d.position.get(ids[0]) : undefined;
       if (cur && cur.d && first !== undefined &&
           (cur.d.end[first] < cur.range[0] || cur.d.start[first] > cur.range[1])) {
         changes.from = null;

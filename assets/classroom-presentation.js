@@ -20,7 +20,7 @@
     const was = status.present;
     root.classList.toggle('presenting', present);
     status.present = present;
-    status.lesson = lessonInfo && Array.isArray(lessonInfo.indices) ? lessonInfo.indices : [];
+    status.lesson = lessonInfo && Array.isArray(lessonInfo.ids) ? lessonInfo.ids : [];
     if (present !== was) {
       if (present) {
         const pane = document.getElementById('timeline-pane');

@@ -19,7 +19,7 @@
   function markRows() {
     for (const row of document.querySelectorAll('#table-body tr')) {
       const button = row.querySelector('.table-select');
-      const on = !!button && Number(button.dataset.index) === selectedRow;
+      const on = !!button && button.dataset.id === selectedRow;
       row.classList.toggle('selected', on);
       if (on) row.setAttribute('aria-current', 'true');
       else row.removeAttribute('aria-current');
@@ -48,20 +48,21 @@
   };
 
   ns.markRow = function (selected) {
-    selectedRow = selected && Number.isInteger(selected.index) ? selected.index : null;
+    selectedRow = selected && typeof selected.id === 'string' ? selected.id : null;
     markRows();
   };
 
   document.addEventListener('focusin', (event) => {
     const button = event.target.closest && event.target.closest('#table-body .table-select');
-    if (button) focusedRow = Number(button.dataset.index);
+    if (button) focusedRow = button.dataset.id;
   });
 
   /* New rows (zoom, filters, sorting): mark them, and give the focus back to the row it was on. */
   const rowsChanged = () => {
     markRows();
     if (focusedRow === null || (document.activeElement && document.activeElement !== document.body)) return;
-    const again = document.querySelector('#table-body .table-select[data-index="' + focusedRow + '"]');
+    const again = Array.from(document.querySelectorAll('#table-body .table-select'))
+      .find((button) => button.dataset.id === focusedRow);
     if (again) again.focus({ preventScroll: true });
   };
   const watchTable = new MutationObserver(() => {
@@ -74,6 +75,6 @@
 
   document.addEventListener('click', (event) => {
     const row = event.target.closest && event.target.closest('.table-select');
-    if (row && lib.selectEvent) lib.selectEvent(Number(row.dataset.index));
+    if (row && lib.selectId) lib.selectId(row.dataset.id);
   });
 })();

@@ -53,6 +53,8 @@
     const indexOf = (names) => Object.fromEntries(names.map((name, k) => [name, k]));
     d = {
       n, start, end, olo, ohi, fuzzy, lane, lanes, payload, kind, date,
+      // Events are named by id between the browser and the server; a position is this payload's own.
+      ids: ev.id, position: new Map(ev.id.map((id, i) => [id, i])),
       cat: ev.category, title: ev.title,
       people: ev.people, places: ev.places,
       categories: payload.categories,

@@ -32,9 +32,11 @@
     return dir > 0 ? pool[0] : pool[pool.length - 1];
   }
 
-  /* Select event `index` (a position), step to the next/previous one, zoom in/out
-     around the middle: the keys (timeline-keys.js) and the table's rows (classroom-table.js). */
-  lib.selectEvent = (index) => clientside.set_props('key-select', { data: { index, at: Date.now() } });
+  /* Select event `index` (a position in the drawn data; the server hears its id), step to the
+     next/previous one, zoom in/out around the middle: the keys (timeline-keys.js). */
+  lib.selectEvent = (index) => lib.current && lib.selectId(lib.current.d.ids[index]);
+  /* Select the event with this id: the table's rows (classroom-table.js), selectEvent. */
+  lib.selectId = (id) => clientside.set_props('key-select', { data: { id, at: Date.now() } });
   lib.stepEvent = (dir) => {
     const next = neighbour(dir);
     if (next !== null) lib.selectEvent(next);

@@ -20,25 +20,26 @@
 
   const typing = (el) => !!(el && el.closest && el.closest('input, textarea, select, [contenteditable="true"], .dash-dropdown'));
 
-  function selectedIndex() {
+  function selectedId() {
     const cur = lib.current;
-    return cur && Number.isInteger(cur.selected) ? cur.selected : null;
+    return cur && Number.isInteger(cur.selected) ? cur.d.ids[cur.selected] : null;
   }
 
+  /* The lesson is a list of event ids (classroom-presentation.js). */
   function stepLesson(dir) {
     const lesson = status.lesson;
-    if (!lesson.length || !lib.selectEvent) return;
-    const at = lesson.indexOf(selectedIndex());
+    if (!lesson.length || !lib.selectId) return;
+    const at = lesson.indexOf(selectedId());
     let next;
     if (at < 0) next = dir > 0 ? lesson[0] : lesson[lesson.length - 1];
     else next = lesson[at + dir];
-    if (next !== undefined) lib.selectEvent(next);
+    if (next !== undefined) lib.selectId(next);
   }
 
   function goToEnd(last) {
     if (!lib.selectEvent) return;
     if (status.present && status.lesson.length) {
-      lib.selectEvent(status.lesson[last ? status.lesson.length - 1 : 0]);
+      lib.selectId(status.lesson[last ? status.lesson.length - 1 : 0]);
       return;
     }
     const cur = lib.current;

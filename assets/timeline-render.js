@@ -237,10 +237,16 @@
     if (layer) layer.classList.toggle('moving', moving);
   }
 
+  /* A click on the event at position i of the drawn data: the server hears its id. */
+  function clickEvent(i) {
+    const id = lib.current ? lib.current.d.ids[i] : undefined;
+    if (id !== undefined) clientside.set_props('graph-click', { data: { id, at: Date.now() } });
+  }
+
   function onClick(event) {
     const point = event && event.points && event.points[0];
     if (point && String(point.data.meta).startsWith('marks:') && Number.isInteger(point.customdata)) {
-      clientside.set_props('graph-click', { data: { index: point.customdata, at: Date.now() } });
+      clickEvent(point.customdata);
     }
   }
 
@@ -254,7 +260,7 @@
     for (const label of layer.querySelectorAll('.tl-label')) {
       const box = label.getBoundingClientRect();
       if (event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom) {
-        clientside.set_props('graph-click', { data: { index: Number(label.dataset.index), at: Date.now() } });
+        clickEvent(Number(label.dataset.index));
         return;
       }
     }
@@ -295,14 +301,20 @@
     if (!entry) {
       entry = { payload: null };
       loads.set(source.url, entry);
+      let url = source.url;
       fetch(source.url, { credentials: 'same-origin' })
         .then((response) => {
           if (!response.ok) throw new Error('HTTP ' + response.status);
+          // The layout names the data as it is now; the answer comes from its version's URL,
+          // which the page reports (the poll then knows what it drew, web/live_view.py).
+          const at = new URL(response.url, window.location.href);
+          url = at.pathname + at.search;
+          loads.set(url, entry);
           return response.json();
         })
         .then((payload) => {
           entry.payload = payload;
-          clientside.set_props('timeline-ready', { data: { url: source.url, count: payload.events.count } });
+          clientside.set_props('timeline-ready', { data: { url, count: payload.events.count } });
         })
         .catch((error) => {
           const box = document.getElementById('timeline-labels');
@@ -325,7 +337,8 @@
     const base = payload.figure.layout;
     const geo = geometry(base);
     const plotWidth = Math.max(geo.width - geo.margin.l - geo.margin.r, 50);
-    state.selected = selected && Number.isInteger(selected.index) ? selected.index : null;
+    const at = selected && typeof selected.id === 'string' ? d.position.get(selected.id) : undefined;
+    state.selected = at === undefined ? null : at;
     status.renders += 1;
     status.lastRender = performance.now();
     status.shown = s.idx.length;

@@ -68,12 +68,26 @@ def test_page_and_layout_are_served(client):
 def test_events_are_served_once_with_a_cache_forever_url(client, catalog):
     layout = client.get("/_dash-layout").get_json()
     source = next(n["props"]["data"] for n in _walk(layout) if n.get("props", {}).get("id") == "timeline-source")
-    assert source["count"] == 29 and source["url"].startswith("/_timeline/events.json?v=")
-    response = client.get(source["url"], headers={"Accept-Encoding": "gzip"})
+    assert source == {"url": "/_timeline/events.json"}, "the layout names the data, not a version of it"
+    current = client.get(source["url"])
+    assert current.status_code == 302 and current.headers["Cache-Control"] == "no-store"
+    versioned = current.headers["Location"]
+    assert versioned.startswith("/_timeline/events.json?v=")
+    response = client.get(versioned, headers={"Accept-Encoding": "gzip"})
     assert response.status_code == 200 and "immutable" in response.headers["Cache-Control"]
     payload = json.loads(gzip.decompress(response.data))
     assert payload["events"]["count"] == 29 and payload["events"]["title"][0] == catalog.events[0].title
-    assert "immutable" not in client.get("/_timeline/events.json?v=old").headers.get("Cache-Control", "")
+    assert payload["events"]["id"] == [e.id for e in catalog.events], "the browser names events by id"
+    for unknown in ("old", "1-0000000000000000", "x" * 500):
+        response = client.get(f"/_timeline/events.json?v={unknown}")
+        assert response.status_code == 404 and "immutable" not in response.headers["Cache-Control"]
+
+
+def test_one_events_route():
+    from timeline_app.web.app import create_app as make
+
+    rules = [r.rule for r in make().server.url_map.iter_rules() if r.rule.startswith("/_timeline/")]
+    assert rules == ["/_timeline/events.json"]
 
 
 def test_layout_is_gzipped_for_browsers(client):
@@ -90,7 +104,7 @@ def test_first_load_parses_the_url(client, catalog):
     view = out["view.data"]
     assert (view["x0"], view["x1"]) == (to_ordinal((1900, 1, 1)), to_ordinal((1960, 1, 1)))
     assert view["cat"] == ["strike"] and view["rev"] == 1
-    assert out["selected.data"] == {"id": "stalin-life", "index": catalog.find("stalin-life")}
+    assert out["selected.data"] == {"id": "stalin-life"}
     assert "url.search" not in out  # already in the address bar
 
 
@@ -112,17 +126,16 @@ def test_url_echo_of_the_current_view_changes_nothing(client):
 
 def test_click_selects_and_pushes_history(client, catalog):
     _, first = state_call(client, ["url.search"], search="")
-    position = catalog.find("russian-revolution-1917")
     status, out = state_call(client, ["graph-click.data"], view=first["view.data"],
-                             click={"index": position, "at": 1})
+                             click={"id": "russian-revolution-1917", "at": 1})
     assert status == 200
-    assert out["selected.data"] == {"id": "russian-revolution-1917", "index": position}
+    assert out["selected.data"] == {"id": "russian-revolution-1917"}
     assert out["url.search"] == "?event=russian-revolution-1917"
     assert out["view.data"]["rev"] == first["view.data"]["rev"], "a click does not move the view"
 
 
-@pytest.mark.parametrize("click", [None, {}, {"index": "x"}, {"index": 10 ** 9}, {"index": -1}, {"index": True},
-                                   {"index": 2.5}, {"index": [1]}])
+@pytest.mark.parametrize("click", [None, {}, {"id": "x"}, {"id": 10 ** 9}, {"id": -1}, {"id": True},
+                                   {"id": 2.5}, {"id": [1]}, {"id": {"a": 1}}, {"index": 5}])
 def test_bad_clicks_select_nothing(client, click):
     status, out = state_call(client, ["graph-click.data"], view={"rev": 1}, click=click)
     assert status in (204, 400) or out.get("selected.data", None) is None
@@ -211,20 +224,31 @@ def test_new_links_appearing_do_not_select(client):
 
 
 def test_keyboard_selection_pans_only_when_hidden(client, catalog):
-    position = catalog.find("stalin-life")
     shown = [to_ordinal((1850, 1, 1)), to_ordinal((1990, 1, 1))]
-    _, out = state_call(client, ["key-select.data"], view={"rev": 1}, shown=shown, key={"index": position})
+    _, out = state_call(client, ["key-select.data"], view={"rev": 1}, shown=shown, key={"id": "stalin-life"})
     assert out["selected.data"]["id"] == "stalin-life" and out["view.data"]["rev"] == 1
 
 
-def test_reader_shows_the_article_with_the_quote_marked(client, catalog):
-    position = catalog.find("russian-revolution-1917")
+def reader_call(client, selected):
     response = client.post("/_dash-update-component", json={
         "output": "..reader-body.children...reader.className..",
         "outputs": [{"id": "reader-body", "property": "children"}, {"id": "reader", "property": "className"}],
-        "inputs": [{"id": "selected", "property": "data", "value": {"id": "x", "index": position}}],
+        "inputs": [{"id": "selected", "property": "data", "value": selected}],
         "changedPropIds": ["selected.data"]})
-    body = response.get_json()["response"]
+    return response.get_json()["response"]
+
+
+def test_reader_follows_the_id_not_a_position(client, catalog):
+    """Issue 11.12: a position from another version of the data must not open another event."""
+    body = reader_call(client, {"id": "hungary-1956-revolution", "index": catalog.find("luxemburg-life")})
+    title = next(c for c in _walk(body["reader-body"]["children"]) if c.get("props", {}).get("id") == "reader-title")
+    assert title["props"]["children"] == "Hungarian Revolution"
+    for unknown in ({"id": "deleted-since"}, {"index": catalog.find("luxemburg-life")}, {"id": 3}):
+        assert reader_call(client, unknown)["reader"]["className"] == "reader"
+
+
+def test_reader_shows_the_article_with_the_quote_marked(client, catalog):
+    body = reader_call(client, {"id": "russian-revolution-1917"})
     children = json.dumps(body["reader-body"]["children"])
     assert body["reader"]["className"] == "reader open"
     marks = [c for c in _walk(body["reader-body"]["children"]) if c.get("type") == "Mark"]

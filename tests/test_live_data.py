@@ -49,7 +49,7 @@ def test_reloads_a_changed_file(folder):
     write(folder / "events.csv", HEADER + rows(2, 7))
     snapshot = live.current()
     assert titles(live) == {"v2"} and len(snapshot.dataset.events) == 7
-    assert snapshot.version > first.version and snapshot.digest != first.digest
+    assert snapshot.version > first.version and snapshot.stamp > first.stamp
 
 
 def test_checks_at_most_every_interval(folder):
@@ -90,7 +90,7 @@ def test_broken_files_keep_the_last_good_data(folder, damage):
         (folder / "categories.csv").unlink()
     snapshot = live.current()
     assert titles(live) == {"v1"} and snapshot.kept
-    assert snapshot.digest == good.digest and snapshot.version > good.version
+    assert snapshot.catalog is good.catalog and snapshot.stamp == good.stamp and snapshot.version > good.version
     assert "last good data" in str(snapshot.problems[0])
     # ...and recovers with the next good save.
     if damage == "categories gone":
@@ -138,7 +138,7 @@ def test_problems_only_change_bumps_the_version_not_the_data(folder):
     before = live.current()
     write(folder / "events.csv", HEADER + rows(1) + "dup,Dup v1,1950,,nonsense,,,,,\n")
     after = live.current()
-    assert after.version > before.version and after.digest == before.digest
+    assert after.version > before.version and after.dataset.events == before.dataset.events
     assert any("nonsense" in str(p) for p in after.problems)
 
 
@@ -153,3 +153,46 @@ def test_never_raises(folder, monkeypatch):
     write(folder / "events.csv", HEADER + rows(2))
     snapshot = live.current()
     assert titles(live) == {"v1"} and snapshot.kept
+
+
+def test_a_permission_change_is_noticed_without_touching_the_file(folder, monkeypatch):
+    """chmod 000 then 644 (issue 11.10): mtime and size stay, the mode and ctime change."""
+    import timeline_app.data.live as module
+
+    events = folder / "events.csv"
+    real_load = module.load_dataset
+
+    def load_as_a_user(*args, **kwargs):  # the tests may run as root, who reads mode 000 files
+        if events.stat().st_mode & 0o777 == 0:
+            raise PermissionError(13, "Permission denied", str(events))
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(module, "load_dataset", load_as_a_user)
+    live = live_for(folder)
+    write(events, HEADER + rows(2))
+    events.chmod(0o000)
+    assert titles(live) == {"v1"} and live.current().kept
+    events.chmod(0o644)
+    assert titles(live) == {"v2"} and not live.current().kept
+
+
+def test_a_same_size_rewrite_with_the_same_mtime_is_noticed(folder):
+    live = live_for(folder)
+    events = folder / "events.csv"
+    st = events.stat()
+    events.write_text(HEADER + rows(2), encoding="utf-8")  # "v1" -> "v2": the same size
+    os.utime(events, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert events.stat().st_size == st.st_size
+    assert titles(live) == {"v2"}
+
+
+def test_processes_reading_the_same_files_agree_on_the_stamp(folder):
+    """Two server workers: the same files give the same stamp; a refused save keeps the data's stamp."""
+    first, second = live_for(folder), live_for(folder)
+    assert first.current().stamp == second.current().stamp
+    before = first.current().stamp
+    write(folder / "events.csv", HEADER + rows(2))
+    assert first.current().stamp == second.current().stamp > before
+    good = first.current().stamp
+    write(folder / "events.csv", "id,tit\n")
+    assert first.current().kept and first.current().stamp == good

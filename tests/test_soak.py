@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.data.live import body_digest
 from timeline_app.data.paths import EVENTS_DIR
 from timeline_app.web.app import create_app
+from timeline_app.web.events_route import digest
 
 HEADER = "id,title,start,end,category,people,place,article,quote,description\n"
 REWRITES = 1000
@@ -47,7 +47,8 @@ def poll(client, n: int) -> tuple[int, dict]:
         "outputs": [{"id": i, "property": p} for i, p in POLL_OUTPUTS],
         "inputs": [{"id": "live-poll", "property": "n_intervals", "value": n},
                    {"id": "preview-back", "property": "n_clicks", "value": 0}],
-        "state": [{"id": "live-state", "property": "data", "value": {"version": -1, "digest": ""}}],
+        "state": [{"id": "live-state", "property": "data", "value": {"version": "-1", "problems": ""}},
+                  {"id": "timeline-ready", "property": "data", "value": None}],
         "changedPropIds": ["live-poll.n_intervals"]})
     if response.status_code != 200:
         return response.status_code, {}
@@ -138,7 +139,7 @@ def test_soak_editors_mid_save(folder):
                 if data.status_code != 200:
                     failures.append(f"data status {data.status_code} for {source['url']}")
                     continue
-                if body_digest(data.data) != source["url"].rsplit("=", 1)[1]:
+                if digest(data.data) != source["url"].rsplit("-", 1)[1]:
                     failures.append("data served does not match its version")
                 titles = data.get_json()["events"]["title"]
                 markers = {MARKER.search(t).group(1) if MARKER.search(t) else t for t in titles}

@@ -4,9 +4,17 @@
 catalog and its problems) and swaps it for a new one when the watched files
 change: ``events.csv`` (or the events file the app was given),
 ``categories.csv``, ``periods.csv`` and every ``sources/*.txt``.  A change is
-noticed by each file's (mtime_ns, size), looked at no more often than every
+noticed by each file's :func:`file_signature` (mode, inode, size, mtime and
+ctime, and the content's hash for small files: a ``chmod`` or a same-size
+rewrite within one clock tick counts too), looked at no more often than every
 :data:`CHECK_SECONDS`, by whoever calls :meth:`LiveDataset.current` (the
-app's one-second poll), so no thread runs in the background.
+app's poll), so no thread runs in the background.
+
+Several server processes each hold a :class:`LiveDataset` of the same
+folder.  :attr:`Snapshot.stamp` (the newest ctime of the files the data was
+read from) orders their snapshots the same way in every process, so a page
+can refuse data older than what it has drawn.  Encoding a snapshot for the
+browser belongs to the layers above (``web/events_route.py``).
 
 The rule for a reload (what keeps a half-written file off the screen):
 
@@ -26,14 +34,13 @@ The rule for a reload (what keeps a half-written file off the screen):
 from __future__ import annotations
 
 import hashlib
-import json
+import os
+import stat
 import threading
 import time
-from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..view.figure import timeline_payload
 from .catalog import Catalog, build_catalog
 from .dataset import Dataset, load_dataset
 from .problems import Problem
@@ -43,22 +50,37 @@ CHECK_SECONDS = 0.5
 SETTLE_SECONDS = 1.0
 """An events file without a final line break is taken once unchanged this long."""
 
-KEEP_PUBLISHED = 8
-"""Versions still served by digest, for pages that were told of one just before a reload."""
-
 KEEP_COLUMNS = ("(file)", "(header)")
 
-Signature = tuple[tuple[str, int, int], ...]
+HASH_MAX_BYTES = 256 * 1024
+"""Files up to this size also sign with their content's hash (reading them is cheap)."""
+
+FileSignature = tuple
+Signature = tuple[FileSignature, ...]
 
 
-def payload_body(catalog: Catalog) -> bytes:
-    """The JSON the browser draws from, exactly as :mod:`timeline_app.event_data` encodes it."""
-    return json.dumps(timeline_payload(catalog), separators=(",", ":"), ensure_ascii=False).encode()
+def file_signature(path: Path) -> FileSignature:
+    """What identifies one state of ``path``: more than (mtime, size), so a ``chmod`` or a
+    same-size rewrite within one mtime tick is a change too; a missing file is ``(path,)``."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (str(path),)
+    signed = (str(path), st.st_mode, st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    if not stat.S_ISREG(st.st_mode) or st.st_size > HASH_MAX_BYTES:
+        return signed
+    try:  # non-blocking: a FIFO put in the file's place since the stat must not hang the poll
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as f:
+            content = f.read(HASH_MAX_BYTES + 1) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError as exc:
+        return (*signed, f"unreadable: {exc.errno}")
+    return (*signed, hashlib.sha256(content).hexdigest())
 
 
-def body_digest(body: bytes) -> str:
-    """The version in the data's URL (the same hash as :mod:`timeline_app.event_data`)."""
-    return hashlib.sha256(body).hexdigest()[:16]
+def stamp_of(signature: Signature) -> int:
+    """The newest change time (ctime, ns) in ``signature``: the same in every process reading those files."""
+    return max((item[6] for item in signature if len(item) > 6), default=0)
 
 
 @dataclass(frozen=True)
@@ -66,25 +88,15 @@ class Snapshot:
     """One complete version of the data, never changed once made."""
 
     version: int
-    """Bumped whenever the data or the problems change."""
+    """This process's count of snapshots: bumped whenever the data or the problems change."""
+    stamp: int
+    """When the shown data's files last changed (ctime, ns): orders snapshots across processes."""
     dataset: Dataset
     catalog: Catalog
     problems: tuple[Problem, ...]
     """What is wrong now: the shown data's problems, or those of the load that was refused."""
     kept: bool = False
     """True when the files on disk were refused and this is the last good data."""
-    _body: list = field(default_factory=list, repr=False, compare=False)
-
-    @property
-    def body(self) -> bytes:
-        """The timeline payload as JSON, made on first use."""
-        if not self._body:
-            self._body.append(payload_body(self.catalog))
-        return self._body[0]
-
-    @property
-    def digest(self) -> str:
-        return body_digest(self.body)
 
 
 class LiveDataset:
@@ -99,16 +111,13 @@ class LiveDataset:
         self.settle_seconds = settle_seconds
         self.clock = clock
         self._lock = threading.Lock()
-        self._publish_lock = threading.Lock()
         self._checked = float("-inf")
         self._signature: Signature | None = None
         self._pending: tuple[Signature, float] | None = None
         """A signature seen without a final line break, and since when."""
-        self._listeners: list = []
-        self._published: OrderedDict[str, bytes] = OrderedDict()
         signature = self.signature()
         dataset = self._load()
-        self._snapshot = Snapshot(1, dataset, build_catalog(dataset), tuple(dataset.problems))
+        self._snapshot = Snapshot(1, stamp_of(signature), dataset, build_catalog(dataset), tuple(dataset.problems))
         self._signature = signature if signature == self.signature() else None  # changed while loading
         self._checked = self.clock()
 
@@ -131,28 +140,15 @@ class LiveDataset:
             self._lock.release()
         return self._snapshot
 
-    @property
-    def catalog(self) -> "LiveCatalog":
-        """A stand-in for :class:`Catalog` that always reads the current snapshot's."""
-        return LiveCatalog(self)
+    def look_now(self) -> Snapshot:
+        """The snapshot after looking at the files now, whenever they were last looked at.
 
-    def publish(self, snapshot: Snapshot) -> str:
-        """Keep ``snapshot``'s JSON servable by its digest (the last few versions); return the digest."""
-        digest = snapshot.digest
-        with self._publish_lock:
-            self._published[digest] = snapshot.body
-            self._published.move_to_end(digest)
-            while len(self._published) > KEEP_PUBLISHED:
-                self._published.popitem(last=False)
-        return digest
-
-    def published(self, digest: str) -> bytes | None:
-        """The JSON of a recently published version, or None."""
-        return self._published.get(digest)
-
-    def on_change(self, listener) -> None:
-        """Call ``listener(snapshot)`` after each new snapshot (from the reloading thread)."""
-        self._listeners.append(listener)
+        For a request naming a version this process has not seen yet: another
+        process noticed a save that this one would notice only at its next check.
+        """
+        with self._lock:
+            self._checked = float("-inf")
+        return self.current()
 
     def watched(self) -> list[Path]:
         sources = self.folder / "sources"
@@ -164,14 +160,7 @@ class LiveDataset:
                 *articles]
 
     def signature(self) -> Signature:
-        items = []
-        for path in self.watched():
-            try:
-                st = path.stat()
-                items.append((str(path), st.st_mtime_ns, st.st_size))
-            except OSError:
-                items.append((str(path), -1, -1))
-        return tuple(items)
+        return tuple(file_signature(path) for path in self.watched())
 
     # -- reloading -------------------------------------------------------------
 
@@ -195,7 +184,8 @@ class LiveDataset:
         if reason is None:
             self._pending = None
             self._signature = before
-            self._swap(Snapshot(old.version + 1, dataset, build_catalog(dataset), tuple(dataset.problems)))
+            self._swap(Snapshot(old.version + 1, stamp_of(before), dataset, build_catalog(dataset),
+                                tuple(dataset.problems)))
             return
         if reason != "settling":
             self._signature = before  # refused for good: wait for the next change
@@ -239,41 +229,7 @@ class LiveDataset:
         old = self._snapshot
         if old.kept and old.problems == tuple(problems):
             return
-        self._swap(Snapshot(old.version + 1, old.dataset, old.catalog, tuple(problems), kept=True,
-                            _body=old._body))
+        self._swap(Snapshot(old.version + 1, old.stamp, old.dataset, old.catalog, tuple(problems), kept=True))
 
     def _swap(self, snapshot: Snapshot) -> None:
-        self._snapshot = snapshot
-        for listener in self._listeners:
-            try:
-                listener(snapshot)
-            except Exception:  # noqa: BLE001
-                pass
-
-
-class LiveCatalog:
-    """Reads as the live dataset's current :class:`Catalog` (for callbacks holding a catalog).
-
-    Within one request it keeps reading the catalog it read first, so a
-    callback never mixes two versions when a reload lands mid-request.
-    """
-
-    def __init__(self, live: LiveDataset):
-        object.__setattr__(self, "_live", live)
-
-    def _catalog(self) -> Catalog:
-        from flask import g, has_request_context
-
-        if not has_request_context():
-            return self._live.current().catalog
-        pinned = g.setdefault("_live_catalogs", {})
-        key = id(self._live)
-        if key not in pinned:
-            pinned[key] = self._live.current().catalog
-        return pinned[key]
-
-    def __getattr__(self, name):
-        return getattr(self._catalog(), name)
-
-    def __len__(self) -> int:
-        return len(self._catalog())
+        self._snapshot = snapshot  # one assignment: readers see the old snapshot or the new one

@@ -108,7 +108,9 @@ def event_columns(catalog: Catalog) -> dict:
     keeps day numbers of a dense century to one or two digits; ``length`` is
     the day count the date covers.  ``date`` is the date as written, or ""
     where it reads as plain years ("1956", "1879–1953") that the browser
-    writes itself from the day numbers.  People and places are indices into
+    writes itself from the day numbers.  ``id`` names each event: the
+    browser selects by it, a position means nothing outside this payload.
+    People and places are indices into
     the ``people``/``places`` name lists.  Rare properties are sparse lists of
     positions: ``spans``; ``lives`` as [position, lane]; ``fuzzy`` as
     [position, whisker days before, after].
@@ -124,6 +126,7 @@ def event_columns(catalog: Catalog) -> dict:
     pairs = list(zip(catalog.events, catalog.extents))
     return {
         "count": len(catalog),
+        "id": [e.id for e in catalog.events],
         "start": starts,
         "length": [x.end - x.start for x in catalog.extents],
         "category": [category_index[e.category] for e in catalog.events],

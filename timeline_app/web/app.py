@@ -20,11 +20,10 @@ from ..data.validate import dataset_folder_for
 from ..server.compress import enable_gzip
 from ..server.route_cache import cache_fixed_routes
 from ..server.security import harden
-from .callbacks import register_callbacks
-from .classroom.panels import register_classroom
-from .events_route import register_event_data
+from . import callbacks, events_route, live_view
+from .classroom import panels as classroom
+from .current import CurrentData
 from .layout import build_layout
-from .live_view import register_live_view
 
 TITLE = "Workers' history timeline"
 
@@ -38,20 +37,21 @@ def create_app(events_file: Path | str | None = None, *,
     ``check`` command reports them.
     """
     events_file = Path(events_file) if events_file else EVENTS_CSV
-    live = LiveDataset(dataset_folder_for(events_file), events_file)  # reloads when editors save (live_data.py)
-    dataset = live.current().dataset
-    if dataset.problems:
-        print(f"{events_file}: {len(dataset.problems)} problems, run `python -m timeline_app check` "
+    live = LiveDataset(dataset_folder_for(events_file), events_file)  # reloads when editors save (data/live.py)
+    snapshot = live.current()
+    if snapshot.problems:
+        print(f"{events_file}: {len(snapshot.problems)} problems, run `python -m timeline_app check` "
               f"for details", file=sys.stderr)
-    catalog = live.current().catalog
+    current = CurrentData(live)  # every callback of a request reads one snapshot
     # suppress_callback_exceptions: the reader's event links appear only once an event is selected.
     app = Dash(__name__, assets_folder=str(ROOT / "assets"), title=TITLE, update_title=None,
                suppress_callback_exceptions=True, serve_locally=True)
-    app.layout = build_layout(catalog, TITLE, register_event_data(app.server, catalog))
-    controller = register_callbacks(app, live.catalog)  # live.catalog: always the current snapshot's
-    live.on_change(lambda _snapshot: controller.__init__(live.catalog))  # refresh its vocabulary
-    register_classroom(app, live.catalog, TITLE)
-    register_live_view(app, live, max_body_bytes)  # problems panel, reload poll, upload preview
+    # The layout is the same bytes for everyone (route_cache): it names the data's URL, not a version.
+    app.layout = build_layout(snapshot.catalog, TITLE, {"url": events_route.ROUTE})
+    route = events_route.register(app, live)
+    callbacks.register(app, current)
+    classroom.register(app, current, TITLE)
+    live_view.register(app, current, route, max_body_bytes)  # problems panel, reload poll, upload preview
     cache_fixed_routes(app)  # layout and callbacks are complete now; serialise them once
     enable_gzip(app.server)
     # --- security hardening (timeline_app/server/security.py): keep this the last step,

@@ -1,4 +1,4 @@
-"""Callbacks of the timeline app, registered on one app by :func:`register_callbacks`.
+"""Callbacks of the timeline app, registered on one app by :func:`register`.
 
 One server callback, :func:`ViewController.update`, owns the view state (range,
 filters, selection) and the URL: every control, the URL (first load, back,
@@ -26,13 +26,17 @@ Drawing, counting and label placement run in the browser (``assets/*.js``,
 namespace ``dash_clientside.timeline``) from the event store, so none of them
 costs a request; the browser reports zooms and clicks on the timeline
 through the ``graph-range`` and ``graph-click`` stores.
+
+Events are named by their id, never by a position: the browser may have
+drawn another version of the data than the one this request reads
+(``current.py``), and a position means another event there.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from ..data.catalog import Catalog
 from ..view import navigation
@@ -45,13 +49,29 @@ from ..view.url_state import (
     store_data,
     to_query,
 )
+from . import ids
+from .clientside import clientside
+from .current import CurrentData
 from .reader import empty_reader, reader_panel
 
-ZOOM = {"type": "zoom", "index": ALL}
-CHIP = {"type": "cat-chip", "index": ALL}
-CHIP_COUNT = {"type": "cat-count", "index": ALL}
-EVENT_LINK = {"type": "event-link", "index": ALL}
-PERSON_LINK = {"type": "person-link", "index": ALL}
+ZOOM = ids.pattern(ids.ZOOM, ALL)
+CHIP = ids.pattern(ids.CAT_CHIP, ALL)
+CHIP_COUNT = ids.pattern(ids.CAT_COUNT, ALL)
+EVENT_LINK = ids.pattern(ids.EVENT_LINK, ALL)
+PERSON_LINK = ids.pattern(ids.PERSON_LINK, ALL)
+
+VIEW_OUTPUTS = dict(
+    view=Output(ids.VIEW, "data"), selected=Output(ids.SELECTED, "data"), url=Output(ids.URL, "search"),
+    people=Output(ids.PERSON_FILTER, "value"), places=Output(ids.PLACE_FILTER, "value"),
+    query=Output(ids.SEARCH, "value"))
+VIEW_INPUTS = dict(
+    search=Input(ids.URL, "search"), chips=Input(CHIP, "n_clicks"), people=Input(ids.PERSON_FILTER, "value"),
+    places=Input(ids.PLACE_FILTER, "value"), query=Input(ids.SEARCH, "value"), zoom=Input(ZOOM, "n_clicks"),
+    graph_range=Input(ids.GRAPH_RANGE, "data"), click=Input(ids.GRAPH_CLICK, "data"),
+    links=Input(EVENT_LINK, "n_clicks"), person_links=Input(PERSON_LINK, "n_clicks"),
+    key=Input(ids.KEY_SELECT, "data"), close=Input(ids.READER_CLOSE, "n_clicks"))
+VIEW_STATE = dict(view=State(ids.VIEW, "data"), shown_range=State(ids.SHOWN_RANGE, "data"))
+UNCHANGED = {name: no_update for name in VIEW_OUTPUTS}
 
 
 @dataclass(frozen=True)
@@ -121,12 +141,13 @@ class ViewController:
             return None
         return Change(state.with_range(start, end))
 
-    def select(self, state: ViewState, position: int | None, shown: tuple[int, int] | None = None,
+    def select(self, state: ViewState, event_id, shown: tuple[int, int] | None = None,
                only_if_hidden: bool = False) -> Change:
-        """Select the event at ``position`` (None clears); with ``shown``, also bring it into view."""
-        if position is None or not 0 <= position < len(self.catalog):
+        """Select the event ``event_id`` (None or an unknown id clears); with ``shown``, also bring it into view."""
+        position = self.catalog.find(event_id) if isinstance(event_id, str) else None
+        if position is None:
             return Change(replace(state, event=None))
-        state = replace(state, event=self.catalog.events[position].id)
+        state = replace(state, event=event_id)
         if shown is None:
             return Change(state)
         target = navigation.focus_range(shown, self.catalog.extents[position], only_if_hidden)
@@ -136,51 +157,54 @@ class ViewController:
 
     # -- the callback -------------------------------------------------------
 
-    def update(self, search, _chips, people, places, query, _zoom, graph_range, click,
-               _links, _person_links, key, _close, view, shown_range):
-        """Dash callback: see the module docstring.  Returns the 6 outputs."""
+    def update(self, search, people, places, query, graph_range, click, key, view, shown_range, **_clicks):
+        """Dash callback: see the module docstring.  Returns :data:`VIEW_OUTPUTS` by name.
+
+        ``_clicks`` are the buttons' counts (chips, zoom, links, close): what
+        was clicked is read from the trigger, the chips from their counts.
+        """
         state = from_store(view)
         shown = self._shown(state, shown_range)
-        clicks = chip_clicks(ctx.inputs_list[1])
+        clicks = chip_clicks(ctx.args_grouping.get("chips"))
         recorded = view.get("clicks") if isinstance(view, dict) and isinstance(view.get("clicks"), dict) else {}
         toggled = [name for name, n in clicks.items()
                    if n > _count(recorded.get(name)) and (n - _count(recorded.get(name))) % 2]
         trigger = ctx.triggered_id
         value = ctx.triggered[0].get("value") if ctx.triggered else None
         change: Change | None = None
-        if trigger in (None, "url"):
+        if trigger in (None, ids.URL):
             if search is None:
-                return (no_update,) * 6
+                return UNCHANGED
             incoming = self.from_url(search)
             if view is not None and canonical(incoming.state) == canonical(state):
-                return (no_update,) * 6
+                return UNCHANGED
             change = incoming
         elif isinstance(trigger, dict) and value:
             kind, name = trigger.get("type"), trigger.get("index")
-            if kind == "zoom":
+            if kind == ids.ZOOM:
                 change = self.zoom(state, name, shown)
-            elif kind == "event-link":
-                change = self.select(state, self.catalog.find(name), shown)
-            elif kind == "person-link":
+            elif kind == ids.EVENT_LINK:
+                change = self.select(state, name, shown)
+            elif kind == ids.PERSON_LINK:
                 change = self.only_person(state, name)
-        elif trigger == "person-filter":
+        elif trigger == ids.PERSON_FILTER:
             change = self.filtered(state, people=tuple(p for p in people or () if p in self.vocabulary.people))
-        elif trigger == "place-filter":
+        elif trigger == ids.PLACE_FILTER:
             change = self.filtered(state, places=tuple(p for p in places or () if p in self.vocabulary.places))
-        elif trigger == "search":
+        elif trigger == ids.SEARCH:
             change = self.filtered(state, query=(query or "").strip()[:200])
-        elif trigger == "graph-range" and isinstance(graph_range, dict):
+        elif trigger == ids.GRAPH_RANGE and isinstance(graph_range, dict):
             change = self.relayout(state, graph_range)
-        elif trigger == "graph-click" and isinstance(click, dict):
-            change = self.select(state, _int(click.get("index")))
-        elif trigger == "key-select" and isinstance(key, dict):
-            change = self.select(state, _int(key.get("index")), shown, only_if_hidden=True)
-        elif trigger == "reader-close" and value:
+        elif trigger == ids.GRAPH_CLICK and isinstance(click, dict):
+            change = self.select(state, click.get("id"))
+        elif trigger == ids.KEY_SELECT and isinstance(key, dict):
+            change = self.select(state, key.get("id"), shown, only_if_hidden=True)
+        elif trigger == ids.READER_CLOSE and value:
             change = self.select(state, None)
-        if toggled and trigger not in (None, "url"):
+        if toggled and trigger not in (None, ids.URL):
             change = self.toggle_all(change or Change(state), toggled)
         if change is None or (change.state == state and not change.move and view is not None):
-            return (no_update,) * 6
+            return UNCHANGED
         return self.outputs(change, view, search, clicks)
 
     def toggle_all(self, change: Change, names: list[str]) -> Change:
@@ -195,20 +219,16 @@ class ViewController:
         state = change.state
         previous = view if isinstance(view, dict) else {}
         rev = int(previous.get("rev") or 0) + (1 if change.move else 0)
-        position = self.catalog.find(state.event)
-        selected = {"id": state.event, "index": position} if position is not None else None
+        selected = {"id": state.event} if self.catalog.find(state.event) is not None else None
         # The layout starts with nothing selected: a first visit without an event leaves it so
         # (and the reader's callback unasked).
         old_selected = from_store(view).event if view is not None else None
         target = to_query(state)
         url_search = target if not change.from_url and target != (search or "") else no_update
-        if change.controls:
-            controls = (list(state.people), list(state.places), state.query)
-        else:
-            controls = (no_update,) * 3
-        return (dict(store_data(state), rev=rev, clicks=clicks),
-                selected if state.event != old_selected else no_update,
-                url_search, *controls)
+        controls = dict(people=list(state.people), places=list(state.places), query=state.query)
+        return dict(view=dict(store_data(state), rev=rev, clicks=clicks),
+                    selected=selected if state.event != old_selected else no_update, url=url_search,
+                    **(controls if change.controls else {name: no_update for name in controls}))
 
     def _shown(self, state: ViewState, shown_range) -> tuple[int, int]:
         """The range on screen: the browser's report, else the state's, else everything."""
@@ -222,21 +242,17 @@ class ViewController:
         return self.catalog.span
 
     def reader(self, selected):
-        """Dash callback: the reader panel for the selected event (or the hint)."""
-        position = _int(selected.get("index")) if isinstance(selected, dict) else None
-        if position is None or not 0 <= position < len(self.catalog):
-            return empty_reader(), "reader"
-        return reader_panel(self.catalog, position), "reader open"
-
-
-def _int(value) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+        """Dash callback: the reader panel for the selected event (by its id), or the hint."""
+        event_id = selected.get("id") if isinstance(selected, dict) else None
+        position = self.catalog.find(event_id) if isinstance(event_id, str) else None
+        if position is None:
+            return dict(children=empty_reader(), className="reader")
+        return dict(children=reader_panel(self.catalog, position), className="reader open")
 
 
 def _count(value) -> int:
     """A click count as sent by the browser (anything else counts as no click)."""
-    number = _int(value)
-    return number if number is not None and number >= 0 else 0
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
 
 def chip_clicks(inputs) -> dict[str, int]:
@@ -249,32 +265,22 @@ def chip_clicks(inputs) -> dict[str, int]:
     return clicks
 
 
-def register_callbacks(app: Dash, catalog: Catalog) -> ViewController:
-    controller = ViewController(catalog)
-    app.callback(
-        Output("view", "data"), Output("selected", "data"), Output("url", "search"),
-        Output("person-filter", "value"), Output("place-filter", "value"), Output("search", "value"),
-        Input("url", "search"), Input(CHIP, "n_clicks"), Input("person-filter", "value"),
-        Input("place-filter", "value"), Input("search", "value"), Input(ZOOM, "n_clicks"),
-        Input("graph-range", "data"), Input("graph-click", "data"), Input(EVENT_LINK, "n_clicks"),
-        Input(PERSON_LINK, "n_clicks"), Input("key-select", "data"), Input("reader-close", "n_clicks"),
-        State("view", "data"), State("shown-range", "data"),
-    )(controller.update)
+def register(app: Dash, current: CurrentData) -> None:
+    """The view-state and reader callbacks (one controller per version of the data) and the drawing."""
+    controller = current.per_version(ViewController)
+    app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS, state=VIEW_STATE)(controller.callback("update"))
     # The layout starts with the empty reader: only a selection asks for another.
-    app.callback(Output("reader-body", "children"), Output("reader", "className"),
-                 Input("selected", "data"), prevent_initial_call=True)(controller.reader)
-
-    def clientside(function: str, *dependencies) -> None:
-        app.clientside_callback(ClientsideFunction("timeline", function), *dependencies)
-
-    clientside("render", Output("shown-range", "data"),
-               Input("timeline-ready", "data"), Input("view", "data"), Input("selected", "data"),
-               State("timeline-source", "data"))
-    clientside("filterOptions", Output(CHIP_COUNT, "children"), Output(CHIP, "className"),
-               Output("shown-count", "children"),
-               Input("timeline-ready", "data"), Input("view", "data"), State("timeline-source", "data"))
-    for picker, function in (("person-filter", "personOptions"), ("place-filter", "placeOptions")):
-        clientside(function, Output(picker, "options"), Input(picker, "search_value"), Input(picker, "value"),
-                   Input("timeline-ready", "data"), Input("view", "data"), State("timeline-source", "data"))
-    clientside("showQuote", Input("reader-body", "children"))
-    return controller
+    app.callback(output=dict(children=Output(ids.READER_BODY, "children"),
+                             className=Output(ids.READER, "className")),
+                 inputs=dict(selected=Input(ids.SELECTED, "data")),
+                 prevent_initial_call=True)(controller.callback("reader"))
+    source = State(ids.TIMELINE_SOURCE, "data")
+    ready, view = Input(ids.TIMELINE_READY, "data"), Input(ids.VIEW, "data")
+    clientside(app, "timeline", "render", Output(ids.SHOWN_RANGE, "data"),
+               ready, view, Input(ids.SELECTED, "data"), source)
+    clientside(app, "timeline", "filterOptions", Output(CHIP_COUNT, "children"), Output(CHIP, "className"),
+               Output(ids.SHOWN_COUNT, "children"), ready, view, source)
+    for picker, function in ((ids.PERSON_FILTER, "personOptions"), (ids.PLACE_FILTER, "placeOptions")):
+        clientside(app, "timeline", function, Output(picker, "options"), Input(picker, "search_value"),
+                   Input(picker, "value"), ready, view, source)
+    clientside(app, "timeline", "showQuote", Input(ids.READER_BODY, "children"))

@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from ..data.catalog import Catalog
 from ..view.glyphs import TURNED, glyph, shape_of
+from . import ids
 
 SEARCH_DEBOUNCE_SECONDS = 0.3
 
@@ -22,8 +23,8 @@ def category_chip(name: str, label: str, colour: str, symbol: str) -> html.Butto
         [html.Span(glyph(symbol), className="glyph turned" if shape_of(symbol) in TURNED else "glyph",
                    style={"color": colour}, **{"aria-hidden": "true"}),
          html.Span(label, className="chip-label"),
-         html.Span(id={"type": "cat-count", "index": name}, className="chip-count")],
-        id={"type": "cat-chip", "index": name}, n_clicks=0, className="chip on",
+         html.Span(id=ids.pattern(ids.CAT_COUNT, name), className="chip-count")],
+        id=ids.pattern(ids.CAT_CHIP, name), n_clicks=0, className="chip on",
         title=f"Show or hide {label}",
     )
 
@@ -33,12 +34,12 @@ def filter_controls(catalog: Catalog) -> html.Section:
     return html.Section([
         html.Div(chips, className="chips", role="group", **{"aria-label": "Categories (legend and filter)"}),
         html.Div([
-            html.Label("Search events", htmlFor="search", className="visually-hidden"),
-            dcc.Input(id="search", type="search", placeholder="Search titles, people, places…",
+            html.Label("Search events", htmlFor=ids.SEARCH, className="visually-hidden"),
+            dcc.Input(id=ids.SEARCH, type="search", placeholder="Search titles, people, places…",
                       debounce=SEARCH_DEBOUNCE_SECONDS, className="search", value=""),
-            html.Div(dcc.Dropdown(id="person-filter", multi=True, options=[], value=[],
+            html.Div(dcc.Dropdown(id=ids.PERSON_FILTER, multi=True, options=[], value=[],
                                   placeholder="Person"), className="picker"),
-            html.Div(dcc.Dropdown(id="place-filter", multi=True, options=[], value=[],
+            html.Div(dcc.Dropdown(id=ids.PLACE_FILTER, multi=True, options=[], value=[],
                                   placeholder="Place"), className="picker"),
         ], className="pickers"),
     ], className="filters", **{"aria-label": "Filters"})

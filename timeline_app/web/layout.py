@@ -3,16 +3,17 @@
 Besides the visible parts it holds the stores the callbacks talk through:
 
 * ``timeline-source``: where the browser fetches every event once (the
-  compact columns of :func:`timeline_app.figure.timeline_payload`, served by
-  :mod:`timeline_app.event_data`, outside Dash's state); ``timeline-ready``
-  is set by the browser when they have arrived;
+  compact columns of :func:`timeline_app.view.figure.timeline_payload`,
+  served by :mod:`.events_route`, outside Dash's state); ``timeline-ready``
+  is set by the browser when they have arrived, with the version's URL;
 * ``view``: range, filters and the selected event id (what the URL holds),
   plus ``rev``, bumped when the app (not the reader's mouse) moves the range;
-* ``selected``: the selected event's id and position, for the reader and the highlight;
+* ``selected``: the selected event's id, for the reader and the highlight (the browser
+  finds its position in the data it drew);
 * ``shown-range``: the range actually drawn, written by the browser;
 * ``graph-range``, ``graph-click``, ``key-select``: what the reader did on
   the timeline (zoom or pan, a click on an event or its label, an event
-  picked with the keyboard), written by the browser.
+  picked with the keyboard or in the table, by id), written by the browser.
 
 The timeline itself is a plain ``div``: the browser draws the plotly.js
 graph into it (assets/timeline-render.js) instead of going through
@@ -25,6 +26,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ..data.catalog import Catalog
+from . import ids
 from .classroom.panels import classroom_panels, classroom_toolbar
 from .filters import filter_controls
 from .reader import empty_reader
@@ -41,44 +43,44 @@ KEY_HELP = "Drag to pan, wheel or pinch to zoom. With the timeline focused: ← 
 
 
 def zoom_bar() -> html.Nav:
-    return html.Nav([html.Button(label, id={"type": "zoom", "index": unit}, n_clicks=0, title=hint,
+    return html.Nav([html.Button(label, id=ids.pattern(ids.ZOOM, unit), n_clicks=0, title=hint,
                                  className=f"zoom zoom-{unit}")
                      for unit, label, hint in ZOOM_BUTTONS], className="zoom-bar",
                     **{"aria-label": "Zoom"})
 
 
 def build_layout(catalog: Catalog, title: str, source: dict) -> html.Div:
-    """The page; ``source`` is what :func:`timeline_app.event_data.register_event_data` returned."""
+    """The page; ``source`` names the events' URL (:data:`.events_route.ROUTE`, the current version)."""
     return html.Div([
-        dcc.Location(id="url", refresh=False),
-        dcc.Store(id="timeline-source", data=source),
-        dcc.Store(id="timeline-ready"),
-        dcc.Store(id="view"),
-        dcc.Store(id="selected"),
-        dcc.Store(id="shown-range"),
-        dcc.Store(id="graph-range"),
-        dcc.Store(id="graph-click"),
-        dcc.Store(id="key-select"),
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.TIMELINE_SOURCE, data=source),
+        dcc.Store(id=ids.TIMELINE_READY),
+        dcc.Store(id=ids.VIEW),
+        dcc.Store(id=ids.SELECTED),
+        dcc.Store(id=ids.SHOWN_RANGE),
+        dcc.Store(id=ids.GRAPH_RANGE),
+        dcc.Store(id=ids.GRAPH_CLICK),
+        dcc.Store(id=ids.KEY_SELECT),
         html.Header([
             html.H1(title),
-            html.P(id="shown-count", className="shown-count", role="status"),
+            html.P(id=ids.SHOWN_COUNT, className="shown-count", role="status"),
             classroom_toolbar(),
         ], className="top"),
         zoom_bar(),
         filter_controls(catalog),
         html.Div([
             html.Div([
-                html.Div([html.Div(id="timeline-plot", className="timeline-plot"),
-                          html.Div(id="timeline-labels", className="timeline-labels")],
-                         id="timeline", className="timeline-graph"),
+                html.Div([html.Div(id=ids.TIMELINE_PLOT, className="timeline-plot"),
+                          html.Div(id=ids.TIMELINE_LABELS, className="timeline-labels")],
+                         id=ids.TIMELINE, className="timeline-graph"),
                 html.P(KEY_HELP, className="key-help"),
-            ], id="timeline-pane", className="timeline-pane", tabIndex="0",
+            ], id=ids.TIMELINE_PANE, className="timeline-pane", tabIndex="0",
                 **{"aria-label": "Timeline. " + KEY_HELP}),
             html.Aside([
-                html.Button("×", id="reader-close", n_clicks=0, className="reader-close",
+                html.Button("×", id=ids.READER_CLOSE, n_clicks=0, className="reader-close",
                             title="Close the article", **{"aria-label": "Close the article"}),
-                html.Div(empty_reader(), id="reader-body", className="reader-body"),
-            ], id="reader", className="reader", **{"aria-label": "Article", "aria-live": "polite"}),
+                html.Div(empty_reader(), id=ids.READER_BODY, className="reader-body"),
+            ], id=ids.READER, className="reader", **{"aria-label": "Article", "aria-live": "polite"}),
         ], className="workspace"),
         classroom_panels(title),
     ], className="app")

@@ -1,11 +1,13 @@
 """The editors' side of the page: live reloads, the problems panel and the upload preview.
 
-* A ``dcc.Interval`` polls twice a second.  Its callback asks the
-  :class:`~timeline_app.live_data.LiveDataset` for the current snapshot and
-  answers ``no_update`` unless its version changed; then it points the
-  ``timeline-source`` store at the new data (served by :data:`ROUTE`, one URL
-  per content hash, so the browser fetches it once) and refills the problems
-  panel.  The poll carries only small stores, never the events.
+* A ``dcc.Interval`` polls twice a second.  Its callback reads the request's
+  snapshot (``current.py``) and answers ``no_update`` unless its version
+  differs from the one the page drew; then it points the ``timeline-source``
+  store at the new data (``events_route.py``, one URL per version, so the
+  browser fetches it once) and refills the problems panel.  A version older
+  than the page's (another server process that has not seen the last save,
+  or was restarted since) is never drawn over a newer one.  The poll carries
+  only small stores, never the events.
 * The problems panel is a ``<details>``: the count, then each problem as plain
   text (``FILE:LINE: column: message; fix: hint``), never HTML or Markdown.
 * The upload preview: an editor drops or picks a CSV (an events file or a
@@ -24,20 +26,21 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 from pathlib import Path
 
 from dash import Dash, Input, Output, State, dcc, html, no_update
-from flask import Flask, Response, request
 
 from ..data.catalog import build_catalog
 from ..data.dataset import Dataset
-from ..data.live import LiveDataset, Snapshot
 from ..data.problems import count_errors
 from ..data.validate import load_upload
 from ..server.security import parse_max_body_bytes
 from ..view.figure import timeline_payload
+from . import ids
+from .current import CurrentData
+from .events_route import EventsRoute, stamp_of, version_in
 
-ROUTE = "/_timeline/live-events.json"
 POLL_MS = 500
 """Half a second: a saved file shows within the 2 s editors were promised, the poll answers 204 when nothing changed."""
 MAX_LISTED = 300
@@ -53,9 +56,9 @@ def max_upload_bytes(max_body_bytes: int | str | None = None) -> int:
     return max(1, (limit - BASE64_OVERHEAD_BYTES) * 3 // 4)
 
 
-def source_of(live: LiveDataset, snapshot: Snapshot) -> dict:
-    """What ``timeline-source`` holds for the shipped data (published, so its URL serves it)."""
-    return {"url": f"{ROUTE}?v={live.publish(snapshot)}", "count": len(snapshot.catalog)}
+def problems_key(problems) -> str:
+    """A short fingerprint of a list of problems: the panel is refilled when it changes."""
+    return hashlib.sha256("\n".join(map(str, problems)).encode()).hexdigest()[:16]
 
 
 # -- the page's parts -----------------------------------------------------------
@@ -81,7 +84,8 @@ def panel_children(data) -> list:
     data = data if isinstance(data, dict) else {}
     items = [html.Li(str(text), className="problem-error" if error else "problem-warning")
              for text, error in data.get("items") or []]
-    return [html.Summary(str(data.get("summary") or ""), id="problems-summary"), html.Ul(items, id="problems-list")]
+    return [html.Summary(str(data.get("summary") or ""), id=ids.PROBLEMS_SUMMARY),
+            html.Ul(items, id=ids.PROBLEMS_LIST)]
 
 
 def show(data):
@@ -91,74 +95,74 @@ def show(data):
     return panel_children(data), banner, "preview-banner active" if banner else "preview-banner"
 
 
-def live_components(live: LiveDataset, max_bytes: int) -> html.Div:
-    """What create_app appends to the layout."""
-    snapshot = live.current()
+def live_components(problems, max_bytes: int) -> html.Div:
+    """What create_app appends to the layout: the page does not know its version until its data arrives."""
     return html.Div([
-        dcc.Interval(id="live-poll", interval=POLL_MS, n_intervals=0),
-        dcc.Store(id="live-state", data={"version": snapshot.version, "digest": snapshot.digest,
+        dcc.Interval(id=ids.LIVE_POLL, interval=POLL_MS, n_intervals=0),
+        dcc.Store(id=ids.LIVE_STATE, data={"version": None, "problems": problems_key(problems),
                                          "preview": None, "back": 0}),
         html.Div([
-            html.Span(id="preview-text"),
-            html.Button("Back to the shipped data", id="preview-back", n_clicks=0, className="preview-back"),
-        ], id="preview-banner", className="preview-banner", role="status"),
+            html.Span(id=ids.PREVIEW_TEXT),
+            html.Button("Back to the shipped data", id=ids.PREVIEW_BACK, n_clicks=0, className="preview-back"),
+        ], id=ids.PREVIEW_BANNER, className="preview-banner", role="status"),
         html.Div([
             dcc.Upload(html.Span(["Preview a CSV: drop it here or ", html.U("pick a file")]),
-                       id="preview-upload", accept=".csv,text/csv", max_size=max_bytes, multiple=False,
+                       id=ids.PREVIEW_UPLOAD, accept=".csv,text/csv", max_size=max_bytes, multiple=False,
                        className="preview-upload", className_reject="preview-upload rejected",
                        style={}, style_active={}, style_reject={}),
-            html.P(id="upload-message", className="upload-message", role="alert"),
-        ], id="preview-drop", className="preview-drop", **{"data-max-bytes": str(max_bytes)}),
-        dcc.Store(id="live-show", data=panel_data(snapshot.problems)),
-        html.Details(panel_children(panel_data(snapshot.problems)), id="problems-panel",
+            html.P(id=ids.UPLOAD_MESSAGE, className="upload-message", role="alert"),
+        ], id=ids.PREVIEW_DROP, className="preview-drop", **{"data-max-bytes": str(max_bytes)}),
+        dcc.Store(id=ids.LIVE_SHOW, data=panel_data(problems)),
+        html.Details(panel_children(panel_data(problems)), id=ids.PROBLEMS_PANEL,
                      className="problems-panel"),
-    ], id="live-bar", className="live-bar")
+    ], id=ids.LIVE_BAR, className="live-bar")
 
 
 # -- the server side ------------------------------------------------------------
 
-def register_live_data(server: Flask, live: LiveDataset) -> None:
-    """The route serving each version of the data, by its content hash."""
-
-    @server.route(ROUTE)
-    def live_timeline_events():
-        body = live.published(request.args.get("v", ""))
-        if body is not None:
-            response = Response(body, mimetype="application/json")
-            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-            return response
-        snapshot = live.current()
-        live.publish(snapshot)
-        response = Response(snapshot.body, mimetype="application/json")
-        response.headers["Cache-Control"] = "no-store"
-        return response
-
-
 class LiveView:
     """The callbacks: the poll (and "back to the shipped data"), and the upload."""
 
-    def __init__(self, live: LiveDataset, max_bytes: int):
-        self.live = live
+    def __init__(self, current: CurrentData, route: EventsRoute, max_bytes: int):
+        self.current = current
+        self.route = route
         self.max_bytes = max_bytes
 
-    def poll(self, _n, _back, state):
+    def poll(self, _n, _back, state, ready):
         """Dash callback: the shipped data when it changed (or on "back"), else nothing.
 
-        Its outputs are stores only, so the twice-a-second poll never marks a
-        visible component as loading.
+        The page's version is the one it last drew: ``live-state``'s, or on a
+        new page the one its first fetch was redirected to (``timeline-ready``).
+        A new page still fetching is left alone (no second download), and an
+        older version than the page's is never sent.  The outputs are stores
+        only, so the twice-a-second poll never marks a visible part as loading.
         """
         state = state if isinstance(state, dict) else {}
-        snapshot = self.live.current()
-        back = _back if isinstance(_back, int) else 0
-        live_state = {"version": snapshot.version, "digest": snapshot.digest, "preview": None, "back": back}
+        snapshot = self.current.snapshot()
+        version = self.route.version(snapshot)
+        back = _back if isinstance(_back, int) and not isinstance(_back, bool) else 0
+        live_state = {"version": version, "problems": problems_key(snapshot.problems), "preview": None,
+                      "back": back}
+        panel = panel_data(snapshot.problems)
         # A click counted against the last one handled: a poll sharing its request must not hide it.
-        clicked = back > (state.get("back") or 0)
-        if clicked or (not state.get("preview") and state.get("digest") != snapshot.digest):
-            source = source_of(self.live, snapshot)
-            return source, dict(source, v=snapshot.version), live_state, panel_data(snapshot.problems)
-        if state.get("preview") or (state.get("version") == snapshot.version and "back" in state):
+        clicked = back > _number(state.get("back"))
+        if clicked:
+            return self.send(snapshot, live_state, panel)
+        drawn = state.get("version") or version_in(ready.get("url") if isinstance(ready, dict) else None)
+        if state.get("preview") or (drawn is None and "version" in state and state["version"] is None):
             return (no_update,) * 4
-        return no_update, no_update, live_state, panel_data(snapshot.problems)  # only the problems changed
+        if (stamp_of(drawn) or 0) > stamp_of(version):
+            return (no_update,) * 4  # this process is behind the page: never go back
+        if drawn != version:
+            return self.send(snapshot, live_state, panel)
+        if state.get("version") == version and state.get("problems") == live_state["problems"] and "back" in state:
+            return (no_update,) * 4
+        return no_update, no_update, live_state, panel  # the page's version recorded, or new problems
+
+    def send(self, snapshot, live_state: dict, panel: dict):
+        """The poll's outputs pointing the page at ``snapshot``'s data."""
+        source = self.route.source(snapshot)
+        return source, dict(source, v=live_state["version"]), live_state, panel
 
     def preview(self, contents, filename, state):
         """Dash callback: an uploaded file drawn instead of the shipped data."""
@@ -167,7 +171,7 @@ class LiveView:
         data = self.refusal(contents, name)
         if isinstance(data, str):
             return (no_update,) * 4 + (data,)
-        snapshot = self.live.current()
+        snapshot = self.current.snapshot()
         shipped = snapshot.dataset
         events, problems = load_upload(data, name, shipped.articles, shipped.categories)
         if not events:
@@ -175,7 +179,7 @@ class LiveView:
                     f"No event could be read from {name}; the problems listed say why. Nothing is saved.")
         catalog = build_catalog(Dataset(events=events, problems=problems, articles=shipped.articles,
                                         categories=shipped.categories))
-        key = f"preview:{name}:{snapshot.version}:{len(events)}:{len(problems)}:{hash(data)}"
+        key = f"preview:{name}:{snapshot.stamp}:{len(events)}:{len(problems)}:{hash(data)}"
         source = {"payload": timeline_payload(catalog), "key": key, "count": len(catalog), "preview": name}
         text = (f"Preview of {name}: {len(events)} event{'s' if len(events) != 1 else ''}, "
                 f"{len(problems)} problem{'s' if len(problems) != 1 else ''} — nothing is saved")
@@ -200,28 +204,33 @@ class LiveView:
         return data
 
 
-def register_live_view(app: Dash, live: LiveDataset, max_body_bytes: int | str | None = None) -> LiveView:
-    """Append the live bar to the layout, add the data route and the callback."""
+def _number(value) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def register(app: Dash, current: CurrentData, route: EventsRoute, max_body_bytes: int | str | None = None) -> LiveView:
+    """Append the live bar to the layout and add its callbacks."""
     max_bytes = max_upload_bytes(max_body_bytes)
-    app.server.extensions["timeline_live"] = live  # for tests and tools
-    app.layout.children.append(live_components(live, max_bytes))
-    register_live_data(app.server, live)
-    view = LiveView(live, max_bytes)
-    stores = ("timeline-source", "data"), ("timeline-ready", "data"), ("live-state", "data"), ("live-show", "data")
+    app.server.extensions["timeline_live"] = current.live  # for tests and tools
+    app.layout.children.append(live_components(current.live.current().problems, max_bytes))
+    view = LiveView(current, route, max_bytes)
+    stores = (ids.TIMELINE_SOURCE, "data"), (ids.TIMELINE_READY, "data"), (ids.LIVE_STATE, "data"), \
+        (ids.LIVE_SHOW, "data")
     app.callback(
         *(Output(*o) for o in stores),
-        Input("live-poll", "n_intervals"), Input("preview-back", "n_clicks"), State("live-state", "data"),
-        prevent_initial_call=True,  # the layout holds the data as of its making; the first tick updates it
+        Input(ids.LIVE_POLL, "n_intervals"), Input(ids.PREVIEW_BACK, "n_clicks"), State(ids.LIVE_STATE, "data"),
+        State(ids.TIMELINE_READY, "data"),
+        prevent_initial_call=True,  # the layout names the current data (events_route.py); the first tick records it
     )(view.poll)
     # The file travels only with its own callback, never with the poll.
     app.callback(
-        *(Output(*o, allow_duplicate=True) for o in stores), Output("upload-message", "children"),
-        Input("preview-upload", "contents"), State("preview-upload", "filename"), State("live-state", "data"),
+        *(Output(*o, allow_duplicate=True) for o in stores), Output(ids.UPLOAD_MESSAGE, "children"),
+        Input(ids.PREVIEW_UPLOAD, "contents"), State(ids.PREVIEW_UPLOAD, "filename"), State(ids.LIVE_STATE, "data"),
         prevent_initial_call=True,
     )(view.preview)
     app.callback(
-        Output("problems-panel", "children"), Output("preview-text", "children"),
-        Output("preview-banner", "className"),
-        Input("live-show", "data"), prevent_initial_call=True,
+        Output(ids.PROBLEMS_PANEL, "children"), Output(ids.PREVIEW_TEXT, "children"),
+        Output(ids.PREVIEW_BANNER, "className"),
+        Input(ids.LIVE_SHOW, "data"), prevent_initial_call=True,
     )(show)
     return view

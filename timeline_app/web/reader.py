@@ -10,6 +10,7 @@ from __future__ import annotations
 from dash import html
 
 from ..data.catalog import Catalog, is_life
+from . import ids
 
 MAX_LINKS = 50
 """Longer lists of related events end in "and N more" (a person may have thousands)."""
@@ -36,7 +37,7 @@ def event_link(catalog: Catalog, position: int):
     event = catalog.events[position]
     return html.Li(html.Button(
         [html.Span(event.date_label, className="link-date"), " ", event.title],
-        id={"type": "event-link", "index": event.id}, n_clicks=0, className="event-link",
+        id=ids.pattern(ids.EVENT_LINK, event.id), n_clicks=0, className="event-link",
     ))
 
 
@@ -56,7 +57,7 @@ def reader_panel(catalog: Catalog, position: int) -> list:
         html.P([html.Span(category.label if category else event.category, className="reader-category",
                           style={"borderColor": category.colour if category else "#777"}),
                 html.Span(event.date_label, className="reader-date")], className="reader-meta"),
-        html.H2(event.title, id="reader-title"),
+        html.H2(event.title, id=ids.READER_TITLE),
     ]
     if event.description:
         children.append(html.P(event.description, className="reader-description"))
@@ -67,14 +68,14 @@ def reader_panel(catalog: Catalog, position: int) -> list:
     if event.quote and len(marked) == 1:
         children.append(html.P("The quote was not found in this article.", className="reader-warning"))
     children += [html.H3(article.title, className="article-title"),
-                 html.Div(marked, className="article-text", id="article-text")]
+                 html.Div(marked, className="article-text", id=ids.ARTICLE_TEXT)]
     others = [p for p in catalog.by_article.get(event.article, []) if p != position]
     if others:
         children.append(_links(catalog, "Also in this article", others))
     if is_life(event) and event.people:
         person = event.people[0]
         theirs = [p for p in catalog.by_person.get(person, []) if p != position]
-        show_only = html.Button(f"Show only {person}'s events", id={"type": "person-link", "index": person},
+        show_only = html.Button(f"Show only {person}'s events", id=ids.pattern(ids.PERSON_LINK, person),
                                 n_clicks=0, className="person-link")
         children.append(_links(catalog, f"Events in the life of {person}", theirs, show_only))
     return children

@@ -23,13 +23,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
+from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from ...data.catalog import Catalog
 from ...data.dates import year_label
 from ...data.daycount import from_ordinal
 from ...data.export import events_to_csv
 from ...view.url_state import from_store
+from ..clientside import clientside
+from ..current import CurrentData
 from .table_view import MAX_ROWS, VisibleEvents, shown_bounds, source_title
 
 MAX_CAPTION_SOURCES = 6
@@ -179,21 +181,18 @@ class ExportView:
         return dcc.send_bytes(text.encode("utf-8-sig"), self.filename(span) + ".csv", type="text/csv")
 
 
-def register(app: Dash, catalog: Catalog, title: str) -> ExportView:
-    export = ExportView(catalog, title)
+def register(app: Dash, current: CurrentData, title: str) -> None:
+    export = current.per_version(lambda catalog: ExportView(catalog, title))
     app.callback(Output("csv-download", "data"), Input("export-csv", "n_clicks"),
                  State("view", "data"), State("shown-range", "data"),
-                 prevent_initial_call=True)(export.csv)
-
-    def clientside(function: str, *dependencies, **options) -> None:
-        app.clientside_callback(ClientsideFunction("classroom", function), *dependencies, **options)
+                 prevent_initial_call=True)(export.callback("csv"))
 
     app.callback(Output("export-meta", "data"), Output("handout-range", "children"),
                  Output("handout-list", "children"), Output("handout-note", "children"),
-                 Input("export-request", "data"), prevent_initial_call=True)(export.prepare)
-    clientside("requestExport", Output("export-request", "data"), Input("export-png", "n_clicks"),
+                 Input("export-request", "data"), prevent_initial_call=True)(export.callback("prepare"))
+    clientside(app, "classroom", "requestExport", Output("export-request", "data"),
+               Input("export-png", "n_clicks"),
                Input("export-svg", "n_clicks"), Input("print-handout", "n_clicks"),
                State("view", "data"), State("shown-range", "data"), prevent_initial_call=True)
-    clientside("runExport", Input("export-meta", "data"), prevent_initial_call=True)
-    clientside("noteView", Input("view", "data"), Input("shown-range", "data"))
-    return export
+    clientside(app, "classroom", "runExport", Input("export-meta", "data"), prevent_initial_call=True)
+    clientside(app, "classroom", "noteView", Input("view", "data"), Input("shown-range", "data"))

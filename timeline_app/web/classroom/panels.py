@@ -5,7 +5,7 @@
   theme switch.
 * :func:`classroom_panels` goes after the timeline and reader: the lesson,
   share and table panels, the printed handout and the stores these use.
-* :func:`register_classroom` registers their callbacks (before
+* :func:`register` registers their callbacks (before
   ``security.harden``, which must see every callback).
 
 The features themselves live in :mod:`presentation`, :mod:`share`,
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dash import Dash, html
 
-from ...data.catalog import Catalog
+from ..current import CurrentData
 from . import export_view, presentation, share, table_view
 
 LANGUAGE = "en"
@@ -55,11 +55,11 @@ def classroom_panels(title: str) -> html.Div:
     ], className="classroom-panels")
 
 
-def register_classroom(app: Dash, catalog: Catalog, title: str) -> None:
-    """Callbacks of the classroom features, and ``<html lang>`` for screen readers."""
-    presentation.register(app, catalog)
+def register(app: Dash, current: CurrentData, title: str) -> None:
+    """The classroom features' callbacks (on the request's data), and ``<html lang>`` for screen readers."""
+    presentation.register(app, current)
     share.register(app)
-    export_view.register(app, catalog, title)
-    table_view.register(app, catalog)
+    export_view.register(app, current, title)
+    table_view.register(app, current)
     if "<html>" in app.index_string:
         app.index_string = app.index_string.replace("<html>", f'<html lang="{LANGUAGE}">', 1)

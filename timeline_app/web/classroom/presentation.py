@@ -21,10 +21,12 @@ browser steps through (the ``lesson-info`` store).
 
 from __future__ import annotations
 
-from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html
+from dash import ALL, Dash, Input, Output, State, dcc, html
 
 from ...data.catalog import Catalog
 from ...view.url_state import from_store
+from ..clientside import clientside
+from ..current import CurrentData
 
 NAMESPACE = "classroom"
 
@@ -73,7 +75,7 @@ def lesson_panel() -> html.Section:
         **{"aria-labelledby": "lesson-heading"})
 
 
-EMPTY_INFO = {"present": False, "ids": [], "indices": []}
+EMPTY_INFO = {"present": False, "ids": []}
 """``lesson-info`` with no lesson: the layout starts with it, so a first visit asks the server nothing."""
 
 
@@ -103,8 +105,7 @@ class Presentation:
         query = query if isinstance(query, dict) else {}
         state = from_store(query)
         positions = [p for p in (self.catalog.find(i) for i in state.lesson) if p is not None]
-        info = {"present": state.present, "ids": [self.catalog.events[p].id for p in positions],
-                "indices": positions}
+        info = {"present": state.present, "ids": [self.catalog.events[p].id for p in positions]}
         items = [self._item(position) for position in positions]
         if not items:
             items = empty_lesson()
@@ -130,27 +131,24 @@ class Presentation:
         ], className="lesson-item")
 
 
-def register(app: Dash, catalog: Catalog) -> Presentation:
-    presentation = Presentation(catalog)
+def register(app: Dash, current: CurrentData) -> None:
+    presentation = current.per_version(Presentation)
     app.callback(
         Output("lesson-info", "data"), Output("lesson-list", "children"), Output("lesson-count", "children"),
         Output("lesson-add", "disabled"), Output("lesson-present", "disabled"), Output("lesson-clear", "disabled"),
         Output("lesson-progress", "children"), Output("present-toggle", "aria-pressed"),
         Output("present-toggle", "children"),
         Input("lesson-query", "data"), prevent_initial_call=True,
-    )(presentation.lesson)
-
-    def clientside(function: str, *dependencies, **options) -> None:
-        app.clientside_callback(ClientsideFunction(NAMESPACE, function), *dependencies, **options)
-
-    clientside("lessonQuery", Output("lesson-query", "data"), Input("view", "data"), Input("selected", "data"),
+    )(presentation.callback("lesson"))
+    clientside(app, NAMESPACE, "lessonQuery", Output("lesson-query", "data"), Input("view", "data"),
+               Input("selected", "data"),
                Input("lesson-panel", "hidden"))
-    clientside("applyView", Input("view", "data"), Input("lesson-info", "data"))
-    clientside("togglePresent", Input("present-toggle", "n_clicks"), prevent_initial_call=True)
-    clientside("togglePanel", Output("lesson-panel", "hidden"), Output("lesson-toggle", "aria-expanded"),
+    clientside(app, NAMESPACE, "applyView", Input("view", "data"), Input("lesson-info", "data"))
+    clientside(app, NAMESPACE, "togglePresent", Input("present-toggle", "n_clicks"), prevent_initial_call=True)
+    clientside(app, NAMESPACE, "togglePanel", Output("lesson-panel", "hidden"),
+               Output("lesson-toggle", "aria-expanded"),
                Input("lesson-toggle", "n_clicks"), Input("lesson-close", "n_clicks"),
                State("lesson-panel", "hidden"), prevent_initial_call=True)
-    clientside("editLesson", Input("lesson-add", "n_clicks"), Input("lesson-clear", "n_clicks"),
+    clientside(app, NAMESPACE, "editLesson", Input("lesson-add", "n_clicks"), Input("lesson-clear", "n_clicks"),
                Input("lesson-present", "n_clicks"), Input(LESSON_REMOVE, "n_clicks"),
                State("selected", "data"), State("lesson-info", "data"), prevent_initial_call=True)
-    return presentation

@@ -21,9 +21,10 @@ import re
 from dataclasses import replace
 
 import segno
-from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
+from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from ...view.url_state import from_store, to_query
+from ..clientside import clientside
 
 MAX_BASE_LENGTH = 500
 _BASE = re.compile(r"https?://[^\s?#\"'<>\\]+")
@@ -92,14 +93,13 @@ def register(app: Dash) -> None:
                  Input("share-base", "data"), Input("share-view", "data"), State("view", "data"),
                  prevent_initial_call=True)(update)
 
-    def clientside(function: str, *dependencies, **options) -> None:
-        app.clientside_callback(ClientsideFunction("classroom", function), *dependencies, **options)
-
-    clientside("openShare", Output("share-panel", "hidden"), Output("share-toggle", "aria-expanded"),
+    clientside(app, "classroom", "openShare", Output("share-panel", "hidden"),
+               Output("share-toggle", "aria-expanded"),
                Output("share-base", "data"),
                Input("share-toggle", "n_clicks"), Input("share-close", "n_clicks"),
                State("share-panel", "hidden"), prevent_initial_call=True)
-    clientside("shareView", Output("share-view", "data"), Input("view", "data"), State("share-panel", "hidden"),
+    clientside(app, "classroom", "shareView", Output("share-view", "data"), Input("view", "data"),
+               State("share-panel", "hidden"),
                prevent_initial_call=True)
-    clientside("copyLink", Output("share-status", "children"), Input("share-copy", "n_clicks"),
+    clientside(app, "classroom", "copyLink", Output("share-status", "children"), Input("share-copy", "n_clicks"),
                State("share-link", "value"), prevent_initial_call=True)

@@ -29,11 +29,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 
 from ...data.catalog import Catalog
 from ...view.glyphs import glyph
 from ...view.url_state import ViewState, from_store
+from ..clientside import clientside
+from ..current import CurrentData
 
 MAX_ROWS = 500
 """Rows drawn at most (the caption says how many more are in view); the CSV has them all."""
@@ -180,7 +182,7 @@ def table_rows(catalog: Catalog, positions: Sequence[int], sort: Sort) -> list:
             html.Td(str(number), className="num"),
             html.Td(event.date_label, className="date"),
             html.Th(html.Button(event.title, className="table-select", n_clicks=0,
-                                title="Select this event and read its article", **{"data-index": str(position)}),
+                                title="Select this event and read its article", **{"data-id": event.id}),
                     scope="row"),
             html.Td(category_cell(catalog, event.category), className="category"),
             html.Td(source_title(catalog, position), className="source"),
@@ -258,20 +260,18 @@ class TableView:
                 aria, arrows, sort.store())
 
 
-def register(app: Dash, catalog: Catalog) -> TableView:
-    view = TableView(catalog)
+def register(app: Dash, current: CurrentData) -> None:
+    view = current.per_version(TableView)
     app.callback(
         Output("table-body", "children"), Output("table-caption", "children"),
         Output(SORT_HEADER, "aria-sort"), Output({"type": "table-arrow", "index": ALL}, "children"),
         Output("table-sort", "data"),
         Input("table-query", "data"), Input(SORT_BUTTON, "n_clicks"), State("table-sort", "data"),
         prevent_initial_call=True,
-    )(view.update)
-    app.clientside_callback(ClientsideFunction("classroom", "tableQuery"), Output("table-query", "data"),
-                            Input("view", "data"), Input("shown-range", "data"), Input("table-panel", "hidden"))
-    app.clientside_callback(ClientsideFunction("classroom", "markRow"), Input("selected", "data"))
-    app.clientside_callback(ClientsideFunction("classroom", "togglePanel"),
-                            Output("table-panel", "hidden"), Output("table-toggle", "aria-expanded"),
-                            Input("table-toggle", "n_clicks"), State("table-panel", "hidden"),
-                            prevent_initial_call=True)
-    return view
+    )(view.callback("update"))
+    clientside(app, "classroom", "tableQuery", Output("table-query", "data"),
+               Input("view", "data"), Input("shown-range", "data"), Input("table-panel", "hidden"))
+    clientside(app, "classroom", "markRow", Input("selected", "data"))
+    clientside(app, "classroom", "togglePanel", Output("table-panel", "hidden"),
+               Output("table-toggle", "aria-expanded"),
+               Input("table-toggle", "n_clicks"), State("table-panel", "hidden"), prevent_initial_call=True)

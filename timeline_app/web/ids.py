@@ -1,0 +1,66 @@
+"""The ids of the page's components that Python and the browser both name.
+
+The layout gives them, the callbacks listen to them and ``assets/*.js`` reads
+and writes them (``set_props``, ``getElementById``); ``tests/test_ids.py``
+checks that every id the JavaScript names is one of these (or a classroom
+panel's), so a rename here that forgets the browser fails a test, not a class.
+"""
+
+from __future__ import annotations
+
+# -- stores the callbacks talk through (layout.py) --------------------------------
+URL = "url"
+TIMELINE_SOURCE = "timeline-source"
+TIMELINE_READY = "timeline-ready"
+VIEW = "view"
+SELECTED = "selected"
+SHOWN_RANGE = "shown-range"
+GRAPH_RANGE = "graph-range"
+GRAPH_CLICK = "graph-click"
+KEY_SELECT = "key-select"
+
+# -- visible parts ------------------------------------------------------------------
+SHOWN_COUNT = "shown-count"
+TIMELINE = "timeline"
+TIMELINE_PANE = "timeline-pane"
+TIMELINE_PLOT = "timeline-plot"
+TIMELINE_LABELS = "timeline-labels"
+READER = "reader"
+READER_CLOSE = "reader-close"
+READER_BODY = "reader-body"
+READER_TITLE = "reader-title"
+ARTICLE_TEXT = "article-text"
+SEARCH = "search"
+PERSON_FILTER = "person-filter"
+PLACE_FILTER = "place-filter"
+
+# -- the live bar (live_view.py) -------------------------------------------------------
+LIVE_BAR = "live-bar"
+LIVE_POLL = "live-poll"
+LIVE_STATE = "live-state"
+LIVE_SHOW = "live-show"
+PREVIEW_BANNER = "preview-banner"
+PREVIEW_TEXT = "preview-text"
+PREVIEW_BACK = "preview-back"
+PREVIEW_DROP = "preview-drop"
+PREVIEW_UPLOAD = "preview-upload"
+UPLOAD_MESSAGE = "upload-message"
+PROBLEMS_PANEL = "problems-panel"
+PROBLEMS_SUMMARY = "problems-summary"
+PROBLEMS_LIST = "problems-list"
+
+# -- pattern-matching ids: {"type": TYPE, "index": ...} -------------------------------
+ZOOM = "zoom"
+CAT_CHIP = "cat-chip"
+CAT_COUNT = "cat-count"
+EVENT_LINK = "event-link"
+PERSON_LINK = "person-link"
+
+
+def pattern(kind: str, index) -> dict:
+    """A pattern-matching id: ``{"type": kind, "index": index}`` (``index`` may be ``ALL``)."""
+    return {"type": kind, "index": index}
+
+
+NAMES = frozenset(value for name, value in dict(globals()).items() if name.isupper() and isinstance(value, str))
+"""Every id and pattern type above."""

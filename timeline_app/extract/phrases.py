@@ -16,8 +16,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*|\d+")
-_TRIM = "'\u2019.-"
 PREFIX_KEY = 3
 """Phrases ending in ``*`` are indexed by the first letters of their first word."""
 
@@ -34,24 +32,23 @@ Words = list[tuple[int, int, str]]
 """(start, end, word) of each word of a text, as :func:`words_of` cuts it."""
 
 
-def words_of(text: str, offset: int = 0) -> Words:
+_WHOLE_WORD = re.compile(r"[^\W\d_](?:[\w'\u2019.-]*\w)?|\d+")
+
+
+def words_of(text: str) -> Words:
     """The words of ``text``; trailing apostrophes and full stops are not part of a word."""
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group().rstrip(_TRIM)
-        if word:
-            start = m.start() + offset
-            out.append((start, start + len(word), word))
-    return out
+    return [(m.start(), m.end(), m.group()) for m in _WHOLE_WORD.finditer(text)]
 
 
-def words_between(words: Words, start: int, end: int) -> Words:
-    """The words of ``words`` lying within text[start:end]."""
-    first = bisect.bisect_left(words, (start,))
-    last = bisect.bisect_left(words, (end,), first)
-    while last > first and words[last - 1][1] > end:
-        last -= 1
-    return words[first:last]
+def found_between(found: list[Found], start: int, end: int) -> list[Found]:
+    """The phrases of ``found`` (in text order) lying within text[start:end]."""
+    first = bisect.bisect_left(found, start, key=_start)
+    last = bisect.bisect_left(found, end, first, key=_start)
+    return [f for f in found[first:last] if f.end <= end]
+
+
+def _start(found: Found) -> int:
+    return found.start
 
 
 class PhraseIndex:
@@ -81,9 +78,15 @@ class PhraseIndex:
 
     def find(self, words: Words) -> Iterator[Found]:
         """The phrases among ``words``, in text order, the longest at each place."""
-        keys = [self._key(w) for _, _, w in words]
+        keys = [w.lower() for _, _, w in words] if self.fold else [w for _, _, w in words]
+        exact, prefix, short = self._exact, self._prefix, [k for k in self._key_lengths if k < PREFIX_KEY]
         i = 0
         while i < len(keys):
+            key = keys[i]
+            if key not in exact and key[:PREFIX_KEY] not in prefix \
+                    and not (short and any(key[:k] in prefix for k in short)):
+                i += 1                    # most words begin no phrase: one or two dict lookups
+                continue
             best = self._longest_at(keys, i)
             if best is None:
                 i += 1

@@ -43,7 +43,7 @@ from ..data.sources import Article, read_article_file, read_sources
 from .clauses import clause_span, draft_title, sentence_span
 from .coverage import NOT_EVENTS_FILE, ArticleCoverage, NotEvent, article_coverage, load_not_events
 from .extractor import Mention, _sentence_bounds, extract_article
-from .phrases import PhraseIndex, Words, words_between, words_of
+from .phrases import Found, PhraseIndex, Words, found_between, words_of
 
 PLACES_FILE = "places.csv"
 PLACE_COLUMNS = ("name", "aliases")
@@ -70,6 +70,19 @@ class Proposal:
         return [self.row.get(c, "") for c in COLUMNS]
 
 
+@dataclass(frozen=True)
+class Finds:
+    """What :meth:`Vocabulary.find` found in a text, each list in text order."""
+
+    cues: list[Found]
+    people: list[Found]
+    places: list[Found]
+
+    def between(self, start: int, end: int) -> Finds:
+        return Finds(found_between(self.cues, start, end), found_between(self.people, start, end),
+                     found_between(self.places, start, end))
+
+
 @dataclass
 class Vocabulary:
     """What the proposer knows, all of it read from the dataset folder."""
@@ -91,25 +104,22 @@ class Vocabulary:
             r"(?<![\w'])(?:" + "|".join(map(_cue_regex, self.not_event_cues)) + r")\s+(?:the\s+)?$", re.I) \
             if self.not_event_cues else None
 
-    def category(self, words: Words, fallback: str = "", date_at: int = 0) -> str:
-        """The category whose cues weigh most among ``words`` (see the module docstring)."""
+    def find(self, words: Words) -> Finds:
+        """Cues, known people and places among ``words`` (an article's, found once for all its clauses)."""
+        return Finds(list(self._cues.find(words)), list(self._people.find(words)),
+                     list(self._places.find(words)))
+
+    def category(self, cues: Iterable[Found], fallback: str = "", date_at: int = 0) -> str:
+        """The category whose ``cues`` weigh most (see the module docstring)."""
         weights: Counter[str] = Counter()
         nearest: dict[str, int] = {}
-        for hit in self._cues.find(words):
+        for hit in cues:
             weights[hit.value] += hit.words
             distance = abs(hit.start - date_at)
             nearest[hit.value] = min(nearest.get(hit.value, distance), distance)
         if not weights:
             return fallback or self.fallback
         return max(weights, key=lambda name: (weights[name], -nearest[name]))
-
-    def names_in(self, words: Words, clause: str, extra_people: Sequence[str] = ()) -> tuple[str, ...]:
-        found = [hit.value for hit in self._people.find(words)]
-        found += [name for name in extra_people if name in clause]
-        return tuple(dict.fromkeys(found))
-
-    def places_in(self, words: Words) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(hit.value for hit in self._places.find(words)))
 
     def reads_as_background(self, text: str, start: int, clause_start: int) -> bool:
         """Do the words just before the date make it a duration, not a happening ("since the 1860s")?"""
@@ -207,9 +217,9 @@ def propose_article(article: Article, mentions: Sequence[Mention], vocabulary: V
     subject = article_subject(article, mentions, starts)
     lifespans = {m: _lifespan_name(text, m) for m in mentions}
     known_people = tuple(name for name in dict.fromkeys([subject, *lifespans.values()]) if name)
-    words = words_of(text)
+    finds = vocabulary.find(words_of(text))
     # A clause without cues takes the category whose cues weigh most in the whole article.
-    theme = vocabulary.category(words_between(words, len(text) - len(article.body), len(text)))
+    theme = vocabulary.category(finds.between(len(text) - len(article.body), len(text)).cues)
     for status in result.coverage.missing:
         m = status.mention
         if m.char_start < title_end:
@@ -220,30 +230,31 @@ def propose_article(article: Article, mentions: Sequence[Mention], vocabulary: V
             result.background.append(m)
             continue
         quote = text[q_start:q_end]
-        result.proposals.append(_proposal(article, m, quote, words_between(words, q_start, q_end), theme,
+        result.proposals.append(_proposal(article, m, quote, finds.between(q_start, q_end), theme,
                                           vocabulary, subject, lifespans[m], known_people))
     return result
 
 
-def _proposal(article: Article, m: Mention, quote: str, words: Words, theme: str, vocabulary: Vocabulary,
+def _proposal(article: Article, m: Mention, quote: str, finds: Finds, theme: str, vocabulary: Vocabulary,
               subject: str, lifespan_of: str, known_people: Sequence[str]) -> Proposal:
     start, end = date_cells(m)
-    people = vocabulary.names_in(words, quote, known_people)
+    people = tuple(dict.fromkeys([*(hit.value for hit in finds.people),
+                                  *(name for name in known_people if name in quote)]))
     if subject and subject not in people and _PRONOUN.search(quote):
         people = (subject, *people)
     if lifespan_of:
         title, category = lifespan_of, (LIFE_CATEGORY if LIFE_CATEGORY in vocabulary.categories
-                                        else vocabulary.category(words, theme, m.char_start))
+                                        else vocabulary.category(finds.cues, theme, m.char_start))
         people = tuple(dict.fromkeys((lifespan_of, *people)))
         slug = f"{slugify(lifespan_of)}-life"
     else:
         title = draft_title(quote, m.expression)
-        category = vocabulary.category(words, theme, m.char_start)
+        category = vocabulary.category(finds.cues, theme, m.char_start)
         slug = _slug(title, m.lower)
     joined = f"{LIST_SEPARATOR} "
     return Proposal({"id": _unique(slug or article.id, vocabulary.taken_ids), "title": title, "start": start,
                      "end": end, "category": category, "people": joined.join(people),
-                     "place": joined.join(vocabulary.places_in(words)), "article": article.id, "quote": quote,
+                     "place": joined.join(dict.fromkeys(hit.value for hit in finds.places)), "article": article.id, "quote": quote,
                      "description": ""}, m)
 
 
@@ -265,7 +276,7 @@ ID_WORDS = 6
 
 
 def _slug(title: str, year: int) -> str:
-    words = slugify(title).split("-")[:ID_WORDS]
+    words = slugify(" ".join(title.split()[:ID_WORDS])).split("-")[:ID_WORDS]
     year_part = str(year) if year > 0 else f"{1 - year}-bc"
     if words and words[-1] == year_part:
         words.pop()

@@ -60,10 +60,6 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def _outside(path: Path, root: Path) -> bool:
-    """Whether ``path``, links followed, lies outside ``root`` (links followed)."""
-    real, base = os.path.realpath(path), os.path.realpath(root)
-    return os.path.commonpath([real, base]) != base
 
 
 def read_file(path: Path | str, name: str | None = None, root: Path | str | None = None,
@@ -82,11 +78,15 @@ def read_file(path: Path | str, name: str | None = None, root: Path | str | None
     def problem(message: str, hint: str) -> tuple[None, Problem]:
         return None, Problem(name, 1, "(file)", message, hint)
 
-    if root is not None and _outside(Path(path), Path(root)):
-        return problem("the file is a link to a place outside the dataset folder, so it is not read",
-                       "put the file itself (not a link to it) in the dataset folder")
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if root is not None:
+        path, base = os.path.realpath(path), os.path.realpath(root)
+        if os.path.commonpath([path, base]) != base:
+            return problem("the file is a link to a place outside the dataset folder, so it is not read",
+                           "put the file itself (not a link to it) in the dataset folder")
+        flags |= os.O_NOFOLLOW  # opened where it was checked to be, not through a link made since
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, flags)
     except OSError as exc:
         return problem(f"the file cannot be read: {exc.strerror or exc}",
                        "check the file name, that the file exists and that it is readable")

@@ -115,6 +115,15 @@ def test_a_busy_port_is_one_line_and_nothing_claims_to_serve(ancient_events_file
     assert "Serving" not in result.stdout
 
 
+@pytest.mark.parametrize("host", ["no-such-host.invalid", "192.0.2.1"])
+def test_a_host_that_is_not_this_machine_is_one_line(host):
+    result = run_serve("--host", host, "--port", str(free_port()))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"{host}:{result.args[-1]}: no address of this machine has that name; choose another --host (e.g. 127.0.0.1)"]
+    assert "Serving" not in result.stdout
+
+
 def test_two_servers_share_no_file(server, ancient_events_file, tmp_path):
     """Each ``serve`` keeps to itself: no control socket or other file in a shared place.
 

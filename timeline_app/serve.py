@@ -45,7 +45,7 @@ def serve_command(settings: Settings) -> int:
             asyncore_use_poll=True,  # select() stops at file descriptor 1024
             max_request_body_size=settings.max_body_bytes,  # 413 before the body is read
             clear_untrusted_proxy_headers=True, expose_tracebacks=False, ident="timeline_app")
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # waitress: ValueError for a host name it cannot resolve
         print(_bind_error(settings, exc), file=sys.stderr)
         return 2
     _accept_in_batches(connections, connection_limit)
@@ -62,12 +62,15 @@ def serve_command(settings: Settings) -> int:
     return 0
 
 
-def _bind_error(settings: Settings, exc: OSError) -> str:
+def _bind_error(settings: Settings, exc: OSError | ValueError) -> str:
     where = f"{settings.host}:{settings.port}"
-    if exc.errno == errno.EADDRINUSE:
+    code = getattr(exc, "errno", None)
+    if code == errno.EADDRINUSE:
         return f"{where} is in use (another server runs there?); choose another --port"
-    if exc.errno == errno.EACCES:
+    if code == errno.EACCES:
         return f"{where}: not allowed to listen there (ports below 1024 need root); choose another --port"
+    if code == errno.EADDRNOTAVAIL or isinstance(exc, ValueError):
+        return f"{where}: no address of this machine has that name; choose another --host (e.g. 127.0.0.1)"
     return f"{where}: cannot listen there: {exc.strerror or exc}"
 
 

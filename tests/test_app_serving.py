@@ -36,28 +36,36 @@ def get(url: str, timeout: float = 10) -> tuple[int, str]:
 
 
 @pytest.fixture
-def server(ancient_events_file):
-    """Start a server command on a free port; yield its base URL; stop it."""
-    started = []
+def server(tmp_path_factory):
+    """Start a server command on a free port; yield its base URL; stop it.
+
+    Its output goes to a file (a pipe nobody reads would stop a chatty
+    server); ``start.log(base)`` is what it printed so far.
+    """
+    started: dict[str, tuple[subprocess.Popen, Path]] = {}
 
     def start(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> str:
         port = free_port()
-        process = subprocess.Popen([arg.replace("{port}", str(port)) for arg in command], cwd=cwd,
-                                   env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        started.append(process)
+        log = tmp_path_factory.mktemp("server") / "output.txt"
+        with open(log, "w") as output:
+            process = subprocess.Popen([arg.replace("{port}", str(port)) for arg in command], cwd=cwd,
+                                       env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+                                       stdout=output, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        started[base] = process, log
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
-            assert process.poll() is None, process.stdout.read()
+            assert process.poll() is None, log.read_text()
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                return f"http://127.0.0.1:{port}"
+                return base
             except OSError:
                 time.sleep(0.2)
         raise AssertionError("the server did not start")
 
+    start.log = lambda base: started[base][1].read_text()
     yield start
-    for process in started:
+    for process, _ in started.values():
         process.terminate()
         process.wait(timeout=30)
 
@@ -122,6 +130,19 @@ def test_a_host_that_is_not_this_machine_is_one_line(host):
     assert result.stderr.strip().splitlines() == [
         f"{host}:{result.args[-1]}: no address of this machine has that name; choose another --host (e.g. 127.0.0.1)"]
     assert "Serving" not in result.stdout
+
+
+def test_a_malformed_chunk_size_is_400_and_no_traceback_in_the_log(server, ancient_events_file):
+    base = server([*SERVE, "--events", str(ancient_events_file), "--port", "{port}"])
+    port = int(base.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                     b"zz\r\n{}\r\n0\r\n\r\n")
+        reply = sock.recv(65536)
+    assert reply.startswith(b"HTTP/1.1 400"), reply[:200]
+    check_app(base)  # still serving
+    assert "Traceback" not in server.log(base) and "Error" not in server.log(base)
 
 
 def test_two_servers_share_no_file(server, ancient_events_file, tmp_path):

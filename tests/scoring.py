@@ -1,9 +1,11 @@
 """Scoring date extraction against hand-annotated gold spans.
 
 Shared by ``tests/test_extract.py`` and ``bench/extract.py`` so both count
-the same way.  A predicted span is a true positive when its (article,
-char_start, char_end) equals a gold span exactly; EDTF agreement is counted
-over the true positives (only where the prediction has an EDTF).
+the same way.  Strict: a predicted span is a true positive when its
+(article, char_start, char_end) equals a gold span exactly.  Relaxed (as
+TempEval scores taggers): when it overlaps a gold span, each span used once.
+EDTF agreement is counted over the true positives (only where the
+prediction has an EDTF).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ class Span:
     end: int
     expression: str = ""
     edtf: str | None = None
+    kind: str = ""
+    """Gold only: explicit, narrative, document or unresolved (empty in the older gold files)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class Score:
     false_negatives: tuple[Span, ...] = ()
     edtf_disagreements: tuple[tuple[Span, Span], ...] = ()
     """(gold, predicted) pairs whose EDTF differs."""
+    pairs: tuple[tuple[Span, Span], ...] = ()
+    """Every matched (gold, predicted) pair."""
 
     @property
     def precision(self) -> float:
@@ -70,21 +76,23 @@ class Score:
 def load_gold(path: Path | str) -> list[Span]:
     with open(path, newline="", encoding="utf-8") as f:
         return [Span(r["article"], int(r["char_start"]), int(r["char_end"]), r["expression"],
-                     r.get("edtf") or None)
+                     r.get("edtf") or None, r.get("kind") or "")
                 for r in csv.DictReader(f)]
 
 
 def score(predicted: Iterable[Span], gold: Iterable[Span],
-          articles: Sequence[str] | None = None) -> Score:
-    """Exact-span scoring; ``articles`` restricts both sides to those ids."""
+          articles: Sequence[str] | None = None, relaxed: bool = False) -> Score:
+    """Exact-span scoring (overlap with ``relaxed``); ``articles`` restricts both sides to those ids."""
     keep = set(articles) if articles is not None else None
     pred = {(s.article, s.start, s.end): s for s in predicted if keep is None or s.article in keep}
     gold_map = {(s.article, s.start, s.end): s for s in gold if keep is None or s.article in keep}
-    hits = pred.keys() & gold_map.keys()
+    matches = _overlapping(pred, gold_map) if relaxed else {k: k for k in pred.keys() & gold_map.keys()}
     agree = compared = 0
     disagreements = []
-    for key in sorted(hits):
-        g, p = gold_map[key], pred[key]
+    pairs = []
+    for gkey in sorted(matches):
+        g, p = gold_map[gkey], pred[matches[gkey]]
+        pairs.append((g, p))
         if g.edtf is None or p.edtf is None:
             continue
         compared += 1
@@ -92,13 +100,29 @@ def score(predicted: Iterable[Span], gold: Iterable[Span],
             agree += 1
         else:
             disagreements.append((g, p))
+    used = set(matches.values())
     return Score(
-        tp=len(hits), fp=len(pred.keys() - hits), fn=len(gold_map.keys() - hits),
+        tp=len(matches), fp=len(pred.keys() - used), fn=len(gold_map.keys() - matches.keys()),
         edtf_agree=agree, edtf_compared=compared,
-        false_positives=tuple(pred[k] for k in sorted(pred.keys() - hits)),
-        false_negatives=tuple(gold_map[k] for k in sorted(gold_map.keys() - hits)),
-        edtf_disagreements=tuple(disagreements),
+        false_positives=tuple(pred[k] for k in sorted(pred.keys() - used)),
+        false_negatives=tuple(gold_map[k] for k in sorted(gold_map.keys() - matches.keys())),
+        edtf_disagreements=tuple(disagreements), pairs=tuple(pairs),
     )
+
+
+def _overlapping(pred: dict, gold: dict) -> dict:
+    """Gold key -> predicted key for overlapping spans, each used once, in text order."""
+    by_article: dict[str, list] = {}
+    for key in sorted(pred):
+        by_article.setdefault(key[0], []).append(key)
+    matches, used = {}, set()
+    for gkey in sorted(gold):
+        for pkey in by_article.get(gkey[0], ()):
+            if pkey not in used and pkey[1] < gkey[2] and gkey[1] < pkey[2]:
+                matches[gkey] = pkey
+                used.add(pkey)
+                break
+    return matches
 
 
 def spans_from_mentions(mentions: Iterable) -> list[Span]:

@@ -243,6 +243,18 @@ def test_scoring_counts_exact_spans_only():
     assert s.edtf_agree == 1 and s.edtf_compared == 1
 
 
+def test_relaxed_scoring_counts_overlaps_once():
+    from scoring import Span
+
+    gold = [Span("a", 0, 4, "1956", "1956"), Span("a", 10, 17, "1918-21", "1918/1921")]
+    pred = [Span("a", 0, 4, "1956", "1956"), Span("a", 10, 14, "1918", "1918"), Span("a", 12, 17),
+            Span("b", 10, 14)]
+    s = score(pred, gold, relaxed=True)
+    assert (s.tp, s.fp, s.fn) == (2, 2, 0)          # each gold span matched by one prediction
+    assert s.edtf_agree == 1 and s.edtf_compared == 2
+    assert [(g.start, p.start) for g, p in s.pairs] == [(0, 0), (10, 10)]
+
+
 def test_substrings_are_placed_in_order():
     text = "In 1956 and again in 1956."
     spans = spans_from_substrings("a", text, ["1956", "1956", "missing"])

@@ -110,6 +110,9 @@ DOCUMENT_ANCHOR = "date:"
 def resolve_relative(rel: Relative, reference: Reference, document: Day | None,
                      future: bool) -> Resolved | None:
     """The value of ``rel``, or None when it has no base in this text."""
+    if rel.year is not None:          # "Christmas Day 1921": its own year
+        edtf = _from_point(rel, Point(rel.year))
+        return None if edtf is None else Resolved(edtf, "", -1)
     base = rel.base
     if base == EITHER:
         base = DOC if document else REF

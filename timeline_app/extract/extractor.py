@@ -208,7 +208,12 @@ _YEAR_CUE = re.compile(
     r"year|years|early|late|mid|between|through|throughout|born|died|b\.|d\.|ca\.|c\.|"
     r"spring|summer|autumn|winter|'til|earlier than|later than|not until|until after)"
     r"|[(\u2013\u2014])[\s-]*$")
-_TEMPORAL_CUES = frozenset("in since during until till after before throughout into fiscal post pre".split())
+_TEMPORAL_CUES = frozenset(
+    "in since during until till after before throughout into fiscal post pre "
+    "en dès depuis jusqu'en desde hasta im seit bis ab w od в во с до".split())
+"""Before a number, these make it a year (English, French, Spanish, German, Polish, Russian)."""
+_YEAR_WORDS_AFTER = re.compile(r"\s+(?:roku|r\.|году|года|г\.|évben|-ben|-ban)(?!\w)")
+"""After a number these say 'year': 'w 1981 roku', 'в 1942 году'."""
 _COMPARATIVES = frozenset(("earlier", "later"))
 _UNIT_AFTER = re.compile(r"\s+([a-z]+(?: cent)?)\b")
 _COLLECTIVES = frozenset(
@@ -241,7 +246,7 @@ def _next_word_is_count(text: str, end: int) -> bool:
     w = m.group(1)
     if w in _COUNT_WORDS:
         return True
-    return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_PLURAL
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "is", "us")) and w not in _NOT_PLURAL
 
 
 _AND_NUMBER = re.compile(r"\s*(?:-|\u2013|to|and|or)\s*\d[\d,.]*")
@@ -279,7 +284,7 @@ def _last_words(before: str) -> tuple[str, ...]:
     searching the window with an anchored alternation (which costs a match
     attempt at every position of it: the hot loop of a text full of years).
     """
-    t = before.rstrip()
+    t = before.rstrip().rstrip("-")       # "post-1959", "mid-1917"
     words = _WORD.findall(t)
     if not words or not t.endswith(words[-1]):
         return ()
@@ -337,8 +342,10 @@ def _bare_year_ok(text: str, start: int, end: int, title_end: int,
         return True                       # "in 1956 and 1970"
     if before.endswith("(") and _CLOSES_PARENTHESIS.match(text, end):
         return True                       # "(1938)"
-    if _is_temporal_cue(words):
-        return True                       # "in 1956", "since 1917", "until 1921", "post-1959"
+    if _is_temporal_cue(words) or _YEAR_WORDS_AFTER.match(text, end):
+        return True                       # "in 1956", "since 1917", "post-1959", "w 1981 roku"
+    if _QUALIFIER_CUE.search(before) and not _count_follows(text, end):
+        return True                       # "early 2011", "a finales de 1939"
     if words and words[-1] == "for" and text.startswith(",", end):
         return True                       # "For 1988, the company reported"
     if _count_follows(text, end):
@@ -352,8 +359,14 @@ def _bare_year_ok(text: str, start: int, end: int, title_end: int,
         return True
     if _SENTENCE_START.search(before) or _CLAUSE_START.search(before):
         # "1917 was the year ...", "1956, the year ...", "in the GDR, 1975 was declared"
-        return bool(_SENTENCE_VERB.match(text, end))
+        if _SENTENCE_VERB.match(text, end):
+            return True
+        # A paragraph opening on a year: "1869 gründeten August Bebel ..."
+        return before.endswith("\n") and bool(_LOWER_WORD_AFTER.match(text, end))
     return False
+
+
+_LOWER_WORD_AFTER = re.compile(r" [^\W\d_A-Z][^\W\d_]*")
 
 
 _CLAUSE_START = re.compile(r"[,;:]\s+$")
@@ -726,6 +739,12 @@ _QUALIFIED_KINDS = frozenset(("year", "year3", "era_year", "ad_year", "my", "for
 _QUALIFIER_BEFORE = re.compile(
     r"(?<![\w-])(?P<q>" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS + APPROXIMATE),
                                           key=len, reverse=True)) + r")(?:(?<=-)|\s+)$", re.IGNORECASE)
+
+
+_QUALIFIER_CUE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
+    + r")(?:(?<=-)|\s+)$", re.IGNORECASE)
+"""A qualifier before a bare number ('early 2011', 'finales de 1939') says it is a year."""
 
 
 def _with_qualifier(text: str, span: DateSpan) -> DateSpan:

@@ -42,7 +42,8 @@ class Relative:
     season: int | None = None
     weekday: int | None = None
     follows: bool = False
-    approximate: bool = False
+    year: int | None = None
+    """A year written with it ('Christmas Day 1921'): then it needs no base."""
 
 
 def _alt(words) -> str:
@@ -108,13 +109,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("weekend", _W + r"(?i:the)\s+weekend" + _END),
     # "Christmas", "Christmas Day"
     ("holiday", _W + r"(?P<word>" + _alt(h.title() if h[0].isascii() else h for h in v.HOLIDAYS)
-     + r")" + _NO_YEAR_AFTER + _END),
+     + r")(?:\s+(?P<year>1\d{3}|20\d{2})(?!\d))?" + _END),
+    # "the summer of the following year", "summer of that year", "July of the same year"
+    ("of_year", _W + r"(?:(?i:the)\s+)?(?:(?i:early|late)\s+)?(?P<unit>" + _SEASON + "|" + _EN_MONTH + r")\s+of\s+(?P<det>"
+     + _ci(v.NEXT + v.PREVIOUS + v.SAME) + r")\s+(?i:year)" + _END),
     # "in March", "by late August", "the beginning of July", "early in December", "w maju", "Im April"
     ("month", r"(?<!\w)(?:(?P<prep>" + _alt(v.MONTH_PREPOSITIONS) + r")\s+)?(?P<qual>(?i:early|late|mid-?|the\s+"
      r"(?:beginning|end|middle|start)\s+of|early\s+in|late\s+in)\s*)?(?P<month>" + _ANY_MONTH + r")"
-     r"(?P<suffix>\s+tego\s+samego\s+roku)?" + r"(?![\w-]|\s+(?:\d|(?:de|of)\s+\d|[A-Z]))"),
+     r"(?P<suffix>\s+tego\s+samego\s+roku)?" + r"(?![\w-]|\s+(?:\d|(?:de|of)\s+\d))"),
     # "in the spring", "by the summer", "im Sommer", "Im Herbst"
-    ("season", r"(?<!\w)(?P<prep>(?i:in|by|during|until|through|throughout|over|since|before|after))\s+"
+    ("season", r"(?<!\w)(?P<prep>(?i:in|by|during|until|through|throughout|over|since|before|after|of))\s+"
      r"(?P<det>(?i:the)\s+)(?P<season>" + _SEASON + r")(?!\s+(?:of\s+)?\d)" + _END),
     ("season_fused", r"(?<!\w)(?P<det>(?i:im|au))\s+(?P<season>" + _SEASON + r")(?!\s+\d)" + _END),
 )
@@ -125,6 +129,9 @@ _CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$|\s(?:in|on|at|when|,)\b)")
 _DOC_SHIFT = {**{w: -1 for w in v.DOC_LAST}, **{w: 0 for w in v.DOC_THIS}, **{w: 1 for w in v.DOC_NEXT}}
 _MONTH_NUMBER = {**{m.lower(): i for i, m in enumerate(v.EN_MONTHS, 1)}, **FOREIGN_MONTH_NUMBERS}
 _DET_SHIFT = {**{w: 1 for w in v.NEXT}, **{w: -1 for w in v.PREVIOUS}}
+
+
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def _key(text: str) -> str:
@@ -208,6 +215,12 @@ def _rule(kind: str, m: re.Match, text: str) -> Relative | None:
         if unit == "weekend":
             return Relative(start, end, expr, DOC, "weekend", shift)
         return Relative(start, end, expr, DOC, unit, shift)
+    if kind == "of_year":
+        unit, fixed = _unit(g["unit"])
+        shift = _DET_SHIFT.get(_key(g["det"]), 0)
+        if unit == "season":
+            return Relative(start, end, expr, REF, "season", shift, season=fixed)
+        return Relative(start, end, expr, REF, "month", shift, month=fixed)
     if kind == "day_word":
         word = _key(g["word"])
         if word in v.DAY_WORDS:
@@ -222,10 +235,13 @@ def _rule(kind: str, m: re.Match, text: str) -> Relative | None:
         return Relative(start, end, expr, DOC, "weekend")
     if kind == "holiday":
         month, day = v.HOLIDAYS[_key(g["word"])]
-        return Relative(start, end, expr, EITHER, "day", month=month, day=day)
+        year = int(g["year"]) if g["year"] else None
+        return Relative(start, end, expr, EITHER, "day", month=month, day=day, year=year)
     if kind == "month":
         if not g["prep"] and not g["qual"]:
             return None
+        if not g["prep"] and _CAPITALISED_AFTER.match(text, end):
+            return None             # "Early December saw" yes; "August Bebel" (a name) no
         start = m.start("qual") if g["qual"] else m.start("month")
         month = _MONTH_NUMBER[_key(g["month"])]
         return Relative(start, end, text[start:end], REF if g["suffix"] else EITHER, "month", month=month)
@@ -262,8 +278,9 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "holiday": _first_words(v.HOLIDAYS),
     "month": _first_words(v.MONTH_PREPOSITIONS) | _QUAL_WORDS | _MONTH_WORDS,
     "season": _first_words(("in", "by", "during", "until", "through", "throughout", "over", "since",
-                            "before", "after")),
+                            "before", "after", "of")),
     "season_fused": frozenset(("im", "au")),
+    "of_year": _MONTH_WORDS | frozenset(v.SEASONS) | _QUAL_WORDS,
 }
 """The words each pattern can begin with (lowercase): a pattern is tried only at such a word,
 or, for "count" and "day_month", at a number; one pass over the words, not one per pattern."""
@@ -319,8 +336,8 @@ def find_relative(text: str, start: int = 0, weekdays: bool = True) -> list[Rela
     """
     kept: list[Relative] = []
     for tok in _TOKEN.finditer(text, start):
-        if kept and tok.start() < kept[-1].end:
-            continue
+        if kept and tok.start() < kept[-1].end and tok.start() != kept[-1].start:
+            continue          # inside the last one ("in July" is kept from "July" on: try there too)
         best = None
         for kind, scanner in _candidates(text, tok):
             if kind == "weekday" and not weekdays:
@@ -329,6 +346,11 @@ def find_relative(text: str, start: int = 0, weekdays: bool = True) -> list[Rela
             rel = _rule(kind, m, text) if m else None
             if rel is not None and (best is None or (rel.start, -rel.end) < (best.start, -best.end)):
                 best = rel
-        if best is not None:
-            kept.append(best)
+        if best is None:
+            continue
+        if kept and best.start < kept[-1].end:
+            if best.start == kept[-1].start and best.end > kept[-1].end:
+                kept[-1] = best       # "July of the following year" over "July"
+            continue
+        kept.append(best)
     return kept

@@ -131,3 +131,57 @@ def test_the_shipped_data_files_load_without_problems():
     assert vocabulary.not_event_cues and all(c == c.lower() for c in vocabulary.not_event_cues)
     assert [f.value for f in phrases.PhraseIndex(vocabulary.places.items(), False).find(
         phrases.words_of("from London to the United States"))] == ["London", "USA"]
+
+
+# ---------------------------------------------------------------------------
+# The reader marks every date of the article: on the timeline or not
+
+
+def spans(component, found=None) -> list:
+    """Every ``Span`` under a Dash component (or list of them), in document order."""
+    found = [] if found is None else found
+    for child in component if isinstance(component, list) else [component]:
+        if getattr(child, "__class__", None).__name__ == "Span":
+            found.append(child)
+        children = getattr(child, "children", None)
+        if isinstance(children, (list, tuple)) or hasattr(children, "children"):
+            spans(list(children) if isinstance(children, (list, tuple)) else [children], found)
+    return found
+
+
+def reader_marks(events_file: Path | None, event_id: str) -> list[tuple[str, str, str]]:
+    from timeline_app.data.catalog import build_catalog
+    from timeline_app.web.reader import reader_panel
+
+    catalog = build_catalog(load_dataset(EVENTS_DIR, events_file))
+    panel = reader_panel(catalog, catalog.find(event_id))
+    text = next(c for c in panel if getattr(c, "id", None) == "article-text")
+    return [(s.children, s.className, s.title) for s in spans(text.children) if "mention" in s.className]
+
+
+def test_the_reader_marks_each_date_of_the_article_and_names_its_events():
+    marks = reader_marks(None, "hungary-1956-workers-councils")
+    assert [m[0] for m in marks] == ["1953", "1956", "1968", "1956", "1980-81", "1945", "1956", "1970"]
+    assert all(kind == "mention on-timeline" for _, kind, _ in marks)
+    assert ("1953", "mention on-timeline", "On the timeline: East Germany 1953") in marks
+
+
+def test_a_date_no_event_quotes_is_marked_not_on_the_timeline(tmp_path):
+    shipped = (EVENTS_DIR / "events.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    events = tmp_path / "events.csv"
+    events.write_text("".join(line for line in shipped if not line.startswith("east-germany-1953,")),
+                      encoding="utf-8")
+    marks = reader_marks(events, "hungary-1956-workers-councils")
+    assert marks[0] == ("1953", "mention off-timeline", "Not on the timeline")
+
+
+def test_in_the_browser_the_article_shows_its_dates_marked_and_the_quote_whole(page):
+    page.open("?event=hungary-1956-workers-councils")
+    page.wait("document.querySelectorAll('#reader-body .mention').length > 0")
+    marks = page.js("return [...document.querySelectorAll('#reader-body .mention')]"
+                    ".map(m => [m.textContent, m.className, m.title])")
+    assert [m[0] for m in marks] == ["1953", "1956", "1968", "1956", "1980-81", "1945", "1956", "1970"]
+    assert all(m[1] == "mention on-timeline" and m[2].startswith("On the timeline: ") for m in marks)
+    quote = page.js("return [...document.querySelectorAll('#reader-body mark')].map(m => m.textContent)")
+    assert quote == ["In Hungary in 1956, workers set up factory councils"]
+    assert page.duo.get_logs() == []

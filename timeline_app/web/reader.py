@@ -1,8 +1,8 @@
-"""The reader panel: the selected event's article, its quote highlighted.
+"""The reader panel: the selected event's article, its quote highlighted, its dates marked.
 
 Article and event text is user-written, so it is only ever given to Dash as
-plain strings (React escapes them) and ``html.Mark`` elements around the
-quote: never parsed as HTML or Markdown.
+plain strings (React escapes them) inside ``html.Mark`` and ``html.Span``
+elements (:mod:`.article_marks`): never parsed as HTML or Markdown.
 """
 
 from __future__ import annotations
@@ -11,25 +11,10 @@ from dash import html
 
 from ..data.catalog import Catalog, is_life
 from . import ids
+from .article_marks import marked_body
 
 MAX_LINKS = 50
 """Longer lists of related events end in "and N more" (a person may have thousands)."""
-
-
-def highlight(text: str, quote: str) -> list:
-    """``text`` split into plain strings and a ``Mark`` around each occurrence of ``quote``."""
-    if not quote:
-        return [text]
-    parts: list = []
-    position = 0
-    while (found := text.find(quote, position)) >= 0:
-        if found > position:
-            parts.append(text[position:found])
-        parts.append(html.Mark(quote, className="quote"))
-        position = found + len(quote)
-    if position < len(text):
-        parts.append(text[position:])
-    return parts
 
 
 def event_link(catalog: Catalog, position: int):
@@ -64,8 +49,8 @@ def reader_panel(catalog: Catalog, position: int) -> list:
     if article is None:
         children.append(html.P(f"The article '{event.article}' is missing.", className="reader-warning"))
         return children
-    marked = highlight(article.body, event.quote)
-    if event.quote and len(marked) == 1:
+    marked = marked_body(catalog, article, event.quote)
+    if event.quote and event.quote not in article.body:
         children.append(html.P("The quote was not found in this article.", className="reader-warning"))
     children += [html.H3(article.title, className="article-title"),
                  html.Div(marked, className="article-text", id=ids.ARTICLE_TEXT)]

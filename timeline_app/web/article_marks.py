@@ -1,0 +1,85 @@
+"""The article in the reader with every date mention marked: on the timeline or not.
+
+The reader shows the whole article with the selected event's quote in a
+``Mark``, and every date the extractor finds in it marked too, by the rule
+of ``check --coverage``
+(:mod:`timeline_app.extract.coverage`): a date inside the quote of one of
+the article's events is "on the timeline" (its tooltip names the events),
+any other is "not on the timeline".  Article text stays plain strings inside
+``Span``/``Mark`` elements (React escapes them), never HTML.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from dash import html
+
+from ..data.catalog import Catalog
+from ..data.sources import Article
+from ..extract.coverage import MentionCoverage, article_coverage
+from ..extract.extractor import default_periods, extract_article
+
+ON = "mention on-timeline"
+OFF = "mention off-timeline"
+_STYLE = {ON: {"textDecoration": "underline", "textDecorationThickness": "2px"},
+          OFF: {"textDecoration": "underline dotted", "color": "#555555"}}
+
+
+@functools.lru_cache(maxsize=1)
+def _periods() -> tuple:
+    return tuple(default_periods())
+
+
+@functools.lru_cache(maxsize=256)
+def _coverage(article: Article, quotes: tuple[tuple[str, str], ...]) -> tuple[MentionCoverage, ...]:
+    mentions = extract_article(article.id, article.text, _periods(), title=article.title)
+    return tuple(article_coverage(article, mentions, quotes, ()).mentions)
+
+
+def article_mentions(catalog: Catalog, article: Article) -> tuple[MentionCoverage, ...]:
+    """The date mentions of ``article``, each with the ids of the catalog's events quoting it."""
+    events = [catalog.events[p] for p in catalog.by_article.get(article.id, [])]
+    return _coverage(article, tuple((e.id, e.quote) for e in events))
+
+
+def marked_body(catalog: Catalog, article: Article, quote: str) -> list:
+    """The article's body: the quote in a ``Mark``, each date mention in a ``Span`` saying where it stands."""
+    body = article.body
+    offset = len(article.text) - len(body)
+    titles = {e.id: e.title for e in (catalog.events[p] for p in catalog.by_article.get(article.id, []))}
+    marks = []
+    for m in article_mentions(catalog, article):
+        start, end = m.mention.char_start - offset, m.mention.char_end - offset
+        if start >= 0:
+            tip = ("On the timeline: " + "; ".join(titles[i] for i in m.events)) if m.events \
+                else "Not on the timeline"
+            marks.append((start, end, ON if m.events else OFF, tip))
+    quotes = []
+    at = body.find(quote) if quote else -1
+    while at >= 0:
+        quotes.append((at, at + len(quote)))
+        at = body.find(quote, at + len(quote))
+    parts: list = []
+    position = 0
+    for q_start, q_end in quotes:
+        parts += _with_mentions(body, position, q_start, marks)
+        parts.append(html.Mark(_with_mentions(body, q_start, q_end, marks), className="quote"))
+        position = q_end
+    return parts + _with_mentions(body, position, len(body), marks)
+
+
+def _with_mentions(text: str, start: int, end: int, marks: list[tuple[int, int, str, str]]) -> list:
+    """text[start:end] as strings, each mention lying wholly inside it in a ``Span``."""
+    parts: list = []
+    position = start
+    for m_start, m_end, kind, tip in marks:
+        if m_start < position or m_end > end:
+            continue
+        if m_start > position:
+            parts.append(text[position:m_start])
+        parts.append(html.Span(text[m_start:m_end], className=kind, title=tip, style=_STYLE[kind]))
+        position = m_end
+    if position < end:
+        parts.append(text[position:end])
+    return parts

@@ -173,7 +173,7 @@ def test_chip_toggles_its_category(client, catalog):
     assert out["view.data"]["cat"] == [c for c in catalog.categories if c != "war"]
     assert out["view.data"]["rev"] == 2, "a fitted view refits to what the filter leaves"
     _, back = state_call(client, ['{"index":"war","type":"cat-chip"}.n_clicks'], view=out["view.data"],
-                         chips=pattern("cat-chip", ["war"], 2))
+                         search=out["url.search"], chips=pattern("cat-chip", ["war"], 2))
     assert back["view.data"]["cat"] is None
 
 
@@ -187,13 +187,13 @@ def test_chip_click_lost_behind_a_zoom_report_still_counts(client, catalog):
     assert out["view.data"]["x0"] == day and out["view.data"]["clicks"] == {"war": 1}
     # Recorded: the same count does not toggle again, a double click toggles twice (no change),
     # one more click toggles back.
-    status, _ = state_call(client, ["graph-range.data"], view=out["view.data"],
+    status, _ = state_call(client, ["graph-range.data"], view=out["view.data"], search=out["url.search"],
                            graph_range={"range": [day, day + 3650], "at": 2}, chips=pattern("cat-chip", ["war"], 1))
     assert status == 204
-    status, _ = state_call(client, ["graph-range.data"], view=out["view.data"],
+    status, _ = state_call(client, ["graph-range.data"], view=out["view.data"], search=out["url.search"],
                            graph_range={"range": [day, day + 3650], "at": 3}, chips=pattern("cat-chip", ["war"], 3))
     assert status == 204
-    _, again = state_call(client, ["graph-range.data"], view=out["view.data"],
+    _, again = state_call(client, ["graph-range.data"], view=out["view.data"], search=out["url.search"],
                           graph_range={"range": [day, day + 3650], "at": 4}, chips=pattern("cat-chip", ["war"], 2))
     assert again["view.data"]["cat"] is None
 
@@ -288,3 +288,21 @@ def _walk(node):
 
 def _plain(component):
     return json.loads(json.dumps(component, cls=__import__("plotly").utils.PlotlyJSONEncoder))
+
+
+def test_an_address_whose_answer_was_dropped_is_still_read(client, catalog):
+    """Esc, a lesson change or Back writes the address; when a key, click or zoom report starts a
+    newer call while the address's call is in flight, Dash drops the address's answer: the newer
+    call reads the address first (the view records the address it stands for), then its own trigger."""
+    _, first = state_call(client, ["url.search"], search="?present=1&event=russian-revolution-1917")
+    view = first["view.data"]
+    assert view["present"] is True
+    _, out = state_call(client, ["key-select.data"], search="?event=russian-revolution-1917", view=view,
+                        key={"id": "hungary-1956-revolution", "at": 1})
+    assert out["view.data"]["present"] is False, "Esc lost behind the key's call"
+    assert out["view.data"]["event"] == "hungary-1956-revolution"
+    assert out["url.search"] == "?event=hungary-1956-revolution"
+    # Read once: the next call with the same address applies only its trigger.
+    _, again = state_call(client, ["key-select.data"], search=out["url.search"], view=out["view.data"],
+                          key={"id": "russian-revolution-1917", "at": 2})
+    assert again["view.data"]["present"] is False and again["view.data"]["event"] == "russian-revolution-1917"

@@ -12,7 +12,10 @@ being the trigger: the ``view`` store records each chip's ``n_clicks``, and
 every call toggles the chips clicked an odd number of times since.  Dash
 sends a callback again when one of its inputs changes while it is in
 flight, and drops the earlier answer; a chip clicked just before the
-browser reports a zoom would otherwise be lost.
+browser reports a zoom would otherwise be lost.  The address is held the
+same way: the ``view`` store records the address it stands for, and a call
+whose address differs (Esc, a lesson change or Back, whose own call was
+dropped for this one) reads the address first, then applies its trigger.
 
 URL writes go to ``url.search``, which ``dcc.Location`` pushes as a history
 entry, so back/forward step through what the reader did.  The browser
@@ -163,14 +166,17 @@ class ViewController:
         ``_clicks`` are the buttons' counts (chips, zoom, links, close): what
         was clicked is read from the trigger, the chips from their counts.
         """
-        state = from_store(view)
-        shown = self._shown(state, shown_range)
+        before = state = from_store(view)
         clicks = chip_clicks(ctx.args_grouping.get("chips"))
         recorded = view.get("clicks") if isinstance(view, dict) and isinstance(view.get("clicks"), dict) else {}
         toggled = [name for name, n in clicks.items()
                    if n > _count(recorded.get(name)) and (n - _count(recorded.get(name))) % 2]
         trigger = ctx.triggered_id
         value = ctx.triggered[0].get("value") if ctx.triggered else None
+        unread = None if trigger in (None, ids.URL) else self.unread_address(view, search)
+        if unread is not None:
+            state = unread.state
+        shown = self._shown(state, shown_range)
         change: Change | None = None
         if trigger in (None, ids.URL):
             if search is None:
@@ -203,9 +209,18 @@ class ViewController:
             change = self.select(state, None)
         if toggled and trigger not in (None, ids.URL):
             change = self.toggle_all(change or Change(state), toggled)
-        if change is None or (change.state == state and not change.move and view is not None):
+        if unread is not None:
+            change = unread if change is None else replace(change, move=change.move or unread.move, controls=True)
+        if change is None or (change.state == before and not change.move and view is not None):
             return UNCHANGED
         return self.outputs(change, view, search, clicks)
+
+    def unread_address(self, view, search) -> Change | None:
+        """The address, read, when it is not the one the view stands for (its call's answer was dropped)."""
+        address = view.get("search") if isinstance(view, dict) else None
+        if not isinstance(search, str) or not isinstance(address, str) or search == address:
+            return None
+        return self.from_url(search)
 
     def toggle_all(self, change: Change, names: list[str]) -> Change:
         """``change`` with the category chips ``names`` toggled on top."""
@@ -225,8 +240,9 @@ class ViewController:
         old_selected = from_store(view).event if view is not None else None
         target = to_query(state)
         url_search = target if not change.from_url and target != (search or "") else no_update
+        address = (search or "") if url_search is no_update else target
         controls = dict(people=list(state.people), places=list(state.places), query=state.query)
-        return dict(view=dict(store_data(state), rev=rev, clicks=clicks),
+        return dict(view=dict(store_data(state), rev=rev, clicks=clicks, search=address),
                     selected=selected if state.event != old_selected else no_update, url=url_search,
                     **(controls if change.controls else {name: no_update for name in controls}))
 

@@ -1,24 +1,29 @@
 /*
  * What the classroom modules share (classroom-*.js; the Python side is
- * timeline_app/web/classroom/): the status the tests read, Dash's helpers,
- * the screen-reader announcements and the address.
+ * timeline_app/web/classroom/): their state, Dash's helpers, the
+ * screen-reader announcements and the address.
  *
  * Presentation mode and the lesson live in the URL (present=1, lesson=a,b);
  * the buttons change the address through dcc.Location (set_props on
  * url.search), so the server callback that owns the view reads them like
  * any link and Back undoes them.
  *
- * window.classroomStatus is for the tests: the lesson, the theme, the last
- * label size used, the exports.  Loaded first of the classroom files (the
- * others take lib.classroom when they load).
+ * Loaded first of the classroom files (the others take lib.classroom when
+ * they load).
+ *
+ * The test hook: window.timelineStatus (timeline-render.js: renders, paints,
+ * labels and ticks drawn) and window.classroomStatus (classroom-export.js:
+ * the exports) are the only globals written for the tests and bench/app.py.
+ * The app writes them and never reads them, so no code path is there for
+ * the tests alone.
  */
 (function () {
   'use strict';
   const lib = (window.timelineLib = window.timelineLib || {});
   const clientside = (window.dash_clientside = window.dash_clientside || {});
 
-  const status = Object.assign((window.classroomStatus = window.classroomStatus || {}),
-    { present: false, lesson: [], theme: null, labelPx: null, exports: [] });
+  /* The classroom's state: presentation mode, the lesson's events, the theme, the label size drawn. */
+  const status = { present: false, lesson: [], theme: null, labelPx: null };
   const noUpdate = () => window.dash_clientside.no_update;
   /* The id of the input that fired the running callback, or null. */
   const triggered = () => {

@@ -10,14 +10,15 @@
  * asks through export-request) and reach plotly.js escaped, like every title
  * on the timeline.
  *
- * window.classroomStatus.exports lists what was exported, for the tests.
+ * window.classroomStatus lists what was exported and the texts of the last
+ * export, for the tests (the test hook, see classroom-base.js).
  */
 (function () {
   'use strict';
   const lib = (window.timelineLib = window.timelineLib || {});
   const clientside = (window.dash_clientside = window.dash_clientside || {});
   const ns = (clientside.classroom = clientside.classroom || {});
-  const { status } = lib.classroom; // classroom-base.js, loaded before this file
+  const status = (window.classroomStatus = { exports: [], meta: null });
 
   const TITLE_PX = 22;
   const SUBTITLE_PX = 14;
@@ -169,7 +170,7 @@
   /* Draw the handout's picture; resolves once it is in the page. */
   lib.preparePrint = function (meta) {
     const img = document.getElementById('handout-figure');
-    const figure = exportFigure(meta || status.meta, true);
+    const figure = exportFigure(meta, true);
     if (!img || !figure || !window.Plotly) return Promise.resolve(false);
     return window.Plotly.toImage({ data: figure.data, layout: figure.layout },
       { format: 'png', width: figure.width, height: figure.height, scale: 2 })

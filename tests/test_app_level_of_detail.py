@@ -1,6 +1,6 @@
 """Level of detail: with more events than the screen has pixels, draw what the scale can show.
 
-Above LOD_EVENTS shown events (assets/timeline-render.js) the WebGL traces
+Above LOD_EVENTS shown events (assets/timeline-traces.js) the WebGL traces
 hold the events near the view, one mark per row and pixel column, and are
 refilled when a zoom changes the scale.  These tests check both halves of
 that promise: far fewer points than events are drawn, and still every event

@@ -7,7 +7,7 @@ The browser draws the timeline from two things this module builds:
   but no points.  Each trace names its role in ``meta``.
 * :func:`event_columns` - every event once, as compact columns (day numbers,
   small integers, the title and the date as written).  This is all that goes
-  over the wire per event; ``assets/timeline-render.js`` fills the figure's
+  over the wire per event; ``assets/timeline-traces.js`` fills the figure's
   traces from it, filtered and laid out for the current view, so filtering,
   selecting and zooming never resend a figure (zooming does not even redraw
   the traces' data: labels are an HTML layer over the plot).
@@ -142,7 +142,7 @@ def event_columns(catalog: Catalog) -> dict:
 
 
 def plain_years(event: Event) -> str:
-    """The date in years only, as the browser writes it when ``date`` is "" (see timeline-render.js)."""
+    """The date in years only, as the browser writes it when ``date`` is "" (timeline-data.js, pinned by test_js)."""
     first, last = event.start.lower[0], event.last.upper[0]
     return year_label(first) if not event.is_span else f"{year_label(first)}–{year_label(last)}"
 

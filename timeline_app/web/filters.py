@@ -1,7 +1,7 @@
 """The filter controls: category chips (also the colour legend), person, place, search.
 
 Only the controls live here.  Their counts and options are filled in by the
-browser from the event data (``assets/timeline-render.js``), so the names of
+browser from the event data (``assets/timeline-filters.js``), so the names of
 thousands of people are not sent twice; the person and place pickers list
 only the names matching what the reader types.  The filtering itself happens
 there too, when the timeline is drawn.

@@ -80,20 +80,18 @@ class PhraseIndex:
         """The phrases among ``words``, in text order, the longest at each place."""
         keys = [w.lower() for _, _, w in words] if self.fold else [w for _, _, w in words]
         exact, prefix, short = self._exact, self._prefix, [k for k in self._key_lengths if k < PREFIX_KEY]
-        i = 0
-        while i < len(keys):
-            key = keys[i]
-            if key not in exact and key[:PREFIX_KEY] not in prefix \
-                    and not (short and any(key[:k] in prefix for k in short)):
-                i += 1                    # most words begin no phrase: one or two dict lookups
+        # Most words begin no phrase: one comprehension finds the few that may.
+        starts = [i for i, key in enumerate(keys) if key in exact or key[:PREFIX_KEY] in prefix
+                  or (short and any(key[:k] in prefix for k in short))]
+        free = 0
+        for i in starts:
+            if i < free:
                 continue
             best = self._longest_at(keys, i)
-            if best is None:
-                i += 1
-                continue
-            length, value = best
-            yield Found(words[i][0], words[i + length - 1][1], length, value)
-            i += length
+            if best is not None:
+                length, value = best
+                yield Found(words[i][0], words[i + length - 1][1], length, value)
+                free = i + length
 
     def _longest_at(self, keys: list[str], i: int) -> tuple[int, str] | None:
         word = keys[i]

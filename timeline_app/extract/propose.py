@@ -94,6 +94,8 @@ class Vocabulary:
     not_event_cues: tuple[str, ...] = ()
     fallback: str = ""
     taken_ids: set[str] = field(default_factory=set)
+    suffixes: dict[str, int] = field(default_factory=dict)
+    """The last number added to each id slug (see :func:`_unique`)."""
     problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -252,7 +254,7 @@ def _proposal(article: Article, m: Mention, quote: str, finds: Finds, theme: str
         category = vocabulary.category(finds.cues, theme, m.char_start)
         slug = _slug(title, m.lower)
     joined = f"{LIST_SEPARATOR} "
-    return Proposal({"id": _unique(slug or article.id, vocabulary.taken_ids), "title": title, "start": start,
+    return Proposal({"id": _unique(slug or article.id, vocabulary.taken_ids, vocabulary.suffixes), "title": title, "start": start,
                      "end": end, "category": category, "people": joined.join(people),
                      "place": joined.join(dict.fromkeys(hit.value for hit in finds.places)), "article": article.id, "quote": quote,
                      "description": ""}, m)
@@ -283,11 +285,19 @@ def _slug(title: str, year: int) -> str:
     return "-".join(filter(None, [*words, year_part]))
 
 
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, n = slug, 1
+def _unique(slug: str, taken: set[str], tried: dict[str, int]) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``, ... when taken; the chosen id is then taken too.
+
+    ``tried`` remembers the last suffix tried per slug, so a slug repeated
+    many times (a generated text) costs no more than a new one.
+    """
+    candidate, n = slug, tried.get(slug, 1)
+    if n > 1:
+        candidate = f"{slug}-{n}"
     while candidate in taken:
         n += 1
         candidate = f"{slug}-{n}"
+    tried[slug] = n
     taken.add(candidate)
     return candidate
 

@@ -474,23 +474,23 @@ def _read_header(table: Table, cells: list[str], line: int,
 
 def _row_dict(table: Table, cells: list[str], line: int) -> dict[str, str]:
     """The row's stripped ``cells`` by column key, padded or reported if ragged."""
-    width = len(table.header)
-    if len(cells) != width:
-        if len(cells) > width:
-            cells = _trimmed(cells, width)
+    header = table.header
+    width = len(header)
+    if "\n'" in "\n" + "\n".join(cells):  # some cell starts with an apostrophe: a formula guard?
+        cells = [unguard_cell(cell) for cell in cells]
+    if len(cells) > width:
+        cells = _trimmed(cells, width)
         if len(cells) > width:
             table.report(line, "(row)", f"the row has {len(cells)} cells but the header has {width}",
                          "put double quotes around a cell that contains the delimiter, "
                          'e.g. "Budapest, Hungary"')
             table.bad_lines.add(line)
-        elif len(cells) < width:
-            table.report(line, "(row)", f"the row has {len(cells)} cells but the header has {width}; "
-                         "the missing cells are read as empty",
-                         "check for a missing delimiter between two cells", WARNING)
-            cells = cells + [""] * (width - len(cells))
-    if "\n'" in "\n" + "\n".join(cells):  # some cell starts with an apostrophe: a formula guard?
-        cells = [unguard_cell(cell) for cell in cells]
-    return dict(zip(table.header, cells))
+    elif len(cells) < width:
+        table.report(line, "(row)", f"the row has {len(cells)} cells but the header has {width}; "
+                     "the missing cells are read as empty",
+                     "check for a missing delimiter between two cells", WARNING)
+        return dict(zip(header, cells + [""] * (width - len(cells))))
+    return dict(zip(header, cells))
 
 
 def _report_unnamed_columns(table: Table) -> None:

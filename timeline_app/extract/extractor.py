@@ -210,7 +210,8 @@ _YEAR_CUE = re.compile(
     r"|[(\u2013\u2014])[\s-]*$")
 _TEMPORAL_CUES = frozenset(
     "in since during until till after before throughout into fiscal post pre "
-    "en dès depuis jusqu'en desde hasta im seit bis ab w od в во с до".split())
+    "en dès depuis jusqu'en desde hasta im seit bis ab w od в во с до "
+    "jahr jahre année año".split())
 """Before a number, these make it a year (English, French, Spanish, German, Polish, Russian)."""
 _YEAR_WORDS_AFTER = re.compile(r"\s+(?:roku|r\.|году|года|г\.|évben|-ben|-ban)(?!\w)")
 """After a number these say 'year': 'w 1981 roku', 'в 1942 году'."""

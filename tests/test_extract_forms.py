@@ -1,0 +1,75 @@
+"""Forms of issue 12, one sentence each: what the extractor finds and the value it gives.
+
+(sentence, [(expression, EDTF)]) in text order; every date of the sentence
+is listed, so a false hit fails too.  A document date, where needed, is
+given as the ``date:`` header line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline_app.extract.extractor import extract_article
+
+FORMS = [
+    # ranges with both ends, the era of the second given to the first
+    ("Rome fought Carthage from 264 to 146 BC.", [("264", "-0263"), ("146 BC", "-0145")]),
+    ("Between 499 and 449 BC the Greeks fought Persia.", [("499", "-0498"), ("449 BC", "-0448")]),
+    # qualifiers stay in the span; the value is the unit's, "about" makes it approximate
+    ("He returned about 62 BC.", [("about 62 BC", "-0061~")]),
+    ("Early 54 BC was quiet.", [("Early 54 BC", "-0053")]),
+    ("The layoffs were due by early 2011.", [("early 2011", "2011")]),
+    ("The revolt lasted the rest of 53 BC.", [("the rest of 53 BC", "-0052")]),
+    ("The winter of 54-53 BC was hard.", [("The winter of 54-53 BC", "-0053-24")]),
+    ("It was the most violent of the 20th Century.", [("the 20th Century", "19XX")]),
+    # an explicit 4-digit year after a determiner or cue is a date, a count is not
+    ("For 1988, the company reported record earnings.", [("1988", "1988")]),
+    ("The slowdown would last well into 1990.", [("1990", "1990")]),
+    ("Mills close in both 1990 and 1991.", [("1990", "1990"), ("1991", "1991")]),
+    ("Net income for fiscal 1989 fell.", [("fiscal 1989", "1989")]),
+    ("It broke with the post-1959 habit.", [("1959", "1959")]),
+    ("A 2009 analysis found a surplus.", [("2009", "2009")]),
+    ("Iraq ended its 1990 invasion.", [("1990", "1990")]),
+    ("Lebanon says that 1978 resolution covers the farms.", [("1978", "1978")]),
+    ("About 1200 strikers blocked the gates.", []),
+    ("Heading\n\n1904\n\nOn 8 February the fleet sailed.", [("1904", "1904"), ("8 February", "1904-02-08")]),
+    # languages
+    ("Am 4. September 1864 starb er.", [("4. September 1864", "1864-09-04")]),
+    ("Der Pakt vom 13. April 1941 galt fünf Jahre.", [("13. April 1941", "1941-04-13")]),
+    ("Im März 1862 sprach er.", [("März 1862", "1862-03")]),
+    ("Der Verein wurde im Januar 1863 gegründet.", [("Januar 1863", "1863-01")]),
+    ("A finales de 1939 las cárceles estaban llenas.", [("finales de 1939", "1939")]),
+    ("A inicios de 1941 el hambre era general.", [("inicios de 1941", "1941")]),
+    ("Он умер 14 декабря в 1989 году.", [("14 декабря в 1989", "1989-12-14")]),
+    ("Le Front populaire gagne le 3 mai 1936.", [("3 mai 1936", "1936-05-03")]),
+    # German relatives
+    ("Lassalle starb im Jahr 1864. Im folgenden Jahr wuchs der Verein.", [("1864", "1864"), ("Im folgenden Jahr", "1865")]),
+    ("Die Partei entstand im Jahre 1869. Zwei Jahre später zog Bebel in den Reichstag.",
+     [("1869", "1869"), ("Zwei Jahre später", "1871")]),
+    # narrative anchoring
+    ("In 1950 war began. The following year the front held; the next year talks opened.",
+     [("1950", "1950"), ("The following year", "1951"), ("the next year", "1952")]),
+    ("Caesar left in March 58 BC; on 28 March he was at Geneva. That summer he fought; two years later "
+     "he crossed the Rhine.",
+     [("March 58 BC", "-0057-03"), ("28 March", "-0057-03-28"), ("That summer", "-0057-22"),
+      ("two years later", "-0055")]),
+    ("Port Arthur fell on 2 January 1905. The next day the garrison left; the same year peace came.",
+     [("2 January 1905", "1905-01-02"), ("The next day", "1905-01-03"), ("the same year", "1905")]),
+    ("He was born in 1893 and in the spring he left; in March he returned.",
+     [("1893", "1893"), ("the spring", "1893-21"), ("March", "1893-03")]),
+    # document date
+    ("date: 2013-03-22\nStrike\n\nTalks broke down yesterday; they resume next month. Last year the "
+     "government promised more, and early December saw blockades. On Friday workers marched.",
+     [("yesterday", "2013-03-21"), ("next month", "2013-04"), ("Last year", "2012"),
+      ("early December", "2012-12"), ("Friday", "2013-03-15")]),
+    ("date: 1991-02-28\nCeasefire\n\nThe council will meet in March and early next week; this week oil fell.",
+     [("March", "1991-03"), ("early next week", "1991-03-04/1991-03-10"),
+      ("this week", "1991-02-25/1991-03-03")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FORMS, ids=[s[:40] for s, _ in FORMS])
+def test_form(sentence, expected):
+    text = sentence if sentence.startswith("date:") else "Title\n\n" + sentence
+    got = [(m.expression, m.edtf) for m in extract_article("x", text)]
+    assert got == expected

@@ -9,6 +9,10 @@ token can begin a date, keeps bare numbers only where the context says
 "year", and reads each span with :func:`timeline_app.dates.parse_date`.
 dateparser is reached only for spans that already look like a full date in
 another language (their month names come from dateparser's language data).
+Dates that lean on another ("the following year", "on 28 March", "last
+week") are found by :mod:`.relative` and valued by :mod:`.anchoring`;
+:func:`extract_article` puts both in text order.  Every step reads the text
+once, so time grows linearly with it (``tests/test_extract_linear.py``).
 
 Span conventions (the gold files in ``tests/gold`` follow them):
 
@@ -21,8 +25,15 @@ Span conventions (the gold files in ``tests/gold`` follow them):
   text (case-sensitive; a name starting "the " also matches "The ...");
   spans never overlap: the leftmost expression wins, then the longest
   ("Russian Revolution of 1905" over "Russian Revolution");
-* a day and month without a year ("9 January") is not a mention: it cannot
-  be placed on the timeline on its own.
+* a qualifier belongs to the span, not the value: "early 2011" is 2011,
+  "the rest of 53 BC" is 53 BC, "about 50 BC" is approximately 50 BC;
+* a relative expression keeps the words that make it relative and drops
+  prepositions: "on 28 March" gives "28 March", "in the spring" "the
+  spring", "two years later", "last year"; its row names the expression
+  it was counted from (``anchor``, ``anchor_start``), or ``date:`` for the
+  document date (``tests/gold/narrative/README.md`` has the full rules);
+* an article's ``date: YYYY-MM-DD`` first line is its document date, not a
+  mention.
 
 No Dash imports: this is used by the CLI, the tests and the bench too.
 """

@@ -293,3 +293,20 @@ def test_on_the_gold_set_every_event_whose_date_the_extractor_finds_is_proposed(
     assert [g["mention"] for g in result.unmatched_gold if g in reachable] == []
     assert result.precision >= 0.80
     assert result.category >= 0.70
+
+
+def test_an_article_with_windows_line_ends_gives_quotes_without_them(tmp_path, no_events):
+    article = tmp_path / "crlf.txt"
+    article.write_bytes(b"A test\r\n\r\nOn 3 May 1886 police fired on strikers in Chicago.\r\nIn 1889 it ended.\r\n")
+    rows = proposed(tmp_path, article, no_events)
+    assert [r["quote"] for r in rows] == ["On 3 May 1886 police fired on strikers in Chicago",
+                                          "In 1889 it ended"]
+
+
+def test_on_a_terminal_the_rows_cannot_carry_control_characters(tmp_path, no_events, capsys, monkeypatch):
+    article = tmp_path / "hostile.txt"
+    article.write_text("Hostile\n\nIn 1889 the \x1b[2J screen was cleared.\n", encoding="utf-8")
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert run_cli("propose", str(article), "--events", str(no_events)) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\x1b[2J" in out

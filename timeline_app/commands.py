@@ -29,7 +29,7 @@ from .data.export import events_to_csv, rows_to_csv
 from .data.files import OutputError, replacing
 from .data.paths import EVENTS_CSV, EVENTS_DIR, SOURCES_DIR
 from .data.problems import Problem, count_errors, count_problems, plural
-from .data.sources import read_article_file, read_sources
+from .data.sources import date_header, read_article_file, read_sources
 from .data.timelinejs import load_timelinejs
 from .data.validate import check_file, dataset_folder_for
 from .extract.coverage import NOT_EVENTS_FILE, dataset_coverage
@@ -134,7 +134,8 @@ def propose_command(path: Path | str, out: Path | str | None = None, force: bool
             say(f"propose: {refusal}", err=True)
             return 1
     else:
-        sys.stdout.write(data)
+        # Redirected, the file's bytes exactly; on a terminal, article text cannot drive it.
+        sys.stdout.write(escaped(data.replace("\r\n", "\n")) if sys.stdout.isatty() else data)
     count = {kind: sum(len(getattr(r.coverage, kind)) for r in run.results) for kind in ("covered", "marked")}
     background = sum(len(r.background) for r in run.results)
     in_titles = sum(len(r.in_title) for r in run.results)
@@ -171,9 +172,21 @@ def import_command(path: str, out: str, default_category: str = "", force: bool 
     return 1 if errors else 0
 
 
-def extract_command(path: Path | str, out: Path | str, force: bool = False) -> int:
-    """``python -m timeline_app extract PATH --out FILE.csv [--force]``; returns the exit code."""
+def extract_command(path: Path | str, out: Path | str, force: bool = False,
+                    document_date: str | None = None) -> int:
+    """``python -m timeline_app extract PATH --out FILE.csv [--force] [--date YYYY-MM-DD]``; returns the exit code.
+
+    Expressions that have no base (no earlier date, no document date) are
+    written with an empty ``edtf``: the editor sees them, with no guessed value.
+    """
     began = time.perf_counter()
+    day = None
+    if document_date is not None:
+        day, _ = date_header(f"date: {document_date}\n")     # the header line's rule, for the option
+        if day is None:
+            say(f"extract: --date {document_date!r} is not a day; write it as YYYY-MM-DD, e.g. 2013-03-22",
+                err=True)
+            return 2
     path = Path(path)
     if path.is_dir():
         sources = read_sources(path)
@@ -189,7 +202,8 @@ def extract_command(path: Path | str, out: Path | str, force: bool = False) -> i
     gazetteer = _as_tuple(default_periods())
     mentions: list[Mention] = []
     for a in articles:
-        mentions.extend(extract_article(a.id, a.text, gazetteer, title=a.title))
+        mentions.extend(extract_article(a.id, a.text, gazetteer, title=a.title, document_date=day,
+                                        unresolved=True))
     refusal = write_output(out, lambda temporary: write_mentions_csv(mentions, temporary), len(mentions), force)
     if refusal:
         say(f"extract: {refusal}", err=True)

@@ -32,7 +32,7 @@ _LEADING_CONJUNCTION = re.compile(_CONJUNCTIONS + r"\s+")
 _DEPENDENT = re.compile(_DEPENDENT_OPENERS + r"\b")
 _SUBORDINATE_OPENING = re.compile(
     r"(?:When|After|Before|As|Although|Though|While|If|Because|Since|Once|Until|Whereas)\b[^,;:]*,\s+")
-_TRAILING = ".,;:!?\u2026 \t\n"
+_TRAILING = ".,;:!?\u2026 \t\r\n"
 
 
 def sentence_span(text: str, start: int, end: int, starts: list[int] | None = None) -> tuple[int, int]:

@@ -86,3 +86,22 @@ def test_anchor_names_the_expression_counted_from():
     got = {m.expression: (m.edtf, m.anchor, m.anchor_start) for m in extract_article("x", text)}
     assert got["28 March"] == ("-0057-03-28", "March 58 BC", text.index("March 58 BC"))
     assert got["The next day"] == ("-0057-03-29", "28 March", text.index("28 March"))
+
+
+def test_extract_command_takes_the_document_date(tmp_path, capsys):
+    from timeline_app.commands import extract_command
+
+    article = tmp_path / "strike.txt"
+    article.write_text("Strike\n\nTalks broke down yesterday and resume next month.", encoding="utf-8")
+    out = tmp_path / "m.csv"
+    assert extract_command(article, out) == 0
+    with open(out, newline="", encoding="utf-8") as f:
+        rows = [(r["expression"], r["edtf"], r["anchor"]) for r in csv.DictReader(f)]
+    assert rows == [("yesterday", "", ""), ("next month", "", "")]        # reported, no value guessed
+    assert extract_command(article, out, force=True, document_date="2013-03-22") == 0
+    with open(out, newline="", encoding="utf-8") as f:
+        rows = [(r["expression"], r["edtf"], r["anchor"]) for r in csv.DictReader(f)]
+    assert rows == [("yesterday", "2013-03-21", "date:"), ("next month", "2013-04", "date:")]
+    capsys.readouterr()
+    assert extract_command(article, out, force=True, document_date="2013-02-30") == 2
+    assert "--date '2013-02-30' is not a day; write it as YYYY-MM-DD" in capsys.readouterr().err

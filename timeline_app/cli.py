@@ -26,6 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("path", help="an article file or a folder of article files")
     extract.add_argument("--out", required=True, help="CSV file to write")
     extract.add_argument("--force", action="store_true", help="replace the --out file if it exists")
+    extract.add_argument("--date", metavar="YYYY-MM-DD",
+                         help="the articles' own date (a news report's day), for 'yesterday', 'last year', "
+                              "'on Friday'; an article's 'date:' first line gives its own")
 
     check = sub.add_parser("check", help="validate an events, categories, periods or TimelineJS CSV file",
                            description="Print one line per problem as FILE:LINE: column: message; "
@@ -72,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "extract":
         from .commands import extract_command
 
-        return extract_command(args.path, args.out, force=args.force)
+        return extract_command(args.path, args.out, force=args.force, document_date=args.date)
     return serve(vars(args))
 
 

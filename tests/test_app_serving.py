@@ -44,13 +44,15 @@ def server(tmp_path_factory):
     """
     started: dict[str, tuple[subprocess.Popen, Path]] = {}
 
-    def start(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> str:
+    def start(command: list[str], env: dict | None = None, cwd: Path = ROOT, open_files: int = 0) -> str:
+        """``open_files``: the server's open-file limit (soft and hard), as ``ulimit -n`` would set it."""
         port = free_port()
         log = tmp_path_factory.mktemp("server") / "output.txt"
+        limit = (lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))) if open_files else None
         with open(log, "w") as output:
             process = subprocess.Popen([arg.replace("{port}", str(port)) for arg in command], cwd=cwd,
                                        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-                                       stdout=output, stderr=subprocess.STDOUT)
+                                       stdout=output, stderr=subprocess.STDOUT, preexec_fn=limit)
         base = f"http://127.0.0.1:{port}"
         started[base] = process, log
         deadline = time.monotonic() + 90
@@ -143,6 +145,14 @@ def test_a_malformed_chunk_size_is_400_and_no_traceback_in_the_log(server, ancie
     assert reply.startswith(b"HTTP/1.1 400"), reply[:200]
     check_app(base)  # still serving
     assert "Traceback" not in server.log(base) and "Error" not in server.log(base)
+
+
+def test_connections_are_limited_to_what_the_open_file_limit_allows(server, ancient_events_file):
+    base = server([*SERVE, "--events", str(ancient_events_file), "--port", "{port}"], open_files=256)
+    check_app(base)
+    log = server.log(base)
+    assert "only 96 connections fit in this process's open-file limit (256); raise it with `ulimit -n`" in log
+    assert "(8 threads, up to 96 connections)" in log
 
 
 def test_two_servers_share_no_file(server, ancient_events_file, tmp_path):

@@ -2,7 +2,8 @@
 #
 #   make run    serve the shipped dataset on http://$(HOST):$(PORT)
 #   make test   install everything the tests need (Python packages, chromium, nodejs), then run pytest over tests/
-#   make bench  install what the tests need (bench/app.py drives Chromium), then run every bench/*.py
+#   make bench  install what the tests need (bench/app.py drives Chromium) and bench/requirements.txt
+#               (HeidelTime, with a Debian Java runtime), then run every bench/*.py
 #   make clean  remove .venv and caches
 #
 # Installs are tracked with stamp files inside .venv: a stamp is redone only
@@ -30,7 +31,7 @@ SUDO        = $(if $(filter 0,$(shell id -u)),,$(shell command -v sudo 2>/dev/nu
 APT_UPDATE  = $(SUDO) apt-get update -qq
 APT_INSTALL = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: venv run test test-deps browser-system-deps node-system-deps bench clean
+.PHONY: venv run test test-deps browser-system-deps node-system-deps java-system-deps bench clean
 
 venv: $(STAMP_RUNTIME)
 
@@ -84,7 +85,21 @@ test: test-deps browser-system-deps node-system-deps
 # Runs each bench/*.py (files starting with "_" are helpers) from the repo root.
 # Needs the test stack: bench/app.py drives Chromium through selenium, which
 # comes from requirements-browser.txt, plus Debian chromium + chromium-driver.
-bench: test-deps browser-system-deps
+STAMP_BENCH := $(VENV)/.stamp-requirements-bench
+
+$(STAMP_BENCH): bench/requirements.txt $(STAMP_BROWSER)
+	@echo ">> pip install -r bench/requirements.txt"
+	@$(PIP) -r bench/requirements.txt
+	@touch $@
+
+# Debian's Java runtime for HeidelTime (bench/extract.py), only when java is missing.
+java-system-deps:
+	@if ! command -v java >/dev/null 2>&1; then \
+	  echo ">> installing Debian default-jre-headless"; \
+	  $(APT_UPDATE) && $(APT_INSTALL) default-jre-headless || exit 1; \
+	fi
+
+bench: test-deps browser-system-deps $(STAMP_BENCH) java-system-deps
 	@set -e; n=0; for f in bench/*.py; do \
 	  case "$$(basename "$$f")" in _*) continue;; esac; \
 	  [ -f "$$f" ] || continue; \

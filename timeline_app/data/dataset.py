@@ -28,7 +28,7 @@ from .dates import (
     parse_date,
 )
 from .files import read_file
-from .periods import check_periods
+from .periods import Period, check_periods
 from .problems import WARNING, Problem, closest, shown
 from .sources import Article, read_sources
 
@@ -128,11 +128,13 @@ def _checked(article_id: str) -> bool:
 
 def load_events(path: Path | str, articles: dict[str, Article], categories: dict[str, Category],
                 data: bytes | None = None, name: str | None = None, root: Path | str | None = None,
-                unchecked: Unchecked = _checked, **budget: float) -> tuple[list[Event], list[Problem]]:
+                unchecked: Unchecked = _checked, periods: tuple[Period, ...] = (),
+                **budget: float) -> tuple[list[Event], list[Problem]]:
     """Read and validate an events CSV (or its ``data``); the good events and every problem.
 
     ``root`` confines the file to a folder; ``budget`` (seconds) bounds the
     time it may take (see :func:`~timeline_app.data.csvfile.read_rows`).
+    ``periods`` (the gazetteer) lets a start or end name a period.
     """
     with _collector_paused():
         table = read_rows(path, required=REQUIRED, known=COLUMNS, data=data, name=name, root=root, **budget)
@@ -140,7 +142,7 @@ def load_events(path: Path | str, articles: dict[str, Article], categories: dict
             table.report(table.header_line, "(header)",
                          "the header has no 'article' column, so no event links to its source",
                          "add an 'article' column naming each event's article", WARNING)
-        return events_from_table(table, articles, categories, unchecked)
+        return events_from_table(table, articles, categories, unchecked, periods)
 
 
 @contextlib.contextmanager
@@ -162,7 +164,8 @@ def _collector_paused():
 
 
 def events_from_table(table: Table, articles: dict[str, Article], categories: dict[str, Category],
-                      unchecked: Unchecked = _checked) -> tuple[list[Event], list[Problem]]:
+                      unchecked: Unchecked = _checked, periods: tuple[Period, ...] = ()
+                      ) -> tuple[list[Event], list[Problem]]:
     """Validate the rows of a table in the events layout (keys from :data:`COLUMNS`).
 
     Shared by :func:`load_events` and the TimelineJS import, whose table
@@ -176,7 +179,7 @@ def events_from_table(table: Table, articles: dict[str, Article], categories: di
                      f"without the column(s) {', '.join(missing)}", "add the missing column(s)")
     events: list[Event] = []
     if not missing:
-        rows = _RowChecker(table, articles, categories, unchecked)
+        rows = _RowChecker(table, articles, categories, unchecked, periods)
         for line, row in table.rows:
             if table.out_of_time(line):
                 break
@@ -191,8 +194,11 @@ class _RowChecker:
     """Validates rows one by one, remembering ids, dates and suggestions across rows."""
 
     def __init__(self, table: Table, articles: dict[str, Article], categories: dict[str, Category],
-                 unchecked: Unchecked):
+                 unchecked: Unchecked, periods: tuple[Period, ...] = ()):
         self.table = table
+        self.periods = {name: p for p in periods for name in p.names}
+        """A named period of the gazetteer reads as a date too, as the extractor reads it in text:
+        its start in the start column, its end in the end column ("World War Two")."""
         self.articles = articles
         self.unchecked = unchecked
         self.categories = categories
@@ -269,6 +275,9 @@ class _RowChecker:
         return items
 
     def _date(self, line: int, text: str, column: str) -> HistoricalDate | None:
+        period = self.periods.get(text)
+        if period is not None:      # the gazetteer's periods are checked dates (check_periods)
+            return parse_date(period.start if column == "start" else period.end, languages=HISTORY_LANGUAGES)
         date = self.dates.get(text)
         if date is not None and text not in self.dates_to_question:
             return date  # the common case: a good date seen before
@@ -369,10 +378,12 @@ def load_dataset(folder: Path | str, events_file: Path | str | None = None,
 
     sources = read_sources(folder / "sources", root=folder, shown_as=shown_as(folder / "sources"))
     categories, problems = _confined(load_categories, folder / "categories.csv", shown_as, folder)
+    periods: list[Period] = []
     if (folder / "periods.csv").exists():
-        problems += _confined(check_periods, folder / "periods.csv", shown_as, folder)[1]
+        periods, period_problems = _confined(check_periods, folder / "periods.csv", shown_as, folder)
+        problems += period_problems
     events, event_problems = load_events(events_path, sources.articles, categories, name=shown_as(events_path),
-                                         root=events_root, unchecked=sources.unchecked)
+                                         root=events_root, unchecked=sources.unchecked, periods=tuple(periods))
     return Dataset(events=events, problems=sources.problems + problems + event_problems,
                    articles=sources.articles, categories=categories)
 

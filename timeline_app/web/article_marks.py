@@ -1,8 +1,8 @@
 """The article in the reader with every date mention marked: on the timeline or not.
 
 The reader shows the whole article with the selected event's quote in a
-``Mark``, and every date the extractor finds in it marked too, by the rule
-of ``check --coverage``
+``Mark`` (its dates are the event's), and every other date the extractor
+finds in it marked too, by the rule of ``check --coverage``
 (:mod:`timeline_app.extract.coverage`): a date inside the quote of one of
 the article's events is "on the timeline" (its tooltip names the events),
 any other is "not on the timeline".  Article text stays plain strings inside
@@ -44,7 +44,7 @@ def article_mentions(catalog: Catalog, article: Article) -> tuple[MentionCoverag
 
 
 def marked_body(catalog: Catalog, article: Article, quote: str) -> list:
-    """The article's body: the quote in a ``Mark``, each date mention in a ``Span`` saying where it stands."""
+    """The article's body: the quote in a ``Mark``, each date outside it in a ``Span`` saying where it stands."""
     body = article.body
     offset = len(article.text) - len(body)
     titles = {e.id: e.title for e in (catalog.events[p] for p in catalog.by_article.get(article.id, []))}
@@ -64,7 +64,7 @@ def marked_body(catalog: Catalog, article: Article, quote: str) -> list:
     position = 0
     for q_start, q_end in quotes:
         parts += _with_mentions(body, position, q_start, marks)
-        parts.append(html.Mark(_with_mentions(body, q_start, q_end, marks), className="quote"))
+        parts.append(html.Mark(body[q_start:q_end], className="quote"))   # its dates are this event's
         position = q_end
     return parts + _with_mentions(body, position, len(body), marks)
 

@@ -73,3 +73,18 @@ def test_form(sentence, expected):
     text = sentence if sentence.startswith("date:") else "Title\n\n" + sentence
     got = [(m.expression, m.edtf) for m in extract_article("x", text)]
     assert got == expected
+
+
+NOT_DATES = [
+    "After the fall of Constantinople the city changed.",         # "fall": autumn only "in the fall"
+    "They met in the Winter Palace.",                            # English seasons are lowercase
+    "He wrote a letter to August Bebel.",                        # a month that is a first name
+    "In the following years he wrote three books.",              # plural: no one date
+    "Two years before the war he moved.",                        # counted from the war, not the text
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_DATES)
+def test_not_a_date_after_a_year(sentence):
+    text = "Title\n\nIn 1950 it began. " + sentence
+    assert [m.expression for m in extract_article("x", text)] == ["1950"]

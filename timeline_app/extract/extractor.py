@@ -54,7 +54,7 @@ from ..data.periods import Period, load_periods
 from .anchoring import Reference, resolve_relative, speaks_of_future, year_text
 from .languages import FOREIGN_LANGUAGES, FOREIGN_MONTH_NUMBERS, FOREIGN_MONTHS as _FOREIGN_MONTHS
 from .relative import Relative, find_relative
-from .vocabulary import APPROXIMATE, EN_MONTH_ABBREVIATIONS, EN_MONTHS, QUALIFIERS, SEASONS
+from .vocabulary import APPROXIMATE, EN_MONTH_ABBREVIATIONS, EN_MONTHS, EN_SEASONS, QUALIFIERS, SEASONS
 
 """Languages whose full dates ("23 października 1956") are recognised."""
 
@@ -110,7 +110,7 @@ _EN_MONTH_ABBR = EN_MONTH_ABBREVIATIONS
 _MONTH = "(?:" + "|".join(_EN_MONTHS_FULL) + ")"
 _MONTH_ANY = "(?:" + "|".join(_EN_MONTHS_FULL) + "|(?:" + "|".join(_EN_MONTH_ABBR) + r")\.?)"
 _SEASON = r"(?i:spring|summer|autumn|fall|winter)"
-_FOREIGN_SEASON = "(?i:" + "|".join(w for w in SEASONS if w not in ("spring", "summer", "autumn", "fall", "winter")) + ")"
+_FOREIGN_SEASON = "(?i:" + "|".join(w for w in SEASONS if w not in EN_SEASONS) + ")"
 _ERA = r"(?:B\.C\.E\.|B\.C\.|BCE|BC|A\.D\.|AD|C\.E\.|CE)(?![\w])"
 _ERA_BEFORE = r"(?:A\.D\.|AD|CE)"
 

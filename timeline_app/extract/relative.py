@@ -57,7 +57,9 @@ def _ci(words) -> str:
 _W = r"(?<![\w'\u2019-])"
 _END = r"(?![\w\u00C0-\u024F])"
 _UNIT = _ci(v.UNITS)
-_SEASON = _ci(v.SEASONS)
+_SEASON = "(?:" + _alt(w for w in v.SEASONS if w in v.EN_SEASONS) + "|" + _ci(
+    w for w in v.SEASONS if w not in v.EN_SEASONS) + ")"
+"""English seasons are lowercase in prose ("the Winter Palace" is not a winter); German nouns are not."""
 _NUMWORD = _ci(v.NUMBERS)
 _NUM = (r"(?:\d{1,3}|(?i:(?:" + "|".join(v.NUMBER_PREFIXES) + r")?(?:" + _alt(v.NUMBERS) + r"))"
         r"(?:[\s-]+" + _NUMWORD + r")?)")
@@ -119,7 +121,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      r"(?P<suffix>\s+tego\s+samego\s+roku)?" + r"(?![\w-]|\s+(?:\d|(?:de|of)\s+\d))"),
     # "in the spring", "by the summer", "im Sommer", "Im Herbst"
     ("season", r"(?<!\w)(?P<prep>(?i:in|by|during|until|through|throughout|over|since|before|after|of))\s+"
-     r"(?P<det>(?i:the)\s+)(?P<season>" + _SEASON + r")(?!\s+(?:of\s+)?\d)" + _END),
+     r"(?P<det>(?i:the)\s+)(?P<season>" + _SEASON + r")(?!\s+(?:of\s+)?\d|\s+of\b)" + _END),
     ("season_fused", r"(?<!\w)(?P<det>(?i:im|au))\s+(?P<season>" + _SEASON + r")(?!\s+\d)" + _END),
 )
 _SCANNERS = tuple((kind, re.compile(rx)) for kind, rx in _PATTERNS)
@@ -190,6 +192,8 @@ def _rule(kind: str, m: re.Match, text: str) -> Relative | None:
         elif suffix:
             shift, base = _DET_SHIFT.get(suffix.rsplit(" ", 1)[0].removeprefix("of "), 0), REF
         return Relative(start, end, expr, base, "day", shift, month=month, day=int(g["day"]))
+    if kind in ("next", "next_after", "previous", "same") and _key(g["unit"]) in v.PLURAL_UNITS:
+        return None                 # "in the following years", "those same days": no one date
     if kind in ("next", "next_after", "previous"):
         unit, season = _unit(g["unit"])
         n = 1 if kind != "previous" else -1
@@ -240,12 +244,15 @@ def _rule(kind: str, m: re.Match, text: str) -> Relative | None:
     if kind == "month":
         if not g["prep"] and not g["qual"]:
             return None
-        if not g["prep"] and _CAPITALISED_AFTER.match(text, end):
-            return None             # "Early December saw" yes; "August Bebel" (a name) no
+        if _CAPITALISED_AFTER.match(text, end) and (
+                not g["prep"] or (g["month"] in v.NAME_MONTHS and g["prep"].lower() not in v.TIME_PREPOSITIONS)):
+            return None             # "a letter from August Bebel" is a name; "In October United Nations forces" a date
         start = m.start("qual") if g["qual"] else m.start("month")
         month = _MONTH_NUMBER[_key(g["month"])]
         return Relative(start, end, text[start:end], REF if g["suffix"] else EITHER, "month", month=month)
     if kind == "season":
+        if _key(g["season"]) == "fall" and _key(g["prep"]) != "in":
+            return None             # "after the fall" (of a city); "in the fall" is autumn
         start = m.start("det")
         return Relative(start, end, text[start:end], EITHER, "season", season=v.SEASONS[_key(g["season"])])
     if kind == "season_fused":

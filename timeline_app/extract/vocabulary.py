@@ -24,6 +24,7 @@ SEASONS = {  # word -> EDTF season code (21 spring ... 24 winter)
     "весной": 21, "летом": 22, "осенью": 23, "зимой": 24,
     "tavasszal": 21, "nyáron": 22, "ősszel": 23, "télen": 24,
 }
+EN_SEASONS = frozenset(("spring", "summer", "autumn", "fall", "winter"))
 SEASON_START_MONTH = {21: 3, 22: 6, 23: 9, 24: 12}
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
@@ -48,6 +49,11 @@ UNITS = {  # word -> unit; plural and inflected forms included
     "év": "year", "évvel": "year", "évben": "year", "hónappal": "month", "héttel": "week",
     "nappal": "day", "nap": "day",
 }
+
+PLURAL_UNITS = frozenset(("years", "months", "weeks", "days", "jahre", "jahren", "monate", "tage",
+                          "années", "ans", "jours", "años", "días", "meses", "lata", "lat", "dni", "лет",
+                          "дней"))
+"""Plural units: after 'the following' they name no single date."""
 
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -105,11 +111,13 @@ NEXT_AFTER = ("suivante", "suivant", "siguiente", "następny", "następnym")
 PREVIOUS = ("the previous", "the preceding", "the prior", "im vorigen", "im vorangegangenen")
 SAME = ("the same", "that same", "that", "том же", "ese", "esa", "aquel", "aquella",
         "ce", "cette", "cet", "im selben", "im gleichen", "tego samego", "ugyanabban az")
+# After a count and its unit: "two years later", "zwei Jahre später", "a year ago".
 LATER = ("later", "afterwards", "after that", "später", "danach", "plus tard", "après",
          "después", "más tarde", "później", "спустя", "később", "múlva")
 EARLIER = ("earlier", "before", "previously", "before that", "früher", "zuvor", "vorher",
            "plus tôt", "auparavant", "antes", "wcześniej", "раньше", "korábban")
-AGO = ("ago", "earlier this", "vor", "il y a", "hace", "temu", "назад")
+AGO = ("ago", "temu", "назад")
+"""Counted back from the document date, not the reference time."""
 IN_FUTURE = ("через",)
 """Before a number: 'через два года' (two years later)."""
 
@@ -167,3 +175,7 @@ MONTH_PREPOSITIONS = (
     "im", "Im", "bis", "seit", "vom", "en", "En", "depuis", "jusqu'en", "dès", "desde", "hasta",
     "w", "W", "we", "We", "od", "do", "в", "В", "во", "Во", "с", "до")
 """Words after which a month name alone is a date ('in March', 'im April', 'w maju')."""
+NAME_MONTHS = ("April", "May", "June", "August")
+"""English months that are also first names ('a letter from August Bebel')."""
+TIME_PREPOSITIONS = frozenset(("in", "during", "until", "till", "since"))
+"""After these a month is a month even before a capitalised word ('In October United Nations forces')."""

@@ -170,3 +170,22 @@ def test_a_worker_asked_for_a_newer_version_looks_at_the_files_now(folder):
     stamp = events_route.stamp_of(events_route.version_in(url))
     forged = f"{stamp + 10 ** 12}-0123456789abcdef"
     assert slow.get(f"{events_route.ROUTE}?v={forged}").status_code == 404
+
+
+def test_a_worker_started_on_broken_files_never_pulls_a_page_back(folder):
+    """Started (or restarted without the start-up data) while the header is broken: nothing to keep,
+    so it shows what it can, but a page that drew good data from another worker keeps it."""
+    good_app = app_for(folder)
+    good = good_app.server.test_client()
+    url, payload = first_load(good)
+    save(folder / "events.csv", "id,tit\n")
+    assert good_app.server.extensions["timeline_live"].current().kept
+    state = poll(good, {"version": None, "problems": "", "preview": None, "back": 0},
+                 ready={"url": url, "count": payload["events"]["count"]})["live-state"]
+    started_now = app_for(folder).server.test_client()
+    assert poll(started_now, state) == {}
+    # The next good save reaches the page from either worker.
+    save(folder / "events.csv", without(EVENTS_DIR, "luxemburg-life"))
+    for client in (started_now, good):
+        source = poll(client, state)["timeline-source"]
+        assert client.get(source["url"]).get_json()["events"]["count"] == payload["events"]["count"] - 1

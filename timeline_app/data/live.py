@@ -83,6 +83,25 @@ def stamp_of(signature: Signature) -> int:
     return max((item[6] for item in signature if len(item) > 6), default=0)
 
 
+def has_file_errors(dataset: Dataset) -> bool:
+    """A file is missing, unreadable, empty or has a broken header."""
+    return any(p.is_error and p.column in KEEP_COLUMNS for p in dataset.problems)
+
+
+def is_broken(dataset: Dataset) -> bool:
+    """A load that never replaces good data: a file error, or no event at all."""
+    return not dataset.events or has_file_errors(dataset)
+
+
+def data_stamp(dataset: Dataset, signature: Signature) -> int:
+    """The stamp of data read from files in ``signature``: 0 for a broken load, older than any good one.
+
+    A process started while the files are broken has nothing better to show,
+    but pages that drew good data from another process must not take it.
+    """
+    return 0 if is_broken(dataset) else stamp_of(signature)
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """One complete version of the data, never changed once made."""
@@ -117,7 +136,8 @@ class LiveDataset:
         """A signature seen without a final line break, and since when."""
         signature = self.signature()
         dataset = self._load()
-        self._snapshot = Snapshot(1, stamp_of(signature), dataset, build_catalog(dataset), tuple(dataset.problems))
+        self._snapshot = Snapshot(1, data_stamp(dataset, signature), dataset, build_catalog(dataset),
+                                  tuple(dataset.problems))
         self._signature = signature if signature == self.signature() else None  # changed while loading
         self._checked = self.clock()
 
@@ -184,7 +204,7 @@ class LiveDataset:
         if reason is None:
             self._pending = None
             self._signature = before
-            self._swap(Snapshot(old.version + 1, stamp_of(before), dataset, build_catalog(dataset),
+            self._swap(Snapshot(old.version + 1, data_stamp(dataset, before), dataset, build_catalog(dataset),
                                 tuple(dataset.problems)))
             return
         if reason != "settling":
@@ -201,8 +221,7 @@ class LiveDataset:
         old = self._snapshot
         if not old.dataset.events:
             return None  # nothing good to keep
-        file_errors = [p for p in dataset.problems if p.is_error and p.column in KEEP_COLUMNS]
-        if file_errors:
+        if has_file_errors(dataset):
             return "a file is missing, unreadable, empty or has a broken header"
         if not dataset.events:
             return "the new files give no event at all"

@@ -76,15 +76,14 @@ class VisibleEvents:
 
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
-        self._haystack: tuple[list, list[str]] | None = None
+        self._haystack: list[str] | None = None
 
     def haystack(self) -> list[str]:
-        """Lower-case "title people places date" per event, built once per dataset version."""
-        events = self.catalog.events  # a live catalog hands out a new list after a reload
-        if self._haystack is None or self._haystack[0] is not events:
-            self._haystack = (events, [" ".join((e.title, " ".join(e.people), " ".join(e.place), e.date_label))
-                                       .lower() for e in events])
-        return self._haystack[1]
+        """Lower-case "title people places date" per event, built on first use (one catalog per version)."""
+        if self._haystack is None:
+            self._haystack = [" ".join((e.title, " ".join(e.people), " ".join(e.place), e.date_label)).lower()
+                              for e in self.catalog.events]
+        return self._haystack
 
     def passing(self, state: ViewState) -> list[int]:
         """Positions (date order) of the events the filters let through."""

@@ -381,34 +381,49 @@ def _records(table: Table, lines: list[str], start: int, delimiter: str) -> Iter
     A record whose quoted cell runs on over the rows after it (see
     :func:`_runs_on`) is reported and skipped, and reading starts again on
     the line after its first: one stray quote mark must not swallow the rest
-    of the file.  Starting again costs nothing (the reader takes the lines
-    from ``start`` by index), so a file of a stray quote on every other line
-    is read in time linear in its length.  Stops when the table is out of time.
+    of the file.  Starting again costs nothing (the one reader takes its
+    lines through a cursor, which is moved back), so a file of a stray quote
+    on every other line is read in time linear in its length.  Stops when the
+    table is out of time.
     """
     end = len(lines)
-    while start < end:
-        reader = csv.reader(map(lines.__getitem__, range(start, end)), delimiter=delimiter)
-        first = start + 1
+    cursor = [start]  # index of the next line the reader takes; moved back to read again
+
+    def feed() -> Iterator[str]:
+        while cursor[0] < end:
+            cursor[0] += 1
+            yield lines[cursor[0] - 1]
+
+    reader = csv.reader(feed(), delimiter=delimiter)
+    first = start + 1
+    while True:
         try:
             for cells in reader:
                 if table.out_of_time(first):
                     return
-                last = start + reader.line_num
+                last = cursor[0]
                 if last > first and _runs_on(table, lines, first, last, cells, delimiter):
                     table.report(first, "(row)", f"a quote mark opened in this row is not closed, "
                                  f"so lines {first}-{last} were read as one row",
                                  'close the quote, or write a quote mark inside a quoted cell as two ("")')
                     table.bad_lines.add(first)
-                    break
-                yield first, cells
-                first = last + 1
+                    cursor[0] = first  # read on from the line after this row's first
+                    if last >= end:  # the lines ran out, and so did feed(): a new one
+                        reader = csv.reader(feed(), delimiter=delimiter)
+                        first += 1
+                        break
+                else:
+                    yield first, cells
+                first = cursor[0] + 1
             else:
                 return
         except csv.Error as exc:
             table.report(first, "(row)", f"the row cannot be read: {exc}",
                          "remove stray quote marks or control characters from the row")
             table.bad_lines.add(first)
-        start = first
+            cursor[0] = first
+            first += 1
+            reader = csv.reader(feed(), delimiter=delimiter)
 
 
 def _runs_on(table: Table, lines: list[str], first: int, last: int, cells: list[str],

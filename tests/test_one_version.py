@@ -189,3 +189,20 @@ def test_a_worker_started_on_broken_files_never_pulls_a_page_back(folder):
     for client in (started_now, good):
         source = poll(client, state)["timeline-source"]
         assert client.get(source["url"]).get_json()["events"]["count"] == payload["events"]["count"] - 1
+
+
+def test_each_version_is_encoded_once_and_the_start_up_data_at_start_up(folder, monkeypatch):
+    """100k events take seconds to encode: at start-up, not in the first visitor's request, and once."""
+    calls = []
+    real_encode = events_route.encode
+    monkeypatch.setattr(events_route, "encode", lambda catalog: calls.append(1) or real_encode(catalog))
+    client = app_for(folder).server.test_client()
+    assert len(calls) == 1
+    url, payload = first_load(client)
+    poll(client, {"version": None, "problems": "", "preview": None, "back": 0},
+         ready={"url": url, "count": payload["events"]["count"]})
+    assert len(calls) == 1
+    save(folder / "events.csv", without(folder, "luxemburg-life"))
+    first_load(client)
+    first_load(client)
+    assert len(calls) == 2

@@ -49,6 +49,7 @@ def create_app(events_file: Path | str | None = None, *,
     # The layout is the same bytes for everyone (route_cache): it names the data's URL, not a version.
     app.layout = build_layout(snapshot.catalog, TITLE, {"url": events_route.ROUTE})
     route = events_route.register(app, live)
+    route.version(snapshot)  # encode the start-up data now, not in the first visitor's request
     callbacks.register(app, current)
     classroom.register(app, current, TITLE)
     live_view.register(app, current, route, max_body_bytes)  # problems panel, reload poll, upload preview

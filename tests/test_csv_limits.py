@@ -12,16 +12,10 @@ import pytest
 
 from timeline_app.data import csvfile
 from timeline_app.data.csvfile import holds_binary, read_rows
-from timeline_app.data.dataset import COLUMNS, REQUIRED, load_dataset, load_events
-from timeline_app.data.paths import EVENTS_DIR
+from timeline_app.data.dataset import COLUMNS, REQUIRED, load_events
 from timeline_app.data.problems import MAX_PROBLEMS, Unlisted, count_errors, count_problems
 
 HEADER = ",".join(COLUMNS)
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_dataset(EVENTS_DIR)
 
 
 def load(data: bytes, shipped, **budget):

@@ -759,6 +759,9 @@ _QUALIFIER_CUE = re.compile(
 """A qualifier before a bare number ('early 2011', 'finales de 1939') says it is a year."""
 
 
+_QUALIFIER_LAST_WORDS = frozenset(q.lower().split()[-1].rstrip("-") for q in QUALIFIERS + APPROXIMATE)
+
+
 def _with_qualifier(text: str, span: DateSpan) -> DateSpan:
     """'early 2011', 'the rest of 53 BC', 'about 50 BC', 'fiscal 1989': the qualifier joins the span.
 
@@ -766,6 +769,9 @@ def _with_qualifier(text: str, span: DateSpan) -> DateSpan:
     """
     if span.kind not in _QUALIFIED_KINDS:
         return span
+    words = _last_words(text[max(0, span.start - 12):span.start])
+    if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
+        return span                   # the common case, "in 1956", without a regular expression
     m = _QUALIFIER_BEFORE.search(text, max(0, span.start - 24), span.start)
     if not m:
         return span

@@ -147,7 +147,7 @@ NARRATIVE_DAY_WORDS = {  # reference-relative days in one word
 PART_OF_DAY = ("morning", "afternoon", "evening", "night")
 
 QUALIFIERS = ("the rest of", "the end of", "the beginning of", "the start of", "the middle of",
-              "early in", "late in", "early", "late", "mid-", "mid", "fiscal",
+              "early", "late", "mid-", "mid", "fiscal",
               "finales de", "finales del", "inicios de", "principios de", "mediados de",
               "fin de", "fines de", "début", "fin", "Anfang", "Ende", "Mitte", "Ende des")
 """Words before a year or month that stay in its span but not in its value ('early 2011' is 2011)."""

@@ -174,6 +174,7 @@ def test_the_subject_of_a_biography_is_among_the_people(tmp_path, no_events):
     rows = proposed(tmp_path, GOLD_ARTICLES / "eleanor-marx.txt", no_events)
     joined = [r for r in rows if r["start"] == "1890-05-04"]
     assert joined and joined[0]["people"] == "Eleanor Marx"       # "she spoke from one of the platforms"
+    assert joined[0]["title"] == "Eleanor Marx spoke from one of the platforms at the first May Day"
 
 
 def test_a_season_is_written_as_words_the_date_parser_reads_as_meant(tmp_path, no_events):

@@ -156,17 +156,24 @@ def draft_title(quote: str, expression: str) -> str:
 def _shortened(title: str) -> str:
     """At most TITLE_MAX characters, cut at a clause if one ends late enough, else at a word.
 
-    It never ends in a word that needs another ("of", "the", "were") or
-    with a bracket or quotation mark open.
+    It never ends in a word that needs another ("of", "the", "were"), in a
+    piece of under :data:`FRAGMENT_WORDS` words left after a comma by the cut
+    ("..., at the age"), or with a bracket or quotation mark open.
     """
-    if len(title) > TITLE_MAX:
+    cut = len(title) > TITLE_MAX
+    if cut:
         clause_ends = [m.start() for rx in (_SOFT_CUT, _AND, _ADJUNCT) for m in rx.finditer(title)
                        if TITLE_MAX // 2 <= m.start() <= TITLE_MAX]
         clause_ends.sort()
         title = title[:clause_ends[-1]] if clause_ends else title[:title.rfind(" ", 0, TITLE_MAX + 1)]
-        last_comma = title.rfind(", ")
-        if last_comma > 0 and _words(title[last_comma:]) < FRAGMENT_WORDS:
-            title = title[:last_comma]    # "..., at the age" was cut short
+    title = _whole_words(title)
+    last_comma = title.rfind(", ")
+    if cut and last_comma > 0 and _words(title[last_comma + 1:]) < FRAGMENT_WORDS:
+        title = _whole_words(title[:last_comma])
+    return title
+
+
+def _whole_words(title: str) -> str:
     words = _WORD.findall(title)
     while len(words) > 1 and (words[-1].lower().strip(",;:") in _STOP_WORDS or _unbalanced(" ".join(words))):
         words.pop()

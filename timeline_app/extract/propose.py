@@ -55,6 +55,8 @@ LIFE_CATEGORY = "life"
 _SUBJECT_TITLE = re.compile(r"Who (?:was|were|is) (.+?)\??$")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'.\u2019-]*\s+)*[A-Z][\w'.\u2019-]*)\s*\(\s*$")
 _SEASON_CODE = re.compile(r"\d{4}-2[1-4](?!\d)")
+_OPENING_PRONOUN = re.compile(r"(?:She|He)\b")
+"""A title opening "She ..." in a biography names its subject instead."""
 _PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e)\b")
 
 
@@ -251,13 +253,16 @@ def _proposal(article: Article, m: Mention, quote: str, finds: Finds, theme: str
         slug = f"{slugify(lifespan_of)}-life"
     else:
         title = draft_title(quote, m.expression)
+        if subject and _OPENING_PRONOUN.match(title):
+            title = draft_title(subject + title[_OPENING_PRONOUN.match(title).end():], "")
         category = vocabulary.category(finds.cues, theme, m.char_start)
         slug = _slug(title, m.lower)
     joined = f"{LIST_SEPARATOR} "
-    return Proposal({"id": _unique(slug or article.id, vocabulary.taken_ids, vocabulary.suffixes), "title": title, "start": start,
-                     "end": end, "category": category, "people": joined.join(people),
-                     "place": joined.join(dict.fromkeys(hit.value for hit in finds.places)), "article": article.id, "quote": quote,
-                     "description": ""}, m)
+    return Proposal({"id": _unique(slug or article.id, vocabulary.taken_ids, vocabulary.suffixes),
+                     "title": title, "start": start, "end": end, "category": category,
+                     "people": joined.join(people),
+                     "place": joined.join(dict.fromkeys(hit.value for hit in finds.places)),
+                     "article": article.id, "quote": quote, "description": ""}, m)
 
 
 def date_cells(m: Mention) -> tuple[str, str]:

@@ -32,6 +32,7 @@ from pathlib import Path
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from ..data.catalog import build_catalog
+from ..data.csvfile import holds_binary
 from ..data.dataset import Dataset
 from ..data.problems import count_errors
 from ..data.validate import load_upload
@@ -199,7 +200,7 @@ class LiveView:
         if len(data) > self.max_bytes:
             return (f"{name} is too big to preview ({len(data) // 1024} KiB; the limit is "
                     f"{self.max_bytes // 1024} KiB).")
-        if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if holds_binary(data):  # the rule check applies
             return f"{name} is not a CSV file (it holds binary data). Save the sheet as CSV and pick that file."
         return data
 

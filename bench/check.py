@@ -196,7 +196,7 @@ def main() -> int:
             best = min(best, time.perf_counter() - started)
         rate = args.rows / best
         print(f"check: {args.rows} rows ({distinct} distinct dates) in {best:.2f} s = {rate:,.0f} rows/s "
-              f"({loaded}; {count_errors(problems)} errors, {len(problems)} problems) "
+              f"({loaded}; {count_errors(problems)} errors, {count_problems(problems):,} problems) "
               f"target {TARGET:,} rows/s: {'met' if rate >= TARGET else 'NOT MET'}", flush=True)
         adversarial(Path(tmp), args.repeats)
         if not args.no_app:

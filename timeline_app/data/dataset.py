@@ -27,7 +27,7 @@ from .dates import (
     describe,
     parse_date,
 )
-from .files import read_file
+from .files import TIME_BUDGET_SECONDS, read_file
 from .periods import Period, check_periods
 from .problems import WARNING, Problem, closest, shown
 from .sources import Article, read_sources
@@ -129,7 +129,7 @@ def _checked(article_id: str) -> bool:
 def load_events(path: Path | str, articles: dict[str, Article], categories: dict[str, Category],
                 data: bytes | None = None, name: str | None = None, root: Path | str | None = None,
                 unchecked: Unchecked = _checked, periods: tuple[Period, ...] = (),
-                **budget: float) -> tuple[list[Event], list[Problem]]:
+                budget: float = TIME_BUDGET_SECONDS) -> tuple[list[Event], list[Problem]]:
     """Read and validate an events CSV (or its ``data``); the good events and every problem.
 
     ``root`` confines the file to a folder; ``budget`` (seconds) bounds the
@@ -137,7 +137,8 @@ def load_events(path: Path | str, articles: dict[str, Article], categories: dict
     ``periods`` (the gazetteer) lets a start or end name a period.
     """
     with _collector_paused():
-        table = read_rows(path, required=REQUIRED, known=COLUMNS, data=data, name=name, root=root, **budget)
+        table = read_rows(path, required=REQUIRED, known=COLUMNS, data=data, name=name, root=root,
+                          budget=budget)
         if table.header and "article" not in table.header:
             table.report(table.header_line, "(header)",
                          "the header has no 'article' column, so no event links to its source",

@@ -15,23 +15,28 @@
 
   const isPresenting = () => root.classList.contains('presenting');
 
-  ns.applyView = function (view, lessonInfo) {
-    const present = !!(view && view.present);
+  /* Enter or leave presentation mode: its look (the class on <html>), the focus and the
+     announcement at once, from whichever hears of the view first: applyView, or the timeline's
+     draw (classroom-themes.js, figureStyle), which Dash runs without waiting for the lesson. */
+  function setPresenting(present) {
     const was = status.present;
     root.classList.toggle('presenting', present);
     status.present = present;
-    status.lesson = lessonInfo && Array.isArray(lessonInfo.ids) ? lessonInfo.ids : [];
-    if (present !== was) {
-      if (present) {
-        const pane = document.getElementById('timeline-pane');
-        if (pane && !pane.contains(document.activeElement)) pane.focus({ preventScroll: true });
-        announce('Presentation mode. Arrow keys step through the events, Escape leaves.');
-      } else {
-        announce('Presentation mode left.');
-      }
-      // The graph's box changed size with the layout: let plotly.js follow.
-      window.requestAnimationFrame(() => window.dispatchEvent(new Event('resize')));
+    if (present === was) return;
+    if (present) {
+      const pane = document.getElementById('timeline-pane');
+      if (pane && !pane.contains(document.activeElement)) pane.focus({ preventScroll: true });
+      announce('Presentation mode. Arrow keys step through the events, Escape leaves.');
+    } else {
+      announce('Presentation mode left.');
     }
+    // The graph's box changed size with the layout: let plotly.js follow.
+    window.requestAnimationFrame(() => window.dispatchEvent(new Event('resize')));
+  }
+
+  ns.applyView = function (view, lessonInfo) {
+    status.lesson = lessonInfo && Array.isArray(lessonInfo.ids) ? lessonInfo.ids : [];
+    setPresenting(!!(view && view.present));
   };
 
   ns.togglePresent = function () {
@@ -54,5 +59,5 @@
     }, 150);
   });
 
-  Object.assign(lib.classroom, { isPresenting, presentationPx });
+  Object.assign(lib.classroom, { isPresenting, setPresenting, presentationPx });
 })();

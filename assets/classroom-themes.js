@@ -10,7 +10,7 @@
 (function () {
   'use strict';
   const lib = (window.timelineLib = window.timelineLib || {});
-  const { status, announce, isPresenting, presentationPx } = lib.classroom;
+  const { status, announce, isPresenting, setPresenting, presentationPx } = lib.classroom;
   const root = document.documentElement;
 
   const THEME_KEY = 'timeline-theme';
@@ -122,7 +122,7 @@
   lib.figureStyle = function (payload, view) {
     const present = view ? !!view.present : isPresenting();
     // The page's layout first, so the timeline is measured at its new size.
-    root.classList.toggle('presenting', present);
+    setPresenting(present);
     const dark = root.dataset.theme === 'dark';
     if (!present && !dark) {
       status.labelPx = null;

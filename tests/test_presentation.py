@@ -123,6 +123,27 @@ def test_toggle_keys_zoom_and_escape(classroom):
     assert page.duo.get_logs() == []
 
 
+FOCUS_WHEN_PRESENTING = """
+window.__focusWhenPresenting = undefined;
+new MutationObserver((records, observer) => {
+  if (!document.documentElement.classList.contains('presenting')) return;
+  window.__focusWhenPresenting = document.activeElement ? document.activeElement.id : null;
+  observer.disconnect();
+}).observe(document.documentElement, {attributes: true, attributeFilter: ['class']});
+"""
+
+
+def test_presentation_mode_starts_with_the_focus_on_the_timeline(classroom):
+    """The look and the focus change together: the timeline's draw takes on the presentation
+    look as soon as the view says so, while applyView waits for the lesson's round trip."""
+    page = classroom
+    goto(page, "?event=russian-revolution-1917")
+    page.js(FOCUS_WHEN_PRESENTING)
+    click(page, "present-toggle")
+    focus = wait_for(page, lambda: page.js("return window.__focusWhenPresenting"), message="presentation mode")
+    assert focus == "timeline-pane"
+
+
 def test_lesson_in_the_url_steps_through_its_events_only(classroom):
     page = classroom
     lesson = ["stalinist-regimes-collapse", "russian-revolution-1917", "hungary-1956-revolution"]

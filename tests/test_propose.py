@@ -311,3 +311,10 @@ def test_on_a_terminal_the_rows_cannot_carry_control_characters(tmp_path, no_eve
     assert run_cli("propose", str(article), "--events", str(no_events)) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\\x1b[2J" in out
+
+
+@pytest.mark.parametrize("events", ["missing.csv", "."])
+def test_an_events_option_that_is_no_file_is_one_clear_line(tmp_path, capsys, events):
+    assert run_cli("propose", str(NEW_ARTICLE), "--events", str(tmp_path / events)) == 2
+    err = capsys.readouterr().err
+    assert "--events" in err and "no events file there" in err and "Traceback" not in err

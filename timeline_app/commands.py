@@ -121,6 +121,10 @@ def propose_command(path: Path | str, out: Path | str | None = None, force: bool
     """
     began = time.perf_counter()
     events_file = Path(events) if events else EVENTS_CSV
+    if not events_file.is_file():
+        say(f"propose: --events {events_file}: no events file there (a mention is proposed unless an "
+            f"event of this file covers it); give the path of an events CSV", err=True)
+        return 2
     run = propose_path(path, dataset_folder_for(events_file), events_file, default_periods())
     for problem in run.problems:
         say(problem, err=True)

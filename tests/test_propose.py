@@ -318,3 +318,15 @@ def test_an_events_option_that_is_no_file_is_one_clear_line(tmp_path, capsys, ev
     assert run_cli("propose", str(NEW_ARTICLE), "--events", str(tmp_path / events)) == 2
     err = capsys.readouterr().err
     assert "--events" in err and "no events file there" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Rosa Luxemburg (1871-1919) was a revolutionary.", "Rosa Luxemburg"),
+    ("When Rosa Luxemburg (1871-1919) was young, she moved.", "Rosa Luxemburg"),
+    ("Among those arrested was J. S. Woodsworth (1874-1942), a minister.", "J. S. Woodsworth"),
+])
+def test_a_lifespan_takes_the_name_just_before_it(tmp_path, no_events, sentence, name):
+    article = tmp_path / "life.txt"
+    article.write_text(f"A life\n\n{sentence}\n", encoding="utf-8")
+    rows = proposed(tmp_path, article, no_events)
+    assert [(r["title"], r["category"], r["people"]) for r in rows] == [(name, "life", name)]

@@ -53,7 +53,10 @@ LIFE_CATEGORY = "life"
 """The category of a lifespan, "(1871-1919)", when categories.csv has it."""
 
 _SUBJECT_TITLE = re.compile(r"Who (?:was|were|is) (.+?)\??$")
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'.\u2019-]*\s+)*[A-Z][\w'.\u2019-]*)\s*\(\s*$")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'.\u2019-]*\s+){0,4}[A-Z][\w'.\u2019-]*)\s*\(\s*$")
+_OPENING_WORDS = frozenset("in on at by for from with the a an when after before during while and but "
+                           "as of to then".split())
+"""Capitalised at a sentence's start, yet not part of the name before a lifespan."""
 _SEASON_CODE = re.compile(r"\d{4}-2[1-4](?!\d)")
 _OPENING_PRONOUN = re.compile(r"(?:She|He)\b")
 """A title opening "She ..." in a biography names its subject instead."""
@@ -202,7 +205,10 @@ def _lifespan_name(text: str, mention: Mention) -> str:
     if "/" not in mention.edtf or not text.startswith(")", mention.char_end):
         return ""
     name = _NAME_BEFORE.search(text, max(0, mention.char_start - 80), mention.char_start)
-    return name.group(1) if name else ""
+    words = name.group(1).split() if name else []
+    while len(words) > 1 and words[0].lower() in _OPENING_WORDS:
+        words.pop(0)                      # "When Rosa Luxemburg (1871-1919) ...": not "When"
+    return " ".join(words)
 
 
 def propose_article(article: Article, mentions: Sequence[Mention], vocabulary: Vocabulary,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 
 import pytest
@@ -48,11 +49,12 @@ def check_errors(events_file, capsys) -> list[tuple[int, str]]:
     return places
 
 
-def test_the_shipped_package_validates():
+def test_the_shipped_package_validates_and_describes_every_table():
     report = validate(str(EVENTS_DIR / DESCRIPTOR))
     assert report.valid, report.flatten(["type", "rowNumber", "fieldName", "message"])
+    described = {resource["path"] for resource in json.loads((EVENTS_DIR / DESCRIPTOR).read_text())["resources"]}
+    assert described == {path.name for path in EVENTS_DIR.glob("*.csv")}, "datapackage.json: one resource per CSV"
     rows = {task.name: task.stats["rows"] for task in report.tasks}
-    assert set(rows) == {"events", "categories", "periods"}
     shipped = load_dataset(EVENTS_DIR)
     assert (rows["events"], rows["categories"]) == (len(shipped.events), len(shipped.categories))
 

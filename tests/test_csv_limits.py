@@ -142,3 +142,16 @@ def test_an_upload_has_its_own_shorter_time_budget(shipped):
     assert UPLOAD_BUDGET_SECONDS <= 5
     events, problems = load_upload(adversarial(10), "up.csv", shipped.articles, shipped.categories, budget=-1)
     assert events == [] and problems[0].message.startswith("checking the file took too long")
+
+
+def test_rows_read_before_the_time_ran_out_are_still_shown(shipped, monkeypatch):
+    """The clock (looked at every 64 records) says the budget is spent at the second look: the
+    rows read before are checked and shown, on a budget of their own."""
+    readings = iter([0.0, 0.0, 100.0])
+    monkeypatch.setattr(csvfile.time, "monotonic", lambda: next(readings, 100.0))
+    rows = "".join(f"e-{i},Strike,1956,,strike,,,,,\n" for i in range(200))
+    events, problems = load((HEADER + "\n" + rows).encode(), shipped, budget=10)
+    assert [e.line for e in events] == list(range(2, 2 + 63))
+    stop = [p for p in problems if p.is_error]
+    assert [(p.line, p.message) for p in stop] == [
+        (65, "checking the file took too long and stopped here; this row and the rows after it are not shown")]

@@ -249,6 +249,8 @@ class Table:
     """Lines whose row cannot be used as it stands (its problem says why)."""
     errors: int = 0
     """Errors reported so far, listed or not: a row checker compares it before and after a row."""
+    budget: float = float("inf")
+    """Seconds reading the rows may take, and then again checking the rows read (:meth:`check_rows_read`)."""
     deadline: float = float("inf")
     stopped: bool = False
     _clock_in: int = 1
@@ -279,6 +281,13 @@ class Table:
         unlisted[0] = unlisted[0] or line
         unlisted[1 if is_error else 2] += 1
         return True
+
+    def check_rows_read(self) -> None:
+        """A new budget for checking the rows, if reading ran out of time: the rows read
+        before the stop are shown, as its problem says, however long the rest was."""
+        if self.stopped:
+            self.stopped, self._clock_in = False, 1
+            self.deadline = time.monotonic() + self.budget
 
     def sorted_problems(self) -> list[Problem]:
         """The problems by line, then the :class:`Unlisted` line counting the rest (if any)."""
@@ -317,7 +326,7 @@ def read_rows(path: Path | str, required: tuple[str, ...], known: tuple[str, ...
     confines it to a folder); reading and checking the rows stops with an
     error after ``budget`` seconds.
     """
-    table = Table(path=name or str(path), deadline=time.monotonic() + budget)
+    table = Table(path=name or str(path), budget=budget, deadline=time.monotonic() + budget)
     if data is None:
         data, problem = read_file(path, table.path, root)
         if problem:

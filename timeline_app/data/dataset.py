@@ -180,6 +180,7 @@ def events_from_table(table: Table, articles: dict[str, Article], categories: di
                      f"without the column(s) {', '.join(missing)}", "add the missing column(s)")
     events: list[Event] = []
     if not missing:
+        table.check_rows_read()
         rows = _RowChecker(table, articles, categories, unchecked, periods)
         for line, row in table.rows:
             if table.out_of_time(line):

@@ -130,21 +130,24 @@ def spans_from_mentions(mentions: Iterable) -> list[Span]:
     return [Span(m.article, m.char_start, m.char_end, m.expression, m.edtf) for m in mentions]
 
 
-def spans_from_substrings(article: str, text: str, substrings: Iterable[str]) -> list[Span]:
+def spans_from_substrings(article: str, text: str, substrings: Iterable[str | tuple[str, str | None]],
+                          offset: int = 0) -> list[Span]:
     """Place substrings returned in text order (e.g. by ``search_dates``) on the text.
 
     Each is looked for from the end of the previous one; a substring not
     found there is looked for from the start of the text, and dropped if it
-    is not in the text at all.
+    is not in the text at all.  An item may be (substring, EDTF value).
+    ``offset`` is added to every position (``text`` is a part of the article).
     """
     spans = []
     pos = 0
-    for sub in substrings:
+    for item in substrings:
+        sub, value = item if isinstance(item, tuple) else (item, None)
         i = text.find(sub, pos)
         if i < 0:
             i = text.find(sub)
         if i < 0 or not sub:
             continue
-        spans.append(Span(article, i, i + len(sub), sub))
+        spans.append(Span(article, offset + i, offset + i + len(sub), sub, value))
         pos = i + len(sub)
     return spans

@@ -243,6 +243,11 @@ def test_scoring_counts_exact_spans_only():
     assert s.edtf_agree == 1 and s.edtf_compared == 1
 
 
+def test_substrings_with_values_and_an_offset():
+    spans = spans_from_substrings("a", "in 1956 and 1956", [("1956", "1956-01-01"), "1956"], offset=10)
+    assert [(s.start, s.end, s.edtf) for s in spans] == [(13, 17, "1956-01-01"), (22, 26, None)]
+
+
 def test_relaxed_scoring_counts_overlaps_once():
     from scoring import Span
 

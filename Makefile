@@ -1,7 +1,8 @@
 # timeline_app developer tasks.
 #
 #   make run    serve the shipped dataset on http://$(HOST):$(PORT)
-#   make test   install everything the tests need (Python packages, chromium, nodejs), then run pytest over tests/
+#   make test   install everything the tests need (Python packages, chromium, nodejs and npm,
+#               axe-core from npm into tests/axe), then run pytest over tests/
 #   make bench  install what the tests need (bench/app.py drives Chromium) and bench/requirements.txt
 #               (HeidelTime, with a Debian Java runtime), then run every bench/*.py
 #   make clean  remove .venv and caches
@@ -31,7 +32,7 @@ SUDO        = $(if $(filter 0,$(shell id -u)),,$(shell command -v sudo 2>/dev/nu
 APT_UPDATE  = $(SUDO) apt-get update -qq
 APT_INSTALL = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: venv run test test-deps browser-system-deps node-system-deps java-system-deps bench clean
+.PHONY: venv run test test-deps browser-system-deps node-system-deps axe-deps java-system-deps bench clean
 
 venv: $(STAMP_RUNTIME)
 
@@ -69,17 +70,29 @@ browser-system-deps:
 	  $(APT_UPDATE) && $(APT_INSTALL) chromium chromium-driver || exit 1; \
 	fi
 
-# Debian nodejs (node --test runs tests/js/ through tests/test_js.py), only when node is missing.
+# Debian nodejs (node --test runs tests/js/ through tests/test_js.py) and npm (axe-core below),
+# only when either is missing.
 node-system-deps:
-	@if ! command -v node >/dev/null 2>&1; then \
-	  echo ">> installing Debian nodejs"; \
-	  $(APT_UPDATE) && $(APT_INSTALL) nodejs || exit 1; \
+	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	  echo ">> installing Debian nodejs + npm"; \
+	  $(APT_UPDATE) && $(APT_INSTALL) nodejs npm || exit 1; \
 	fi
+
+# axe-core for tests/test_accessibility.py, the exact version of tests/axe/package-lock.json,
+# redone only when the lock file is newer than the installed copy.
+AXE_CORE := tests/axe/node_modules/axe-core/package.json
+
+$(AXE_CORE): tests/axe/package.json tests/axe/package-lock.json | node-system-deps
+	@echo ">> npm ci --prefix tests/axe"
+	@npm ci --prefix tests/axe --no-audit --no-fund --silent
+	@touch $@
+
+axe-deps: $(AXE_CORE)
 
 run: venv
 	$(PY) -m timeline_app serve --host $(HOST) --port $(PORT)
 
-test: test-deps browser-system-deps node-system-deps
+test: test-deps browser-system-deps node-system-deps axe-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Runs each bench/*.py (files starting with "_" are helpers) from the repo root.
@@ -108,7 +121,7 @@ bench: test-deps browser-system-deps $(STAMP_BENCH) java-system-deps
 	done; [ $$n -gt 0 ] || echo "no bench/*.py to run"
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build dist
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist tests/axe/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name '*.egg-info' -type d -prune -exec rm -rf {} +
 	find . -name '*.pyc' -type f -delete

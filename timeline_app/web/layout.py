@@ -68,7 +68,7 @@ def build_layout(catalog: Catalog, title: str, source: dict) -> html.Div:
         ], className="top"),
         zoom_bar(),
         filter_controls(catalog),
-        html.Div([
+        html.Main([
             html.Div([
                 html.Div([html.Div(id=ids.TIMELINE_PLOT, className="timeline-plot"),
                           html.Div(id=ids.TIMELINE_LABELS, className="timeline-labels")],
@@ -81,6 +81,6 @@ def build_layout(catalog: Catalog, title: str, source: dict) -> html.Div:
                             title="Close the article", **{"aria-label": "Close the article"}),
                 html.Div(empty_reader(), id=ids.READER_BODY, className="reader-body"),
             ], id=ids.READER, className="reader", **{"aria-label": "Article", "aria-live": "polite"}),
-        ], className="workspace"),
+        ], className="workspace"),  # the page's one main landmark: the timeline and the reader
         classroom_panels(title),
     ], className="app")

@@ -116,7 +116,7 @@ def live_components(problems, max_bytes: int) -> html.Div:
         dcc.Store(id=ids.LIVE_SHOW, data=panel_data(problems)),
         html.Details(panel_children(panel_data(problems)), id=ids.PROBLEMS_PANEL,
                      className="problems-panel"),
-    ], id=ids.LIVE_BAR, className="live-bar")
+    ], id=ids.LIVE_BAR, className="live-bar", role="region", **{"aria-label": "Editing tools"})
 
 
 # -- the server side ------------------------------------------------------------

@@ -41,13 +41,23 @@ def toolbar_buttons() -> list:
     """The presentation and lesson buttons of the classroom bar."""
     return [
         html.Button("Present", id="present-toggle", n_clicks=0, className="cr-button present-toggle keep",
-                    title=PRESENT_HELP, **{"aria-pressed": "false", "aria-label": "Presentation mode"}),
+                    title=PRESENT_HELP, **{"aria-pressed": "false", "aria-label": present_label(False)}),
         html.Button(["Lesson ", html.Span("0", id="lesson-count", className="badge")], id="lesson-toggle",
                     n_clicks=0, className="cr-button lesson-toggle",
                     title="Pick a sequence of events to step through in presentation mode",
                     **{"aria-expanded": "false", "aria-controls": "lesson-panel",
-                       "aria-label": "Lesson: pick events to step through"}),
+                       "aria-label": lesson_label(0)}),
     ]
+
+
+def present_label(present: bool) -> str:
+    """The Present button's name: its visible text first, so a voice user can say what they see."""
+    return "Exit presentation" if present else "Present: presentation mode for a projector"
+
+
+def lesson_label(count: int) -> str:
+    """The Lesson button's name, starting with its visible text ("Lesson 3")."""
+    return f"Lesson {count}: pick events to step through"
 
 
 def progress() -> html.P:
@@ -67,7 +77,7 @@ def lesson_panel() -> html.Section:
             html.Button("Present the lesson", id="lesson-present", n_clicks=0, className="cr-button primary",
                         disabled=True, **{"aria-label": "Present the lesson in presentation mode"}),
             html.Button("Clear", id="lesson-clear", n_clicks=0, className="cr-button", disabled=True,
-                        **{"aria-label": "Remove every event from the lesson"}),
+                        **{"aria-label": "Clear: remove every event from the lesson"}),
             html.Button("Close", id="lesson-close", n_clicks=0, className="cr-button",
                         **{"aria-label": "Close the lesson panel"}),
         ], className="panel-actions"),
@@ -119,7 +129,8 @@ class Presentation:
         elif state.present:
             line = "Presentation mode: Esc leaves"
         return (info, items, str(len(positions)), not can_add, not positions, not positions, line,
-                "true" if state.present else "false", "Exit presentation" if state.present else "Present")
+                "true" if state.present else "false", "Exit presentation" if state.present else "Present",
+                present_label(state.present), lesson_label(len(positions)))
 
     def _item(self, position: int) -> html.Li:
         event = self.catalog.events[position]
@@ -137,7 +148,8 @@ def register(app: Dash, current: CurrentData) -> None:
         Output("lesson-info", "data"), Output("lesson-list", "children"), Output("lesson-count", "children"),
         Output("lesson-add", "disabled"), Output("lesson-present", "disabled"), Output("lesson-clear", "disabled"),
         Output("lesson-progress", "children"), Output("present-toggle", "aria-pressed"),
-        Output("present-toggle", "children"),
+        Output("present-toggle", "children"), Output("present-toggle", "aria-label"),
+        Output("lesson-toggle", "aria-label"),
         Input("lesson-query", "data"), prevent_initial_call=True,
     )(presentation.callback("lesson"))
     clientside(app, NAMESPACE, "lessonQuery", Output("lesson-query", "data"), Input("view", "data"),

@@ -105,3 +105,14 @@ def test_extract_command_takes_the_document_date(tmp_path, capsys):
     capsys.readouterr()
     assert extract_command(article, out, force=True, document_date="2013-02-30") == 2
     assert "--date '2013-02-30' is not a day; write it as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_an_articles_date_line_is_neither_title_nor_body(tmp_path):
+    from timeline_app.data.sources import read_article
+
+    path = tmp_path / "floods.txt"
+    path.write_text("date: 2021-07-16\nFloods sweep the Ahr\n\nThe river rose today.", encoding="utf-8")
+    article = read_article(path)
+    assert (article.title, article.body) == ("Floods sweep the Ahr", "The river rose today.")
+    path.write_text("date: 2021-02-30\nNot a day\n\nText.", encoding="utf-8")      # not a date line: text
+    assert read_article(path).title == "date: 2021-02-30"

@@ -51,7 +51,9 @@ class Article:
 
     @property
     def body(self) -> str:
-        return self.text.split("\n", 1)[1].lstrip("\n") if "\n" in self.text else ""
+        """The text after the title line (and after a ``date:`` line before it)."""
+        text = self.text[date_header(self.text)[1]:]
+        return text.split("\n", 1)[1].lstrip("\n") if "\n" in text else ""
 
 
 @dataclass

@@ -75,3 +75,36 @@ def test_the_guide_shows_each_kind_of_date():
     written = " ".join(code(row[0]) for row in DATE_ROWS)
     for needed in ("BC", "c. ", "?", "~", "between", "-21", "/", "1920s", "century", "-0072"):
         assert needed in written
+
+
+def texts(component) -> list[str]:
+    """Every text of a Dash component tree, in order."""
+    if isinstance(component, str):
+        return [component]
+    children = getattr(component, "children", None)
+    children = children if isinstance(children, (list, tuple)) else [children] if children is not None else []
+    return [text for child in children for text in texts(child)]
+
+
+def test_the_guide_shows_how_to_see_edits_in_the_app():
+    """serve --events, live reload, the problems panel and the upload preview, as the code has them."""
+    from timeline_app.data.problems import WARNING, Problem
+    from timeline_app.server.settings import SETTINGS
+    from timeline_app.web.live_view import live_components, panel_data
+
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text[text.index("\n## Seeing your edits in the app\n"):text.index("\n## Columns of events.csv\n")]
+    events = next(s for s in SETTINGS if s.name == "events")
+    assert f"serve {events.option} FILE" in section and f"{events.env}=FILE" in section
+    for part in ("**Live reload.**", "**The problems panel.**", "**The upload preview.**"):
+        assert part in section
+    # The panel's summary line, word for word.
+    example = re.search(r"`(\d+ problems in events\.csv \([^`]*\))`", section).group(1)
+    problems = [Problem("events.csv", 2, "start", "bad")] + [Problem("events.csv", 3, "quote", "odd",
+                                                                     severity=WARNING)] * 2
+    assert panel_data(problems, "events.csv")["summary"] == example
+    # The controls it names are the page's.
+    shown = " ".join(texts(live_components([], 1000)))
+    named = [" ".join(n.split()) for n in re.findall(r"\*\*(\w[^*.]*)\*\*", section)]
+    assert named == ["Preview a CSV", "Back to the shipped data"]
+    assert all(name in shown for name in named), shown

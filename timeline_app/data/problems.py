@@ -7,6 +7,7 @@ all say the same thing in the same words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -120,10 +121,18 @@ def closest(word: str, options: Iterable[str]) -> str | None:
     """
     import difflib
 
+    options = list(options)
     word = word.lower()
     by_key = {option.lower(): option for option in options if option[:1].lower() == word[:1]}
     close = difflib.get_close_matches(word, list(by_key), n=1, cutoff=0.65)
-    return by_key[close[0]] if close else None
+    if close:
+        return by_key[close[0]]
+    # A compound ('general-strike', 'Peasant Uprising') is most likely one of the options it
+    # holds; its last word usually names the kind (a general strike is a strike).
+    parts = [part for part in re.split(r"[\W_]+", word) if len(part) > 2]
+    if len(parts) < 2:
+        return None
+    return next(filter(None, (closest(part, options) for part in reversed(parts))), None)
 
 
 def shown(value: str, limit: int = 60) -> str:

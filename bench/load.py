@@ -32,6 +32,15 @@ dataset, with and without the slow clients.
 
 Without selenium/Chromium (``make venv`` alone), the sequence falls back to
 the page, layout and dependencies only, and says so.
+
+``--idle 60`` measures the steady state instead: ``--clients`` pages open and
+idle for 60 s, each asking whether the data changed the way a page does
+(``--idle-ways``): the Dash-callback poll twice a second that pages sent
+before issue 14, and the change notice (``/_timeline/changes``, a 304) at a
+reader's and at an editor's pace, read from ``assets/live-notice.js``.  Prints
+the server's CPU seconds (from /proc), its share of one core, requests per
+second and per page per 10 s, and the load average around the runs.  Target:
+under 5 % of one core and at most 1 request per page per 10 s for readers.
 """
 
 from __future__ import annotations
@@ -67,6 +76,7 @@ class Request:
     target: str  # path and query
     body: bytes = b""
     content_type: str = ""
+    headers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -226,7 +236,7 @@ def capture_first_visit(port: int, with_scripts: bool) -> tuple[list[Request], s
                     except Exception:  # noqa: BLE001 - gone already; the body stays unknown
                         pass
                 if is_live_poll(request):
-                    continue  # the editors' reload poll repeats every POLL_MS: not part of a first visit
+                    continue  # ticked by the change notice (live-notice.js) when data changed: not a first visit's
                 if request_id not in sent:
                     order.append(request_id)
                     quiet_since = time.monotonic()
@@ -282,7 +292,7 @@ class Connection:
 
     async def request(self, request: Request) -> int:
         head = [f"{request.method} {request.target} HTTP/1.1", f"Host: {HOST}:{self.port}",
-                "Accept-Encoding: gzip", "User-Agent: timeline-load-bench"]
+                "Accept-Encoding: gzip", "User-Agent: timeline-load-bench", *request.headers]
         if request.method == "POST":
             head += [f"Content-Type: {request.content_type or 'application/json'}",
                      f"Content-Length: {len(request.body)}"]
@@ -435,6 +445,140 @@ async def run_load(port: int, sequence: list[Request], clients: int, visits: int
     return result
 
 
+# --- steady state: pages open and idle -------------------------------------------
+
+IDLE_WAYS = ("dash-poll", "notice-reader", "notice-editor")
+"""How an idle page asks whether the data changed: the Dash-callback poll twice a second (before
+issue 14), and the change notice (timeline_app/web/live_view.py) at a reader's and an editor's pace."""
+NOTICE_ROUTE = "/_timeline/changes"
+IDLE_TIMEOUT = 10.0
+"""Seconds one request of an idle page may take (a request in flight at the end finishes)."""
+
+
+def poll_request(state: dict) -> Request:
+    """The live-reload poll's callback request (timeline_app/web/live_view.py) for a page in ``state``."""
+    outputs = [("timeline-source", "data"), ("timeline-ready", "data"), ("live-state", "data"), ("live-show", "data")]
+    body = {"output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..",
+            "outputs": [{"id": i, "property": p} for i, p in outputs],
+            "inputs": [{"id": "live-poll", "property": "n_intervals", "value": 1},
+                       {"id": "preview-back", "property": "n_clicks", "value": 0}],
+            "state": [{"id": "live-state", "property": "data", "value": state},
+                      {"id": "timeline-ready", "property": "data", "value": None}],
+            "changedPropIds": ["live-poll.n_intervals"]}
+    return Request("POST", "/_dash-update-component", json.dumps(body).encode())
+
+
+async def idle_request(port: int, way: str) -> tuple[Request, float]:
+    """What an up-to-date idle page sends, and how many seconds apart."""
+    if way == IDLE_WAYS[0]:
+        # The page's state as its first tick records it: later ticks answer 204.
+        recorded = (await _json(port, poll_request({})))["response"]["live-state"]["data"]
+        return poll_request(recorded), 0.5
+    seen = await _etag(port)
+    return Request("GET", NOTICE_ROUTE, headers=(f"If-None-Match: {seen}",)), _notice_pace(way)
+
+
+def _notice_pace(way: str) -> float:
+    """The pages' own pace (assets/live-notice.js): the bench must not choose a kinder one."""
+    text = (ROOT / "assets" / "live-notice.js").read_text(encoding="utf-8")
+    name = "READER_MS" if way == IDLE_WAYS[1] else "EDITOR_MS"
+    value = text.split(f"const {name} = ", 1)[1].split(";", 1)[0]
+    return int(value.replace("_", "")) / 1000
+
+
+async def _json(port: int, request: Request) -> dict:
+    import urllib.request
+
+    def fetch():
+        req = urllib.request.Request(f"http://{HOST}:{port}{request.target}", data=request.body or None,
+                                     method=request.method, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as response:
+            return json.loads(response.read())
+    return await asyncio.to_thread(fetch)
+
+
+async def _etag(port: int) -> str:
+    import urllib.request
+
+    def fetch():
+        with urllib.request.urlopen(f"http://{HOST}:{port}{NOTICE_ROUTE}", timeout=30) as response:
+            return response.headers["ETag"]
+    return await asyncio.to_thread(fetch)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU seconds of process ``pid`` so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def idle_page(port: int, request: Request, pace: float, result: Result, stop: float,
+                    rng: random.Random) -> None:
+    """One open page: asks every ``pace`` seconds (first at a random moment within one pace)."""
+    connection = None
+    wake = time.monotonic() + rng.uniform(0, pace)
+    while True:
+        await asyncio.sleep(max(0.0, wake - time.monotonic()))
+        if time.monotonic() >= stop:
+            break
+        wake += pace
+        began = time.perf_counter()
+        try:
+            if connection is None:
+                connection = await Connection.open(port)
+            status = await asyncio.wait_for(connection.request(request), timeout=IDLE_TIMEOUT)
+        except (OSError, ConnectionError, asyncio.IncompleteReadError, ValueError, asyncio.TimeoutError) as exc:
+            result.error(type(exc).__name__)
+            connection = None
+            continue
+        if connection.closed:
+            connection = None
+        result.requests += 1
+        result.request_times.append(time.perf_counter() - began)
+        if status not in (200, 204, 304):
+            result.error(f"HTTP {status}")
+    if connection:
+        connection.close()
+
+
+async def run_idle(proc: subprocess.Popen, port: int, way: str, pages: int, seconds: float) -> dict:
+    """``pages`` idle pages for ``seconds``: the server's CPU seconds and the requests per second."""
+    request, pace = await idle_request(port, way)
+    result, rng = Result(), random.Random(14)
+    cpu = cpu_seconds(proc.pid)
+    began = time.perf_counter()
+    stop = time.monotonic() + seconds
+    await asyncio.gather(*(idle_page(port, request, pace, result, stop, rng) for _ in range(pages)))
+    result.wall = time.perf_counter() - began
+    used = cpu_seconds(proc.pid) - cpu
+    p50, p95, _ = (x * 1000 for x in percentiles(result.request_times))
+    return {"way": way, "pages": pages, "seconds": result.wall, "cpu s": used,
+            "cpu %": 100 * used / result.wall, "req/s": result.requests / result.wall,
+            "req/page/10s": 10 * result.requests / result.wall / pages, "p50": p50, "p95": p95,
+            "errors": dict(result.errors)}
+
+
+def idle_main(pages: int, seconds: float, ways: list[str]) -> int:
+    load = os.getloadavg()
+    print(f"{pages} pages open and idle for {seconds:g} s, shipped dataset, serve (waitress, defaults); "
+          f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, {os.cpu_count()} CPUs", flush=True)
+    rows = []
+    for way in ways:
+        proc, port = start_server("serve", None)
+        try:
+            rows.append(asyncio.run(run_idle(proc, port, way, pages, seconds)))
+        finally:
+            stop_server(proc)
+    print("| how an idle page asks | server CPU s | CPU % of one core | requests/s | requests/page/10 s "
+          "| p50 ms | p95 ms | errors |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['way']} | {r['cpu s']:.1f} | {r['cpu %']:.1f} | {r['req/s']:.1f} | {r['req/page/10s']:.2f} "
+              f"| {r['p50']:.1f} | {r['p95']:.1f} | {r['errors'] or 0} |")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 1 if any(r["errors"] for r in rows) else 0
+
+
 # --- report ---------------------------------------------------------------------
 
 def percentiles(values: list[float]) -> tuple[float, float, float]:
@@ -502,7 +646,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="also measure with this many slow clients holding connections (0: skip)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs per setting; the table shows the median run (by visit p95)")
+    parser.add_argument("--idle", type=float, default=0.0, metavar="SECONDS",
+                        help="instead: --clients pages open and idle this long (e.g. 60), server CPU and requests/s")
+    parser.add_argument("--idle-ways", default=",".join(IDLE_WAYS),
+                        help="how the idle pages ask, among: " + ", ".join(IDLE_WAYS))
     args = parser.parse_args(argv)
+    if args.idle:
+        return idle_main(args.clients, args.idle, [w.strip() for w in args.idle_ways.split(",") if w.strip()])
     configs: tuple[int | None, ...] = (SWEEP_THREADS if args.sweep
                                        else tuple(int(t) for t in args.threads.split(",") if t) or (None,))
     workdir = Path(tempfile.mkdtemp(prefix="timeline-load-"))

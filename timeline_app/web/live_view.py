@@ -1,8 +1,15 @@
 """The editors' side of the page: live reloads, the problems panel and the upload preview.
 
-* A ``dcc.Interval`` polls twice a second.  Its callback reads the request's
-  snapshot (``current.py``) and answers ``no_update`` unless its version
-  differs from the one the page drew; then it points the ``timeline-source``
+* The change notice: ``assets/live-notice.js`` asks :data:`NOTICE_ROUTE`
+  with ``If-None-Match`` (the ETag is the data's version and its problems'
+  fingerprint); an unchanged page gets a bodyless 304 from a route that reads
+  one cached string, no Dash callback.  Readers ask every 15 s (edits reach them
+  within 30 s); the editor's view (a page on a loopback address, where the
+  editor runs ``serve`` beside the files, or one with the problems panel open
+  or a preview shown) asks twice a second, so a save shows within 2 s.  Only a
+  changed ETag ticks the ``live-poll`` trigger, whose Dash callback then reads
+  the request's snapshot (``current.py``) and answers ``no_update`` unless its
+  version differs from the one the page drew; then it points the ``timeline-source``
   store at the new data (``events_route.py``, one URL per version, so the
   browser fetches it once) and refills the problems panel.  A version older
   than the page's (another server process that has not seen the last save,
@@ -30,6 +37,7 @@ import hashlib
 from pathlib import Path
 
 from dash import Dash, Input, Output, State, dcc, html, no_update
+from flask import Response, request
 
 from ..data.catalog import build_catalog
 from ..data.csvfile import holds_binary
@@ -42,8 +50,8 @@ from . import ids
 from .current import CurrentData
 from .events_route import EventsRoute, stamp_of, version_in
 
-POLL_MS = 500
-"""Half a second: a saved file shows within the 2 s editors were promised, the poll answers 204 when nothing changed."""
+NOTICE_ROUTE = "/_timeline/changes"
+"""The change notice's URL (``assets/live-notice.js`` names it too; tests/test_change_notice.py pins both)."""
 MAX_LISTED = 300
 """The panel lists this many problems, then says how many more there are."""
 BASE64_OVERHEAD_BYTES = 16 * 1024
@@ -99,7 +107,8 @@ def show(data):
 def live_components(problems, max_bytes: int) -> html.Div:
     """What create_app appends to the layout: the page does not know its version until its data arrives."""
     return html.Div([
-        dcc.Interval(id=ids.LIVE_POLL, interval=POLL_MS, n_intervals=0),
+        # A trigger, never a timer: live-notice.js ticks it when the change notice says "changed".
+        dcc.Interval(id=ids.LIVE_POLL, disabled=True, n_intervals=0),
         dcc.Store(id=ids.LIVE_STATE, data={"version": None, "problems": problems_key(problems),
                                          "preview": None, "back": 0}),
         html.Div([
@@ -121,6 +130,37 @@ def live_components(problems, max_bytes: int) -> html.Div:
 
 # -- the server side ------------------------------------------------------------
 
+class ChangeNotice:
+    """``GET NOTICE_ROUTE``: 304 while the page's ETag is current, else 200 with the new one.
+
+    The ETag is the data's version (the same in every server process) and its
+    problems' fingerprint, made once per snapshot, so an idle page costs a
+    comparison of two short strings.
+    """
+
+    def __init__(self, current: CurrentData, route: EventsRoute):
+        self.current = current
+        self.route = route
+        self._last: tuple[object, str] | None = None
+        """The last snapshot asked about and its ETag (one assignment: threads see a whole pair)."""
+
+    def etag(self) -> str:
+        snapshot = self.current.live.current()
+        last = self._last
+        if last is None or last[0] is not snapshot:
+            last = (snapshot, f'"{self.route.version(snapshot)}.{problems_key(snapshot.problems)}"')
+            self._last = last
+        return last[1]
+
+    def serve(self) -> Response:
+        tag = self.etag()
+        changed = request.headers.get("If-None-Match", "")[:200] != tag
+        response = Response(tag if changed else b"", status=200 if changed else 304, mimetype="text/plain")
+        response.headers["ETag"] = tag
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+
 class LiveView:
     """The callbacks: the poll (and "back to the shipped data"), and the upload."""
 
@@ -136,7 +176,7 @@ class LiveView:
         new page the one its first fetch was redirected to (``timeline-ready``).
         A new page still fetching is left alone (no second download), and an
         older version than the page's is never sent.  The outputs are stores
-        only, so the twice-a-second poll never marks a visible part as loading.
+        only, so a poll never marks a visible part as loading.
         """
         state = state if isinstance(state, dict) else {}
         snapshot = self.current.snapshot()
@@ -210,10 +250,11 @@ def _number(value) -> int:
 
 
 def register(app: Dash, current: CurrentData, route: EventsRoute, max_body_bytes: int | str | None = None) -> LiveView:
-    """Append the live bar to the layout and add its callbacks."""
+    """Append the live bar to the layout, add its callbacks and the change notice's route."""
     max_bytes = max_upload_bytes(max_body_bytes)
     app.server.extensions["timeline_live"] = current.live  # for tests and tools
     app.layout.children.append(live_components(current.live.current().problems, max_bytes))
+    app.server.add_url_rule(NOTICE_ROUTE, "timeline_changes", ChangeNotice(current, route).serve)
     view = LiveView(current, route, max_bytes)
     stores = (ids.TIMELINE_SOURCE, "data"), (ids.TIMELINE_READY, "data"), (ids.LIVE_STATE, "data"), \
         (ids.LIVE_SHOW, "data")

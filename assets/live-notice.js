@@ -1,0 +1,73 @@
+/*
+ * The change notice (timeline_app/web/live_view.py, ChangeNotice): asks the
+ * server whether the data or its problems changed, with the ETag it last saw.
+ * An unchanged answer is a bodyless 304 that runs no Dash callback; only a new
+ * ETag ticks the `live-poll` trigger, whose callback points the page at the
+ * new data (or refills the problems panel).
+ *
+ * Readers ask every READER_MS (give or take a fifth, so pages opened together
+ * do not ask together) and not at all while their tab is hidden (they ask at
+ * once when it shows again); the editor's view asks every EDITOR_MS: a page on
+ * a loopback address (the editor runs `serve` beside the files), or one with
+ * the problems panel open or an upload preview shown.
+ *
+ * It starts once the page has drawn its data (window.timelineLib.current), so
+ * the first ETag it keeps is never newer than what the page shows.
+ */
+(function () {
+  'use strict';
+  const ROUTE = '/_timeline/changes';
+  const READER_MS = 15_000;
+  const EDITOR_MS = 500;
+  const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
+
+  let seen = null;
+  let ticks = 0;
+  let timer = null;
+
+  function editing() {
+    const panel = document.getElementById('problems-panel');
+    const banner = document.getElementById('preview-banner');
+    return LOOPBACK.test(window.location.hostname) || Boolean(panel && panel.open) ||
+      Boolean(banner && banner.classList.contains('active'));
+  }
+
+  function drawn() {
+    const lib = window.timelineLib;
+    return Boolean(lib && lib.current && lib.current.d);
+  }
+
+  function later() {
+    clearTimeout(timer);
+    const pace = editing() ? EDITOR_MS : READER_MS * (0.8 + 0.4 * Math.random());
+    timer = setTimeout(ask, pace);
+  }
+
+  function ask() {
+    const clientside = window.dash_clientside;
+    if (!drawn() || !clientside || !clientside.set_props || (document.hidden && !editing())) {
+      later();
+      return;
+    }
+    const headers = seen ? { 'If-None-Match': seen } : {};
+    fetch(ROUTE, { credentials: 'same-origin', cache: 'no-store', headers })
+      .then((response) => {
+        const tag = response.headers.get('ETag');
+        if (response.status === 200 && tag && tag !== seen) {
+          seen = tag; // the first one too: a save may have landed between the data's fetch and now
+          clientside.set_props('live-poll', { n_intervals: ++ticks });
+        }
+      })
+      .catch(() => {}) // the server restarting: ask again at the next turn
+      .finally(later);
+  }
+
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) ask();
+  });
+  // Opening the problems panel makes this the editor's view: the next question comes soon.
+  document.addEventListener('toggle', (event) => {
+    if (event.target && event.target.id === 'problems-panel') later();
+  }, true);
+  later();
+})();

@@ -187,6 +187,16 @@ def catalog(shipped):
     return build_catalog(shipped)
 
 
+@pytest.fixture
+def dataset_copy(tmp_path) -> Path:
+    """A copy of the shipped dataset folder (events/) in the test's tmp_path, to change or break."""
+    from timeline_app.data.paths import EVENTS_DIR
+
+    folder = tmp_path / "events"
+    shutil.copytree(EVENTS_DIR, folder)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def app():
     """The timeline app over the shipped dataset, one per test module."""

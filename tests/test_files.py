@@ -18,14 +18,6 @@ from timeline_app.data import files
 from timeline_app.data.dataset import load_dataset
 from timeline_app.data.files import OutputError, read_file, replacing
 from timeline_app.data.live import LiveDataset
-from timeline_app.data.paths import EVENTS_DIR
-
-
-@pytest.fixture
-def dataset_copy(tmp_path):
-    folder = tmp_path / "events"
-    shutil.copytree(EVENTS_DIR, folder)
-    return folder
 
 
 def finishes(function, seconds: float = 10):

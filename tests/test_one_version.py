@@ -10,10 +10,8 @@ the browser calls the app (``tests/test_soak.py`` does the same under load).
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
-import pytest
 
 from timeline_app.data.paths import EVENTS_DIR
 from timeline_app.web import events_route
@@ -21,13 +19,6 @@ from timeline_app.web.app import create_app
 
 POLL_OUTPUTS = [("timeline-source", "data"), ("timeline-ready", "data"), ("live-state", "data"),
                 ("live-show", "data")]
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "events"
-    shutil.copytree(EVENTS_DIR, target)
-    return target
 
 
 def app_for(folder: Path):
@@ -84,20 +75,20 @@ def reader_title(client, selected) -> str | None:
                 None)
 
 
-def test_a_new_page_gets_the_current_version(folder):
-    client = app_for(folder).server.test_client()
+def test_a_new_page_gets_the_current_version(dataset_copy):
+    client = app_for(dataset_copy).server.test_client()
     _, before = first_load(client)
-    save(folder / "events.csv", without(folder, "luxemburg-life"))
+    save(dataset_copy / "events.csv", without(dataset_copy, "luxemburg-life"))
     url, after = first_load(client)
     assert "luxemburg-life" in before["events"]["id"] and "luxemburg-life" not in after["events"]["id"]
     assert after["events"]["count"] == before["events"]["count"] - 1
 
 
-def test_a_deleted_event_stops_being_public(folder):
-    app = app_for(folder)
+def test_a_deleted_event_stops_being_public(dataset_copy):
+    app = app_for(dataset_copy)
     client = app.server.test_client()
     old_url, _ = first_load(client)
-    save(folder / "events.csv", without(folder, "luxemburg-life"))
+    save(dataset_copy / "events.csv", without(dataset_copy, "luxemburg-life"))
     new_url, _ = first_load(client)
     assert new_url != old_url
     assert client.get(old_url).status_code == 200, "a page told of it just before the save still gets it"
@@ -109,8 +100,8 @@ def test_a_deleted_event_stops_being_public(folder):
     assert client.get(new_url).status_code == 200, "the current version is served whatever the time"
 
 
-def test_the_poll_records_what_a_new_page_drew_and_sends_nothing_else(folder):
-    client = app_for(folder).server.test_client()
+def test_the_poll_records_what_a_new_page_drew_and_sends_nothing_else(dataset_copy):
+    client = app_for(dataset_copy).server.test_client()
     state = {"version": None, "problems": "", "preview": None, "back": 0}
     assert poll(client, state) == {}, "a page still fetching its first data is left alone"
     url, _ = first_load(client)
@@ -120,8 +111,8 @@ def test_the_poll_records_what_a_new_page_drew_and_sends_nothing_else(folder):
     assert poll(client, out["live-state"], ready={"url": url, "count": 29}) == {}
 
 
-def test_a_page_is_never_sent_an_older_version(folder):
-    client = app_for(folder).server.test_client()
+def test_a_page_is_never_sent_an_older_version(dataset_copy):
+    client = app_for(dataset_copy).server.test_client()
     url, _ = first_load(client)
     version = events_route.version_in(url)
     stamp, digest = version.split("-")
@@ -132,18 +123,18 @@ def test_a_page_is_never_sent_an_older_version(folder):
     assert out["timeline-source"]["url"] == url
 
 
-def test_workers_never_make_a_page_flap(folder):
+def test_workers_never_make_a_page_flap(dataset_copy):
     """Issue 11.12: a worker restarted while the file is broken holds older data than the others.
 
     ``serve`` makes the app before the server starts its workers, so a worker
     started again begins with the start-up data (``stale``); the others took
     a later good save (``fresh``) and kept it when the file broke.
     """
-    stale = app_for(folder).server.test_client()
-    fresh_app = app_for(folder)
+    stale = app_for(dataset_copy).server.test_client()
+    fresh_app = app_for(dataset_copy)
     fresh = fresh_app.server.test_client()
-    events = folder / "events.csv"
-    save(events, without(folder, "luxemburg-life"))
+    events = dataset_copy / "events.csv"
+    save(events, without(dataset_copy, "luxemburg-life"))
     url, payload = first_load(fresh)  # a page loads from a worker that took the save
     save(events, "id,tit\n")  # then the file breaks
     assert fresh_app.server.extensions["timeline_live"].current().kept
@@ -157,13 +148,13 @@ def test_workers_never_make_a_page_flap(folder):
         assert reader_title(client, {"id": "hungary-1956-revolution", "index": 5}) == "Hungarian Revolution"
 
 
-def test_a_worker_asked_for_a_newer_version_looks_at_the_files_now(folder):
+def test_a_worker_asked_for_a_newer_version_looks_at_the_files_now(dataset_copy):
     """A page told of a save by one worker fetches it from another that has not looked yet."""
-    slow_app = app_for(folder)
+    slow_app = app_for(dataset_copy)
     slow_app.server.extensions["timeline_live"].check_seconds = 3600  # it would look again in an hour
-    slow, quick = slow_app.server.test_client(), app_for(folder).server.test_client()
+    slow, quick = slow_app.server.test_client(), app_for(dataset_copy).server.test_client()
     first_load(slow)
-    save(folder / "events.csv", without(folder, "luxemburg-life"))
+    save(dataset_copy / "events.csv", without(dataset_copy, "luxemburg-life"))
     url, payload = first_load(quick)
     response = slow.get(url)
     assert response.status_code == 200 and response.get_json() == payload
@@ -172,37 +163,37 @@ def test_a_worker_asked_for_a_newer_version_looks_at_the_files_now(folder):
     assert slow.get(f"{events_route.ROUTE}?v={forged}").status_code == 404
 
 
-def test_a_worker_started_on_broken_files_never_pulls_a_page_back(folder):
+def test_a_worker_started_on_broken_files_never_pulls_a_page_back(dataset_copy):
     """Started (or restarted without the start-up data) while the header is broken: nothing to keep,
     so it shows what it can, but a page that drew good data from another worker keeps it."""
-    good_app = app_for(folder)
+    good_app = app_for(dataset_copy)
     good = good_app.server.test_client()
     url, payload = first_load(good)
-    save(folder / "events.csv", "id,tit\n")
+    save(dataset_copy / "events.csv", "id,tit\n")
     assert good_app.server.extensions["timeline_live"].current().kept
     state = poll(good, {"version": None, "problems": "", "preview": None, "back": 0},
                  ready={"url": url, "count": payload["events"]["count"]})["live-state"]
-    started_now = app_for(folder).server.test_client()
+    started_now = app_for(dataset_copy).server.test_client()
     assert poll(started_now, state) == {}
     # The next good save reaches the page from either worker.
-    save(folder / "events.csv", without(EVENTS_DIR, "luxemburg-life"))
+    save(dataset_copy / "events.csv", without(EVENTS_DIR, "luxemburg-life"))
     for client in (started_now, good):
         source = poll(client, state)["timeline-source"]
         assert client.get(source["url"]).get_json()["events"]["count"] == payload["events"]["count"] - 1
 
 
-def test_each_version_is_encoded_once_and_the_start_up_data_at_start_up(folder, monkeypatch):
+def test_each_version_is_encoded_once_and_the_start_up_data_at_start_up(dataset_copy, monkeypatch):
     """100k events take seconds to encode: at start-up, not in the first visitor's request, and once."""
     calls = []
     real_encode = events_route.encode
     monkeypatch.setattr(events_route, "encode", lambda catalog: calls.append(1) or real_encode(catalog))
-    client = app_for(folder).server.test_client()
+    client = app_for(dataset_copy).server.test_client()
     assert len(calls) == 1
     url, payload = first_load(client)
     poll(client, {"version": None, "problems": "", "preview": None, "back": 0},
          ready={"url": url, "count": payload["events"]["count"]})
     assert len(calls) == 1
-    save(folder / "events.csv", without(folder, "luxemburg-life"))
+    save(dataset_copy / "events.csv", without(dataset_copy, "luxemburg-life"))
     first_load(client)
     first_load(client)
     assert len(calls) == 2

@@ -118,7 +118,22 @@
     else if (unit === 'month') pairs = monthTicks(y0, y1, size);
     else pairs = dayTicks(a, b, size);
     pairs = pairs.filter((p) => p[0] >= a && p[0] <= b);
+    if (unit === 'year') pairs = withEraBoundary(pairs, a, b, (chosen[3] + GAP_PX) * span / widthPx);
     return { vals: pairs.map((p) => p[0]), text: pairs.map((p) => p[1]), unit: unit, size: size };
+  }
+
+  /* A view across the era boundary gets a tick at it, "AD 1" (and "1 BC" a year before when
+     there is room), so BC marks have a reference: steps of 100 years would start at "100 BC" and
+     "100" and leave the boundary unmarked.  Ticks closer to it than a label's width (``room``
+     days) make way. */
+  function withEraBoundary(pairs, a, b, room) {
+    const ad1 = toDay(1, 1, 1);
+    const bc1 = toDay(0, 1, 1);
+    if (ad1 < a || ad1 > b) return pairs;
+    const boundary = [[ad1, 'AD 1']];
+    if (bc1 >= a && ad1 - bc1 >= room) boundary.unshift([bc1, yearLabel(0)]);
+    const clear = pairs.filter((p) => boundary.every((q) => Math.abs(p[0] - q[0]) >= room));
+    return clear.concat(boundary).sort((p, q) => p[0] - q[0]);
   }
 
   lib.calendar = { toDay, fromDay, yearLabel, formatDay, ticks };

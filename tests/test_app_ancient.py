@@ -63,3 +63,23 @@ def test_ticks_adapt_from_centuries_to_days(page):
     assert any(t.startswith("Jun 1381") or t == "Jul 1381" for t in steps["month"]), steps["month"]
     assert "15 Jun 1381" in steps["day"], steps["day"]
     assert page.duo.get_logs() == []
+
+
+def test_ticks_across_the_era_boundary_mark_it(page):
+    """80 BC - 951 at 100- or 200-year steps: a tick at AD 1 (issue 15 point 8), none crowding it."""
+    page.open()
+    page.relayout(to_ordinal((-79, 1, 1)), to_ordinal((951, 1, 1)))
+    ticks = page.status()["ticks"]
+    vals = page.js("return Array.from(document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.tickvals)")
+    assert "AD 1" in ticks, ticks
+    assert vals[ticks.index("AD 1")] == to_ordinal((1, 1, 1))
+    assert all(t == "AD 1" or t.endswith(" BC") or t.isdigit() and int(t) > 1 for t in ticks), ticks
+    # No label crowds another: ticks stay a label's width (56 px) apart, "1 BC" gives way here.
+    width = page.js("return document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis._length")
+    days_per_px = (to_ordinal((951, 1, 1)) - to_ordinal((-79, 1, 1))) / width
+    assert min(b - a for a, b in zip(vals, vals[1:])) / days_per_px >= 56, (ticks, vals)
+    # Zoomed in to years, the boundary reads "1 BC", "AD 1" too.
+    page.relayout(to_ordinal((-3, 1, 1)), to_ordinal((3, 1, 1)))
+    ticks = page.status()["ticks"]
+    assert "1 BC" in ticks and "AD 1" in ticks and "1" not in ticks, ticks
+    assert page.duo.get_logs() == []

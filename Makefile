@@ -112,7 +112,16 @@ java-system-deps:
 	  $(APT_UPDATE) && $(APT_INSTALL) default-jre-headless || exit 1; \
 	fi
 
-bench: test-deps browser-system-deps $(STAMP_BENCH) java-system-deps
+# vis-timeline, a peer bench/app.py measures the app against: the exact version of
+# bench/package-lock.json, into bench/node_modules (served to Chromium as a static page).
+VIS_TIMELINE := bench/node_modules/vis-timeline/package.json
+
+$(VIS_TIMELINE): bench/package.json bench/package-lock.json | node-system-deps
+	@echo ">> npm ci --prefix bench"
+	@npm ci --prefix bench --no-audit --no-fund --silent
+	@touch $@
+
+bench: test-deps browser-system-deps $(STAMP_BENCH) java-system-deps $(VIS_TIMELINE)
 	@set -e; n=0; for f in bench/*.py; do \
 	  case "$$(basename "$$f")" in _*) continue;; esac; \
 	  [ -f "$$f" ] || continue; \

@@ -1,4 +1,15 @@
-"""Speed of the timeline at 1k, 10k and 100k events, against a plain px.timeline figure.
+"""Speed of the timeline against its peers, at 100 to 100,000 events, in one Chromium run.
+
+By default (issue 14): this app, px.timeline, a scattergl figure and
+vis-timeline (bench/_peers.py) at 100, 1,000, 10,000 and 100,000 events, the
+same events and the same real gestures for each: first paint, one wheel step,
+a 300 px drag pan, the longest task at load, the JS heap after load, and the
+data bytes of a cold load.  Per system and size: one cold load (bytes), one
+unreported warm-up, then ``--loads`` rounds (default 3), medians printed, with
+our ratios to px.timeline and vis-timeline and the load average around the
+run.  A page that does not paint within 120 s is reported with empty figures.
+
+``--detail`` runs the older, app-only measurements below instead.
 
 Run from the repository root (``make bench``, or ``.venv/bin/python bench/app.py``);
 needs the test dependencies (selenium, via ``make test-deps``) and Debian
@@ -54,6 +65,9 @@ from conftest import (  # noqa: E402  (the test suite's Chrome options)
     CHROME_ARGS,
     CHROMIUM,
 )
+
+sys.path.insert(0, str(ROOT / "bench"))
+import _peers  # noqa: E402  (the peers and the gestures)
 
 SIZES = (1_000, 10_000, 100_000)
 FIRST_YEAR, LAST_YEAR = 1700, 1999  # px.timeline needs pandas timestamps (1677-2262)
@@ -181,39 +195,7 @@ def serve(wsgi_app) -> tuple[str, object]:
     return f"http://127.0.0.1:{port}/", server
 
 
-def px_app(rows: list[dict]):
-    """The plain baseline: one px.timeline figure of the same events in a Dash page."""
-    import pandas as pd
-    import plotly.express as px
-    from dash import Dash, dcc
-
-    from timeline_app.data.dates import HISTORY_LANGUAGES, parse_date
-
-    records = []
-    for row in rows:
-        start = parse_date(row["start"], languages=HISTORY_LANGUAGES)
-        last = parse_date(row["end"], languages=HISTORY_LANGUAGES) if row["end"] else start
-        records.append({"title": row["title"], "category": row["category"],
-                        "start": pd.Timestamp(*start.lower), "end": pd.Timestamp(*last.upper) + pd.Timedelta(days=1)})
-    frame = pd.DataFrame.from_records(records)
-    figure = px.timeline(frame, x_start="start", x_end="end", y="category", color="category",
-                         hover_name="title")
-    app = Dash(__name__)
-    app.layout = dcc.Graph(id="timeline", figure=figure, config={"scrollZoom": True}, style={"height": "600px"})
-    return app
-
-
 # ---------------------------------------------------------------- browser
-
-PAINT_HOOK = """
-window.__bench = {firstPaint: null};
-(function poll() {
-  const gd = document.querySelector('.js-plotly-plot');
-  const drawn = gd && gd._fullLayout && (gd._fullData || []).some(t => t.x && t.x.length);
-  if (drawn) window.__bench.firstPaint = performance.now(); else requestAnimationFrame(poll);
-})();
-"""
-"""First paint, the same for both apps: the first frame after plotly.js has drawn data."""
 
 def browser():
     from selenium import webdriver
@@ -230,7 +212,7 @@ def browser():
     driver.set_page_load_timeout(PX_TIMEOUT_S)
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": VIEWPORT[0], "height": VIEWPORT[1], "deviceScaleFactor": 1, "mobile": False})
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PAINT_HOOK})
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _peers.HOOK})
     return driver
 
 
@@ -244,11 +226,11 @@ def wait_for(driver, condition: str, timeout: float = PX_TIMEOUT_S):
     raise TimeoutError(condition)
 
 
-def load(driver, url: str) -> float:
+def load(driver, url: str, timeout: float = PX_TIMEOUT_S) -> float:
     """A fresh page load; ms from navigation start to the first painted data."""
     driver.get("about:blank")
     driver.get(url)
-    return wait_for(driver, "window.__bench && window.__bench.firstPaint")
+    return wait_for(driver, "window.__bench && window.__bench.firstPaint", timeout)
 
 
 def settle_ours(driver, quiet_ms: int = 900) -> None:
@@ -384,7 +366,7 @@ def measure(driver, rows: list[dict], folder: Path, loads: int) -> Result:
     finally:
         server.shutdown()
 
-    baseline = px_app(rows)
+    baseline = _peers.px_app(rows)
     counter = ByteCounter(baseline.server.wsgi_app)
     baseline.server.wsgi_app = counter
     url, server = serve(baseline.server)
@@ -447,12 +429,129 @@ def verdicts(results: list[Result]) -> str:
     return "\n".join(f"{'PASS' if ok else 'FAIL'}  {name}: {detail}" for name, ok, detail in checks)
 
 
+# ---------------------------------------------------------------- peers, side by side
+
+SYSTEMS = ("app", "px.timeline", "scattergl", "vis-timeline")
+PEER_SIZES = (100, 1_000, 10_000, 100_000)
+PEER_METRICS = (("first paint", "ms"), ("wheel step", "ms"), ("drag pan", "ms"), ("longest task", "ms"),
+                ("JS heap", "MB"), ("data bytes", "KB"))
+LOAD_TIMEOUT_S = 120
+"""A page that has not painted by then is reported as not painting; its other figures stay empty."""
+
+
+def peer_server(system: str, rows: list[dict], folder: Path):
+    """The WSGI app showing ``rows`` with ``system``."""
+    if system == "app":
+        from timeline_app.web.app import create_app
+
+        return create_app(write_dataset(folder, rows)).server
+    make = {"px.timeline": _peers.px_app, "scattergl": _peers.scattergl_app, "vis-timeline": _peers.vis_app}
+    app = make[system](rows)
+    return getattr(app, "server", app)
+
+
+def settle(driver, system: str) -> None:
+    if system == "app":
+        settle_ours(driver)
+    else:  # the plotly pages and vis-timeline draw synchronously: a quiet half second, then one frame
+        time.sleep(0.5)
+        frame_latency(driver)
+
+
+def measure_peer(driver, system: str, rows: list[dict], folder: Path, rounds: int) -> dict:
+    """Median of ``rounds`` warm loads (after a cold one, counted for bytes, and one unreported warm-up)."""
+    figures: dict[str, list[float]] = {name: [] for name, _ in PEER_METRICS}
+    counter = ByteCounter(peer_server(system, rows, folder))
+    url, server = serve(counter)
+    driver.set_script_timeout(LOAD_TIMEOUT_S)
+    try:
+        counter.reset()
+        load(driver, url, LOAD_TIMEOUT_S)  # cold: every byte a new visitor receives
+        settle(driver, system)
+        figures["data bytes"].append(counter.data_sent / 1024)
+        load(driver, url, LOAD_TIMEOUT_S)  # the unreported warm-up
+        settle(driver, system)
+        for _ in range(rounds):
+            figures["first paint"].append(load(driver, url, LOAD_TIMEOUT_S))
+            settle(driver, system)
+            longest, heap = driver.execute_script(
+                "return [window.__bench.longest, performance.memory ? performance.memory.usedJSHeapSize : null]")
+            if longest is not None:
+                figures["longest task"].append(longest)
+            if heap is not None:
+                figures["JS heap"].append(heap / 2**20)
+            figures["wheel step"].append(_peers.wheel_step(driver, system))
+            settle(driver, system)
+            figures["drag pan"].append(_peers.drag_pan(driver, system))
+            settle(driver, system)
+    except Exception as exc:  # a page that never paints or freezes is a result too
+        print(f"    {system} at {len(rows):,}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}", flush=True)
+    finally:
+        server.shutdown()
+    medians = {name: statistics.median(values) if values else None for name, values in figures.items()}
+    print(f"    {system:>12} {len(rows):>7,}: " + ", ".join(
+        f"{name} {ms(value)}" for name, value in medians.items()), flush=True)
+    return medians
+
+
+def peer_tables(results: dict[tuple[str, int], dict], sizes: list[int]) -> str:
+    """One table per figure: a row per size, a column per system, then our ratios to two peers."""
+    out = []
+    for name, unit in PEER_METRICS:
+        head = ("events", *SYSTEMS, "app / px.timeline", "app / vis-timeline")
+        how = "the cold load" if name == "data bytes" else "median of the warm rounds"
+        lines = [f"{name} ({unit}, {how})", "| " + " | ".join(head) + " |",
+                 "|" + "---|" * len(head)]
+        for n in sizes:
+            values = [results.get((system, n), {}).get(name) for system in SYSTEMS]
+            ours = values[0]
+
+            def ratio(peer):
+                return f"{ours / peer:.2f}x" if ours is not None and peer else "-"
+            lines.append("| " + " | ".join([f"{n:,}", *(ms(v, 1 if unit != "ms" else 0) for v in values),
+                                            ratio(values[1]), ratio(values[3])]) + " |")
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
+
+
+def compare_peers(driver, sizes: list[int], rounds: int, systems: list[str]) -> str:
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="timeline-peers-") as tmp:
+        for n in sizes:
+            rows = synthetic_events(n)
+            for system in systems:
+                why = _peers.available(system)
+                if why:
+                    print(f"    {system}: {why}", flush=True)
+                    continue
+                folder = Path(tmp) / f"{system}-{n}"
+                folder.mkdir()
+                results[(system, n)] = measure_peer(driver, system, rows, folder, rounds)
+    return peer_tables(results, sizes)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    parser.add_argument("--loads", type=int, default=3, help="measured page loads per size")
+    parser.add_argument("--sizes", type=int, nargs="+", default=None,
+                        help=f"event counts (default {', '.join(map(str, PEER_SIZES))}; "
+                             f"with --detail {', '.join(map(str, SIZES))})")
+    parser.add_argument("--loads", type=int, default=3, help="measured page loads (rounds) per size")
+    parser.add_argument("--systems", default=",".join(SYSTEMS), help="the systems compared")
+    parser.add_argument("--detail", action="store_true",
+                        help="instead: our zoom, filter, select and bytes at --sizes against px.timeline's zoom")
     args = parser.parse_args(argv)
     driver = browser()
+    if not args.detail:
+        try:
+            print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
+            tables = compare_peers(driver, args.sizes or list(PEER_SIZES), args.loads,
+                                   [s.strip() for s in args.systems.split(",") if s.strip()])
+        finally:
+            driver.quit()
+        print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}\n")
+        print(tables)
+        return 0
+    args.sizes = args.sizes or list(SIZES)
     results = []
     try:
         with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:

@@ -44,7 +44,8 @@
     } else if (trigger === 'lesson-present') {
       if (!ids.length) return;
       changes.present = '1';
-      changes.event = ids[0];
+      // The lesson opens on the title card (no event selected); → goes on to its first event.
+      changes.event = null;
       // Fit the timeline when the lesson's first event is out of view.
       const cur = lib.current;
       const first = cur && cur.d ? cur.d.position.get(ids[0]) : undefined;

@@ -16,6 +16,7 @@ from dash import Dash
 
 from ..data.live import LiveDataset
 from ..data.paths import EVENTS_CSV, ROOT
+from ..data.title_card import read_title_card
 from ..data.validate import dataset_folder_for
 from ..server.compress import enable_gzip
 from ..server.route_cache import cache_fixed_routes
@@ -47,7 +48,8 @@ def create_app(events_file: Path | str | None = None, *,
     app = Dash(__name__, assets_folder=str(ROOT / "assets"), title=TITLE, update_title=None,
                suppress_callback_exceptions=True, serve_locally=True)
     # The layout is the same bytes for everyone (route_cache): it names the data's URL, not a version.
-    app.layout = build_layout(snapshot.catalog, TITLE, {"url": events_route.ROUTE})
+    app.layout = build_layout(snapshot.catalog, TITLE, {"url": events_route.ROUTE},
+                              read_title_card(dataset_folder_for(events_file)))
     route = events_route.register(app, live)
     route.version(snapshot)  # encode the start-up data now, not in the first visitor's request
     callbacks.register(app, current)

@@ -26,8 +26,10 @@ from __future__ import annotations
 from dash import dcc, html
 
 from ..data.catalog import Catalog
+from ..data.title_card import TitleCard
 from . import ids
 from .classroom.panels import classroom_panels, classroom_toolbar
+from .classroom.presentation import title_card
 from .filters import filter_controls
 from .reader import empty_reader
 
@@ -49,8 +51,9 @@ def zoom_bar() -> html.Nav:
                     **{"aria-label": "Zoom"})
 
 
-def build_layout(catalog: Catalog, title: str, source: dict) -> html.Div:
-    """The page; ``source`` names the events' URL (:data:`.events_route.ROUTE`, the current version)."""
+def build_layout(catalog: Catalog, title: str, source: dict, card: TitleCard | None = None) -> html.Div:
+    """The page; ``source`` names the events' URL (:data:`.events_route.ROUTE`, the current version);
+    ``card`` is the dataset's title card, shown in the reader's place in presentation mode."""
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.TIMELINE_SOURCE, data=source),
@@ -79,6 +82,7 @@ def build_layout(catalog: Catalog, title: str, source: dict) -> html.Div:
             html.Aside([
                 html.Button("×", id=ids.READER_CLOSE, n_clicks=0, className="reader-close",
                             title="Close the article", **{"aria-label": "Close the article"}),
+                title_card(card),
                 html.Div(empty_reader(), id=ids.READER_BODY, className="reader-body"),
             ], id=ids.READER, className="reader", **{"aria-label": "Article", "aria-live": "polite"}),
         ], className="workspace"),  # the page's one main landmark: the timeline and the reader

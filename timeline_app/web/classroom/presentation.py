@@ -9,7 +9,9 @@ Both live in the URL, next to the view (:mod:`timeline_app.url_state`):
   ← → step, + − zoom, Home/End first/last event, Esc leaves.
 * ``lesson=id1,id2,...``: a sequence of events a teacher picked, in the
   teacher's order.  In presentation mode ← → Home End step through those
-  events only.
+  events only.  "Present the lesson" opens on the title card (the dataset's
+  title and description, :mod:`timeline_app.data.title_card`), as a lesson's
+  first step; → goes on to its first event.
 
 The toggles change the URL in the browser (``dash_clientside.set_props`` on
 ``url.search``), so the one server callback that owns the view
@@ -24,6 +26,7 @@ from __future__ import annotations
 from dash import ALL, Dash, Input, Output, State, dcc, html
 
 from ...data.catalog import Catalog
+from ...data.title_card import TitleCard
 from ...view.url_state import from_store
 from ..clientside import clientside
 from ..current import CurrentData
@@ -58,6 +61,18 @@ def present_label(present: bool) -> str:
 def lesson_label(count: int) -> str:
     """The Lesson button's name, starting with its visible text ("Lesson 3")."""
     return f"Lesson {count}: pick events to step through"
+
+
+def title_card(card: TitleCard | None) -> html.Section | None:
+    """The dataset's title and description, shown in presentation mode before the first event
+    (presentation.css shows it while no event is selected; → steps to the first)."""
+    if card is None:
+        return None
+    return html.Section([
+        html.H2(card.title, id="title-card-heading"),
+        html.P(card.description, className="title-card-description") if card.description else None,
+        html.P("Press → to start.", className="title-card-hint"),
+    ], id="title-card", className="title-card", **{"aria-labelledby": "title-card-heading"})
 
 
 def progress() -> html.P:

@@ -1,7 +1,7 @@
 /*
- * Rows and traces: where each shown event sits, and the figure's WebGL traces
- * filled for the shown events, with a level of detail above LOD_EVENTS
- * (timeline-render.js draws them).
+ * Rows and traces: where each shown event sits, and the figure's traces filled
+ * for the shown events (SVG up to SVG_EVENTS, WebGL above), with a level of
+ * detail above LOD_EVENTS (timeline-render.js draws them).
  *
  *   rows    -> lanes for lives, then one row per category, empty rows left out;
  *   traces  -> the four traces filled; up to LOD_EVENTS events once per filter
@@ -55,7 +55,7 @@
     };
   }
 
-  /* ---- traces: the figure's WebGL traces filled for the shown events ------- */
+  /* ---- traces: the figure's traces filled for the shown events ------------- */
 
   /* Level of detail.  Up to LOD_EVENTS shown events every one is drawn, once
      per filter set, and a zoom only moves the view.  Above that, WebGL time
@@ -83,9 +83,25 @@
     return range[0] < grid.lo || range[1] > grid.hi || ratio < 0.67 || ratio > 1.5;
   }
 
+  /* The drawing path, chosen by size.  Up to SVG_EVENTS shown events the traces are SVG
+     (plotly.js 'scatter'): no WebGL context to make before the first paint, and a drag pan
+     moves the drawn marks until the gesture ends instead of redrawing a canvas on every
+     mouse move.  Above, WebGL ('scattergl', as figure.py builds them), whose cost per mark
+     is lower.  Either way the same traces hold the same marks at the same positions
+     (tests/js/traces.test.js); only plotly's renderer differs.  The threshold is where the
+     level of detail above starts to matter less than the canvas (bench/app.py). */
+  const SVG_EVENTS = 2000;
+
+  /* lib.traces.svgEvents may be lowered by a test to draw a small dataset the WebGL way. */
+  function drawingType(shownCount) {
+    return shownCount <= lib.traces.svgEvents ? 'scatter' : 'scattergl';
+  }
+
   function traces(d, s, R, range, width) {
     const grid = s.idx.length > LOD_EVENTS ? gridFor(range, width) : null;
-    if (!grid && d.traceCache && d.traceCache.key === s.key && d.traceCache.rows === R) return d.traceCache;
+    const type = drawingType(s.idx.length);
+    if (!grid && d.traceCache && d.traceCache.key === s.key && d.traceCache.rows === R &&
+        d.traceCache.type === type) return d.traceCache;
     const newLine = () => ({ x: [], y: [], open: new Map() });
     const lines = { extents: newLine(), lives: newLine(), spans: newLine() };
     const newMarks = () => ({ x: [], y: [], text: [], hovertext: [], customdata: [], seen: new Set() });
@@ -152,13 +168,13 @@
     const byName = Object.fromEntries(d.categories.map((c, k) => ['marks:' + c.name, marks[k]]));
     const data = d.payload.figure.data.map((trace) => {
       const filled = lines[trace.meta] || byName[trace.meta] || (trace.meta === 'uncertain' ? uncertain : null);
-      return filled ? { ...trace, ...points(filled) } : trace;
+      return filled ? { ...trace, ...points(filled), type } : { ...trace, type };
     });
-    const result = { key: s.key, rows: R, data, grid, kept };
+    const result = { key: s.key, rows: R, data, grid, kept, type };
     if (!grid) d.traceCache = result;
     return result;
   }
 
-  lib.traces = { rows, traces, needsDetail };
+  lib.traces = { rows, traces, needsDetail, drawingType, svgEvents: SVG_EVENTS };
   if (typeof module !== 'undefined') module.exports = lib.traces;
 })();

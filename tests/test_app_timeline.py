@@ -30,7 +30,7 @@ def test_lives_on_lanes_and_events_as_marks_coloured_by_category(page):
     for name, category in CATEGORIES.items():
         marks = page.trace(f"marks:{name}")
         assert marks["color"] == category.colour and marks["symbol"] == category.symbol
-        assert marks["type"] == "scattergl"
+        assert marks["type"] == "scatter"  # 29 events: the SVG path (tests/test_drawing_path.py)
     ticktext = page.js(f"return {page.GD}._fullLayout.yaxis.ticktext")
     assert ticktext[0] == "Lives" and "Strike &amp; workers' councils" in ticktext
     legend = page.js("return [...document.querySelectorAll('button.chip')].map(b => b.innerText.replace(/\\s+/g, ' ').trim())")

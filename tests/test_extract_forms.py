@@ -8,6 +8,8 @@ given as the ``date:`` header line.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_app.extract.extractor import extract_article
 
@@ -57,6 +59,13 @@ FORMS = [
      [("2 January 1905", "1905-01-02"), ("The next day", "1905-01-03"), ("the same year", "1905")]),
     ("He was born in 1893 and in the spring he left; in March he returned.",
      [("1893", "1893"), ("the spring", "1893-21"), ("March", "1893-03")]),
+    ("On 8 February 1904 they attacked. That night the fleet burned; the next morning it sailed.",
+     [("8 February 1904", "1904-02-08"), ("That night", "1904-02-08"), ("the next morning", "1904-02-09")]),
+    ("The war ended in 1918. A decade later, in 1928, the vote came; two decades later, more.",
+     [("1918", "1918"), ("A decade later", "1928"), ("1928", "1928"), ("two decades later", "1948")]),
+    ("In March 1905 they recalled the previous winter; in November 1905, the previous summer.",
+     [("March 1905", "1905-03"), ("the previous winter", "1904-24"), ("November 1905", "1905-11"),
+      ("the previous summer", "1905-22")]),
     # document date
     ("date: 2013-03-22\nStrike\n\nTalks broke down yesterday; they resume next month. Last year the "
      "government promised more, and early December saw blockades. On Friday workers marched.",
@@ -81,6 +90,7 @@ NOT_DATES = [
     "He wrote a letter to August Bebel.",                        # a month that is a first name
     "In the following years he wrote three books.",              # plural: no one date
     "Two years before the war he moved.",                        # counted from the war, not the text
+    "The following decade was calm.",                            # a decade is not one year
 ]
 
 
@@ -88,3 +98,23 @@ NOT_DATES = [
 def test_not_a_date_after_a_year(sentence):
     text = "Title\n\nIn 1950 it began. " + sentence
     assert [m.expression for m in extract_article("x", text)] == ["1950"]
+
+
+_PIECES = ["in", "on", "the", "following", "next", "last", "this", "that", "year", "years", "month", "week",
+           "day", "days", "later", "before", "ago", "March", "May", "August", "Friday", "summer", "fall", "of",
+           "early", "late", "1956", "56 BC", "28", "3", "two", "Christmas", "yesterday", "im", "Jahr", "später",
+           "l'année", "suivante", "w", "maju", "в", "декабре", "году", "1.", "Október", ",", ".", "\n", "date:",
+           "2013-03-22", "-", "Zwei", "Jahre"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.booleans())
+def test_any_mix_gives_exact_ordered_disjoint_mentions(pieces, dated):
+    text = ("date: 2013-03-22\n" if dated else "") + "Title\n\n" + " ".join(pieces)
+    mentions = extract_article("x", text, unresolved=True)
+    end = 0
+    for m in mentions:
+        assert text[m.char_start:m.char_end] == m.expression and m.char_start >= end
+        end = m.char_end
+        assert m.edtf == "" or m.lower <= m.upper
+        assert m.anchor == "" or m.anchor == "date:" or text[m.anchor_start:].startswith(m.anchor)

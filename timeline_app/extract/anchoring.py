@@ -134,9 +134,12 @@ def _from_point(rel: Relative, p: Point) -> str | None:
     if rel.unit == "year":
         return year_text(p.year + rel.shift)
     if rel.unit == "season":
-        year = p.year + rel.shift
-        if rel.follows and (p.month is None or p.month >= v.SEASON_START_MONTH[rel.season]):
-            year += 1
+        if not rel.follows:
+            return f"{year_text(p.year + rel.shift)}-{rel.season}"
+        if rel.shift > 0:          # "the following spring": the first after the reference
+            year = p.year + (p.month is None or p.month >= v.SEASON_START_MONTH[rel.season])
+        else:                      # "the previous winter": the last one ended before it
+            year = p.year - (p.month is None or p.month <= v.SEASON_END_MONTH[rel.season])
         return f"{year_text(year)}-{rel.season}"
     if rel.unit == "month":
         if rel.month is not None:

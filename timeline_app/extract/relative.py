@@ -89,7 +89,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "l'année suivante", "Le mois suivant", "El año siguiente"
     ("next_after", r"(?<!\w)(?P<det>(?i:l['\u2019]|le\s+|la\s+|el\s+))(?P<unit>" + _UNIT + r")\s+(?P<post>"
      + _ci(v.NEXT_AFTER) + r")" + _END),
-    ("previous", _W + r"(?P<det>" + _ci(v.PREVIOUS) + r")\s+(?P<unit>" + _UNIT + r")" + _END),
+    ("previous", _W + r"(?P<det>" + _ci(v.PREVIOUS) + r")\s+(?P<unit>" + _UNIT + "|" + _SEASON + r")" + _END),
     # "the same year", "that summer", "That December", "Ese año", "том же году", "Cet été-là"
     ("same", _W + r"(?P<det>" + _ci(v.SAME) + r")\s+(?P<unit>" + _UNIT + "|" + _SEASON + "|" + _EN_MONTH
      + r")(?P<there>-là)?" + _END),
@@ -155,9 +155,11 @@ def _count(m: re.Match) -> int:
 
 
 def _offset(unit: str, n: int, base: str, start: int, end: int, expr: str) -> Relative:
-    """n units from the base; weeks are counted as days ('a week later' is a day)."""
+    """n units from the base; weeks are counted as days ('a week later' is a day), decades as years."""
     if unit == "week":
         return Relative(start, end, expr, base, "day", 7 * n)
+    if unit == "decade":
+        return Relative(start, end, expr, base, "year", 10 * n)
     return Relative(start, end, expr, base, unit, n)
 
 
@@ -167,7 +169,7 @@ def _rule(kind: str, m: re.Match, text: str) -> Relative | None:
     if kind == "count":
         direction = _key(g["dir"])
         unit, _ = _unit(g["unit"])
-        if unit not in ("year", "month", "day", "week") or (g["num"] is None and direction not in v.AGO):
+        if unit not in ("year", "month", "day", "week", "decade") or (g["num"] is None and direction not in v.AGO):
             return None
         n = v.number_value(_key(g["num"])) if g["num"] else 1
         if n is None:
@@ -197,11 +199,15 @@ def _rule(kind: str, m: re.Match, text: str) -> Relative | None:
     if kind in ("next", "next_after", "previous"):
         unit, season = _unit(g["unit"])
         n = 1 if kind != "previous" else -1
-        if season is not None:
-            return Relative(start, end, expr, REF, "season", 0, season=season, follows=True)
+        if season is not None:     # the next (or previous) such season after (before) the reference
+            return Relative(start, end, expr, REF, "season", n, season=season, follows=True)
+        if unit == "decade":
+            return None            # "the following decade": not one year
         return Relative(start, end, expr, REF, unit, n)
     if kind == "same":
         unit, fixed = _unit(g["unit"])
+        if unit == "decade":
+            return None
         det = _key(g["det"])
         base = DOC if det == "this" or (det in ("ce", "cet", "cette") and not g["there"]) else REF
         if unit == "season":

@@ -26,13 +26,16 @@ SEASONS = {  # word -> EDTF season code (21 spring ... 24 winter)
 }
 EN_SEASONS = frozenset(("spring", "summer", "autumn", "fall", "winter"))
 SEASON_START_MONTH = {21: 3, 22: 6, 23: 9, 24: 12}
+SEASON_END_MONTH = {21: 5, 22: 8, 23: 11, 24: 14}
+"""Winter ends in February of the next year (month 14 of its first year)."""
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
 
 UNITS = {  # word -> unit; plural and inflected forms included
     "year": "year", "years": "year", "month": "month", "months": "month",
-    "week": "week", "weeks": "week", "day": "day", "days": "day",
+    "week": "week", "weeks": "week", "day": "day", "days": "day", "decade": "decade", "decades": "decade",
+    "morning": "day", "afternoon": "day", "evening": "day", "night": "day",
     "jahr": "year", "jahre": "year", "jahren": "year", "jahres": "year", "monat": "month",
     "monate": "month", "monaten": "month", "woche": "week", "wochen": "week",
     "tag": "day", "tage": "day", "tagen": "day",
@@ -50,7 +53,7 @@ UNITS = {  # word -> unit; plural and inflected forms included
     "nappal": "day", "nap": "day",
 }
 
-PLURAL_UNITS = frozenset(("years", "months", "weeks", "days", "jahre", "jahren", "monate", "tage",
+PLURAL_UNITS = frozenset(("years", "months", "weeks", "days", "decades", "jahre", "jahren", "monate", "tage",
                           "années", "ans", "jours", "años", "días", "meses", "lata", "lat", "dni", "лет",
                           "дней"))
 """Plural units: after 'the following' they name no single date."""

@@ -155,3 +155,13 @@ def test_rows_read_before_the_time_ran_out_are_still_shown(shipped, monkeypatch)
     stop = [p for p in problems if p.is_error]
     assert [(p.line, p.message) for p in stop] == [
         (65, "checking the file took too long and stopped here; this row and the rows after it are not shown")]
+
+
+def test_the_problems_panel_counts_the_unlisted_problems_too(shipped):
+    from timeline_app.web.live_view import panel_data
+
+    _, problems = load(adversarial(300), shipped)
+    summary = panel_data(problems, "t.csv")["summary"]
+    total, errors = count_problems(problems), count_errors(problems)
+    assert summary == f"{total} problems in t.csv ({errors} errors, {total - errors} warnings)"
+    assert total - errors > 0

@@ -42,7 +42,7 @@ from flask import Response, request
 from ..data.catalog import build_catalog
 from ..data.csvfile import holds_binary
 from ..data.dataset import Dataset
-from ..data.problems import count_errors
+from ..data.problems import count_errors, count_problems
 from ..data.validate import load_upload
 from ..server.security import parse_max_body_bytes
 from ..view.figure import timeline_payload
@@ -75,13 +75,13 @@ def problems_key(problems) -> str:
 def panel_data(problems, label: str = "the data", banner: str = "") -> dict:
     """What the ``live-show`` store holds: the panel's lines (plain strings) and the banner's text."""
     problems = list(problems)
-    errors = count_errors(problems)
+    errors, total = count_errors(problems), count_problems(problems)  # those past a file's 200 too
     if not problems:
         summary = f"No problems in {label}"
     else:
-        summary = (f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {label} "
-                   f"({errors} error{'s' if errors != 1 else ''}, {len(problems) - errors} "
-                   f"warning{'s' if len(problems) - errors != 1 else ''})")
+        summary = (f"{total} problem{'s' if total != 1 else ''} in {label} "
+                   f"({errors} error{'s' if errors != 1 else ''}, {total - errors} "
+                   f"warning{'s' if total - errors != 1 else ''})")
     items = [[str(p), p.is_error] for p in problems[:MAX_LISTED]]
     if len(problems) > MAX_LISTED:
         items.append([f"… and {len(problems) - MAX_LISTED} more (run `python -m timeline_app check`)", False])
@@ -222,8 +222,9 @@ class LiveView:
                                         categories=shipped.categories))
         key = f"preview:{name}:{snapshot.stamp}:{len(events)}:{len(problems)}:{hash(data)}"
         source = {"payload": timeline_payload(catalog), "key": key, "count": len(catalog), "preview": name}
+        total = count_problems(problems)
         text = (f"Preview of {name}: {len(events)} event{'s' if len(events) != 1 else ''}, "
-                f"{len(problems)} problem{'s' if len(problems) != 1 else ''} — nothing is saved")
+                f"{total} problem{'s' if total != 1 else ''} — nothing is saved")
         return (source, {"key": key, "count": len(catalog)}, dict(state, preview=name),
                 panel_data(problems, name, banner=text), "")
 

@@ -196,3 +196,29 @@ def test_processes_reading_the_same_files_agree_on_the_stamp(folder):
     good = first.current().stamp
     write(folder / "events.csv", "id,tit\n")
     assert first.current().kept and first.current().stamp == good
+
+
+def test_reload_problems_name_the_file_as_visitors_see_it(folder, monkeypatch, caplog):
+    """Visitors see ``events.csv``, never the server's path or an exception's text (issue 11.9)."""
+    live = live_for(folder)
+    import timeline_app.data.live as module
+
+    def boom(*_args, **_kwargs):
+        raise RuntimeError(f"cannot open {folder}/secret")
+
+    monkeypatch.setattr(module, "load_dataset", boom)
+    write(folder / "events.csv", HEADER + rows(2))
+    shown = [str(p) for p in live.current().problems]
+    assert shown and all(line.startswith("events.csv:") for line in shown)
+    assert not any(str(folder) in line or "secret" in line for line in shown)
+    assert "secret" in caplog.text  # the server's keeper still gets the details
+
+
+def test_a_fifo_in_place_of_a_half_written_events_file_does_not_hang(folder):
+    live = live_for(folder)
+    events = folder / "events.csv"
+    events.unlink()
+    os.mkfifo(events)
+    snapshot = live.current()  # would block for ever on a blocking open of the FIFO
+    assert titles(live) == {"v1"} and snapshot.kept
+    assert all(str(folder) not in str(p) for p in snapshot.problems)

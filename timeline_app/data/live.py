@@ -34,6 +34,7 @@ The rule for a reload (what keeps a half-written file off the screen):
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import stat
 import threading
@@ -42,8 +43,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog, build_catalog
-from .dataset import Dataset, load_dataset
+from .dataset import Dataset, load_dataset, visitor_name
 from .problems import Problem
+
+log = logging.getLogger(__name__)
 
 CHECK_SECONDS = 0.5
 """Look at the files' signatures at most this often."""
@@ -155,7 +158,9 @@ class LiveDataset:
                 self._refresh()
                 self._checked = self.clock()
         except Exception as exc:  # noqa: BLE001 - the app must stay up whatever the files hold
-            self._keep([Problem(str(self.events_file), 1, "(file)", f"the data could not be reloaded: {exc!r}")])
+            log.exception("reloading %s failed", self.events_file)
+            self._keep([self._note(f"the data could not be reloaded ({type(exc).__name__}; the server log has "
+                                   f"the details)", "save the files again; if this stays, tell the server's keeper")])
         finally:
             self._lock.release()
         return self._snapshot
@@ -188,8 +193,10 @@ class LiveDataset:
         try:
             return load_dataset(self.folder, self.events_file)
         except Exception as exc:  # noqa: BLE001
-            return Dataset(events=[], problems=[Problem(str(self.events_file), 1, "(file)",
-                                                         f"the file cannot be read: {exc}")])
+            log.exception("loading %s failed", self.events_file)
+            return Dataset(events=[], problems=[self._note(f"the file cannot be read ({type(exc).__name__}; "
+                                                           f"the server log has the details)",
+                                                           "check the file and save it again")])
 
     def _refresh(self) -> None:
         before = self.signature()
@@ -211,9 +218,8 @@ class LiveDataset:
             self._signature = before  # refused for good: wait for the next change
         if reason == "settling":
             reason = "the events file does not end with a line break (it may still be being saved)"
-        note = Problem(str(self.events_file), 1, "(file)",
-                       f"the timeline still shows the last good data because {reason}",
-                       "save the file again once it is complete and correct")
+        note = self._note(f"the timeline still shows the last good data because {reason}",
+                          "save the file again once it is complete and correct")
         self._keep([note, *dataset.problems])
 
     def _refusal(self, dataset: Dataset, signature: Signature) -> str | None:
@@ -233,16 +239,21 @@ class LiveDataset:
                 return "settling"
         return None
 
+    def _note(self, message: str, hint: str) -> Problem:
+        """A problem about the events file as a whole, named as visitors may see it."""
+        return Problem(visitor_name(self.folder, self.events_file), 1, "(file)", message, hint)
+
     def _ends_with_newline(self) -> bool:
-        try:
-            with open(self.events_file, "rb") as f:
-                f.seek(0, 2)
-                if f.tell() == 0:
-                    return True
-                f.seek(-1, 2)
-                return f.read(1) in (b"\n", b"\r")
+        try:  # non-blocking, regular files only: a FIFO swapped in since the load must not hang the poll
+            fd = os.open(self.events_file, os.O_RDONLY | os.O_NONBLOCK)
         except OSError:
             return True
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
+                return True
+            f.seek(-1, os.SEEK_END)
+            return f.read(1) in (b"\n", b"\r")
 
     def _keep(self, problems: list[Problem]) -> None:
         old = self._snapshot

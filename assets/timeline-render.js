@@ -350,18 +350,21 @@
       : current;
     state.appliedRev = view.rev;
     noteView(view, moved);
+    const eras = lib.eras.layout(payload, view, range, plotWidth);  // the named periods' bands (timeline-eras.js)
 
     let drawn;
-    if (!state.plotted || d !== state.d || s.key !== state.filterKey || geo.narrow !== state.narrow || look !== state.look) {
+    if (!state.plotted || d !== state.d || s.key !== state.filterKey || geo.narrow !== state.narrow || look !== state.look || eras.key !== state.eras) {
       const R = lib.traces.rows(d, s);
       const layout = {
         ...base, margin: geo.margin,
         xaxis: { ...base.xaxis, range: range.slice(), ...Object.fromEntries(Object.entries(tickUpdate(range, plotWidth)).map(([k, v]) => [k.slice(6), v])) },
         yaxis: { ...base.yaxis, range: [R.height + 0.1, -0.1], tickvals: R.vals, ticktext: R.text, showticklabels: !geo.narrow },
-        annotations: s.idx.length ? [] : [{ xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, showarrow: false,
-          text: 'No events match the filters', font: { size: 14, color: '#666' } }],
+        shapes: eras.shapes,
+        annotations: eras.annotations.concat(s.idx.length ? [] : [{ xref: 'paper', yref: 'paper', x: 0.5, y: 0.5,
+          showarrow: false, text: 'No events match the filters', font: { size: 14, color: '#666' } }]),
       };
-      Object.assign(state, { d, s, R, gd, filterKey: s.key, narrow: geo.narrow, expectRange: range.slice(), look });
+      Object.assign(state, { d, s, R, gd, filterKey: s.key, narrow: geo.narrow, expectRange: range.slice(), look,
+        eras: eras.key });
       const filled = lib.traces.traces(d, s, R, range, plotWidth);
       Object.assign(state, { grid: filled.grid, kept: filled.kept });
       const figure = { data: filled.data, layout };

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .categories import Category
 from .dataset import Dataset, Event
+from .dates import parse_date
 from .daycount import to_ordinal
 from .sources import Article
 
@@ -74,6 +75,8 @@ class Catalog:
     """Position of each life -> its lane (0 = top)."""
     by_article: dict[str, list[int]] = field(default_factory=dict)
     by_person: dict[str, list[int]] = field(default_factory=dict)
+    eras: list[tuple[str, int, int]] = field(default_factory=list)
+    """The named periods as (name, first day, day after the last), by start: the era bands."""
 
     def __len__(self) -> int:
         return len(self.events)
@@ -104,8 +107,20 @@ def build_catalog(dataset: Dataset) -> Catalog:
         catalog.by_article.setdefault(event.article, []).append(i)
         for person in event.people:
             catalog.by_person.setdefault(person, []).append(i)
+    catalog.eras = eras_of(dataset.periods)
     catalog.lanes = pack_lanes([(i, catalog.extents[i]) for i, e in enumerate(events) if is_life(e)])
     return catalog
+
+
+def eras_of(periods) -> list[tuple[str, int, int]]:
+    """(name, first day, day after the last) of each period, by start; an approximate end
+    ("1500~") is taken at its plain value, as the gazetteer gives it."""
+    eras = []
+    for period in periods:
+        first = parse_date(period.start)
+        last = parse_date(period.end) if period.end.strip() else first
+        eras.append((period.name, to_ordinal(first.lower), to_ordinal(last.upper) + 1))
+    return sorted(eras, key=lambda era: (era[1], era[2], era[0]))
 
 
 def pack_lanes(lives: list[tuple[int, Extent]]) -> dict[int, int]:

@@ -98,6 +98,8 @@ class Dataset:
     problems: list[Problem]
     articles: dict[str, Article] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
+    periods: tuple[Period, ...] = ()
+    """The folder's named periods (periods.csv), checked; drawn as eras on request."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -387,7 +389,7 @@ def load_dataset(folder: Path | str, events_file: Path | str | None = None,
     events, event_problems = load_events(events_path, sources.articles, categories, name=shown_as(events_path),
                                          root=events_root, unchecked=sources.unchecked, periods=tuple(periods))
     return Dataset(events=events, problems=sources.problems + problems + event_problems,
-                   articles=sources.articles, categories=categories)
+                   articles=sources.articles, categories=categories, periods=tuple(periods))
 
 
 def visitor_name(folder: Path | str, path: Path | str) -> str:

@@ -157,4 +157,5 @@ def timeline_payload(catalog: Catalog) -> dict:
         "life": LIFE_CATEGORY,
         "people": catalog.people,
         "places": catalog.places,
+        "eras": [list(era) for era in catalog.eras],
     }

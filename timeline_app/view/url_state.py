@@ -61,6 +61,8 @@ class ViewState:
     """Presentation mode (``present=1``, :mod:`timeline_app.presentation`)."""
     lesson: tuple[str, ...] = ()
     """A teacher's sequence of event ids (``lesson=id1,id2``), in the teacher's order."""
+    eras: bool = False
+    """The named periods drawn as bands behind the rows (``eras=1``, assets/timeline-eras.js)."""
 
     def with_range(self, start: int | None, end: int | None) -> ViewState:
         if start is None or end is None or not start < end:
@@ -156,6 +158,7 @@ def parse_query(search: str | None, vocabulary: Vocabulary) -> ViewState:
         present=_first(values, "present").strip() == "1",
         lesson=_known([i for value in values.get("lesson", []) for i in value.split(",")],
                       vocabulary.events)[:MAX_LESSON],
+        eras=_first(values, "eras").strip() == "1",
     ).with_range(start, end)
 
 
@@ -181,6 +184,8 @@ def to_query(state: ViewState) -> str:
         pairs.append(("lesson", ",".join(state.lesson)))
     if state.present:
         pairs.append(("present", "1"))
+    if state.eras:
+        pairs.append(("eras", "1"))
     return "?" + urlencode(pairs) if pairs else ""
 
 
@@ -205,7 +210,8 @@ def store_data(state: ViewState) -> dict:
     return {"x0": state.start, "x1": state.end,
             "cat": list(state.categories) if state.categories is not None else None,
             "person": list(state.people), "place": list(state.places), "q": state.query,
-            "event": state.event, "present": state.present, "lesson": list(state.lesson)}
+            "event": state.event, "present": state.present, "lesson": list(state.lesson),
+            "eras": state.eras}
 
 
 def from_store(data: dict | None) -> ViewState:
@@ -225,4 +231,5 @@ def from_store(data: dict | None) -> ViewState:
         event=str(data["event"]) if data.get("event") else None,
         present=data.get("present") is True,
         lesson=tuple(str(i) for i in data.get("lesson") or () if isinstance(i, str))[:MAX_LESSON],
+        eras=data.get("eras") is True,
     ).with_range(day("x0"), day("x1"))

@@ -45,10 +45,14 @@ KEY_HELP = "Drag to pan, wheel or pinch to zoom. With the timeline focused: ← 
 
 
 def zoom_bar() -> html.Nav:
-    return html.Nav([html.Button(label, id=ids.pattern(ids.ZOOM, unit), n_clicks=0, title=hint,
-                                 className=f"zoom zoom-{unit}")
-                     for unit, label, hint in ZOOM_BUTTONS], className="zoom-bar",
-                    **{"aria-label": "Zoom"})
+    """The zoom buttons, then the eras switch (assets/timeline-eras.js: it sets eras=1 in the address)."""
+    return html.Nav([*(html.Button(label, id=ids.pattern(ids.ZOOM, unit), n_clicks=0, title=hint,
+                                   className=f"zoom zoom-{unit}")
+                       for unit, label, hint in ZOOM_BUTTONS),
+                     html.Button("Eras", id="eras-toggle", className="eras-toggle", type="button",
+                                 title="Show the named periods (World War Two, Cold War, ...) as bands behind the rows",
+                                 **{"aria-pressed": "false"})],
+                    className="zoom-bar", **{"aria-label": "Zoom"})
 
 
 def build_layout(catalog: Catalog, title: str, source: dict, card: TitleCard | None = None) -> html.Div:

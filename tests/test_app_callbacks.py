@@ -26,7 +26,7 @@ def pattern(kind, names, value=0):
     return [{"id": {"type": kind, "index": n}, "property": "n_clicks", "value": value} for n in names]
 
 
-def state_call(client, changed, *, search="", view=None, shown=None, chips=(), zoom=(), links=(),
+def state_call(client, changed, *, search="", view=None, shown=None, chips=(), zoom=(), links=(), mentions=(),
                graph_range=None, click=None, key=None, people=(), places=(), query="", close=0):
     """POST the view-state callback; return (status, {output id: value}), 204 when nothing changed."""
     inputs = [
@@ -40,6 +40,7 @@ def state_call(client, changed, *, search="", view=None, shown=None, chips=(), z
         {"id": "graph-click", "property": "data", "value": click},
         list(links),
         [],
+        list(mentions),
         {"id": "key-select", "property": "data", "value": key},
         {"id": "reader-close", "property": "n_clicks", "value": close},
     ]
@@ -215,6 +216,20 @@ def test_event_link_selects_and_centres(client, catalog):
     extent = catalog.extents[catalog.find("stalinist-regimes-collapse")]
     assert out["view.data"]["x0"] < extent.start < extent.end < out["view.data"]["x1"]
     assert out["view.data"]["rev"] == 2
+
+
+def test_a_date_in_the_article_selects_its_event_and_centres_it(client, catalog):
+    shown = [to_ordinal((1850, 1, 1)), to_ordinal((1870, 1, 1))]
+    mention = "east-germany-1953@120"
+    _, out = state_call(client, [f'{{"index":"{mention}","type":"mention-link"}}.n_clicks'],
+                        view={"rev": 1, "x0": shown[0], "x1": shown[1]}, shown=shown,
+                        mentions=pattern("mention-link", [mention], 1))
+    assert out["selected.data"]["id"] == "east-germany-1953" and "event=east-germany-1953" in out["url.search"]
+    extent = catalog.extents[catalog.find("east-germany-1953")]
+    assert out["view.data"]["x0"] < extent.start < extent.end < out["view.data"]["x1"]
+    status, _ = state_call(client, [f'{{"index":"{mention}","type":"mention-link"}}.n_clicks'], view={"rev": 1},
+                           mentions=pattern("mention-link", [mention], 0))
+    assert status == 204, "a new reader's dates appearing select nothing"
 
 
 def test_new_links_appearing_do_not_select(client):

@@ -138,10 +138,10 @@ def test_the_shipped_data_files_load_without_problems():
 
 
 def spans(component, found=None) -> list:
-    """Every ``Span`` under a Dash component (or list of them), in document order."""
+    """Every ``Span`` (and ``Button``: a date on the timeline) under a Dash component (or list of them), in order."""
     found = [] if found is None else found
     for child in component if isinstance(component, list) else [component]:
-        if getattr(child, "__class__", None).__name__ == "Span":
+        if getattr(child, "__class__", None).__name__ in ("Span", "Button"):
             found.append(child)
         children = getattr(child, "children", None)
         if isinstance(children, (list, tuple)) or hasattr(children, "children"):

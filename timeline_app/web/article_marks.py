@@ -5,7 +5,9 @@ The reader shows the whole article with the selected event's quote in a
 finds in it marked too, by the rule of ``check --coverage``
 (:mod:`timeline_app.extract.coverage`): a date inside the quote of one of
 the article's events is "on the timeline" (its tooltip names the events),
-any other is "not on the timeline".  Article text stays plain strings inside
+any other is "not on the timeline".  A date on the timeline is a button
+that selects its (first) event and moves the timeline to it, like the
+reader's event links.  Article text stays plain strings inside
 ``Span``/``Mark`` elements (React escapes them), never HTML.
 """
 
@@ -19,10 +21,12 @@ from ..data.catalog import Catalog
 from ..data.sources import Article
 from ..extract.coverage import MentionCoverage, article_coverage
 from ..extract.extractor import default_periods, extract_article
+from . import ids
 
 ON = "mention on-timeline"
 OFF = "mention off-timeline"
-_STYLE = {ON: {"textDecoration": "underline", "textDecorationThickness": "2px"},
+_STYLE = {ON: {"textDecoration": "underline", "textDecorationThickness": "2px", "font": "inherit",
+              "color": "inherit", "background": "none", "border": "none", "padding": 0, "cursor": "pointer"},
           OFF: {"textDecoration": "underline dotted", "color": "#555555"}}
 
 
@@ -54,7 +58,7 @@ def marked_body(catalog: Catalog, article: Article, quote: str) -> list:
         if start >= 0:
             tip = ("On the timeline: " + "; ".join(titles[i] for i in m.events)) if m.events \
                 else "Not on the timeline"
-            marks.append((start, end, ON if m.events else OFF, tip))
+            marks.append((start, end, m.events[0] if m.events else None, tip))
     quotes = []
     at = body.find(quote) if quote else -1
     while at >= 0:
@@ -69,17 +73,25 @@ def marked_body(catalog: Catalog, article: Article, quote: str) -> list:
     return parts + _with_mentions(body, position, len(body), marks)
 
 
-def _with_mentions(text: str, start: int, end: int, marks: list[tuple[int, int, str, str]]) -> list:
-    """text[start:end] as strings, each mention lying wholly inside it in a ``Span``."""
+def _with_mentions(text: str, start: int, end: int, marks: list[tuple[int, int, str | None, str]]) -> list:
+    """text[start:end] as strings, each mention lying wholly inside it in a ``Span`` (a ``Button`` to its event)."""
     parts: list = []
     position = start
-    for m_start, m_end, kind, tip in marks:
+    for m_start, m_end, event_id, tip in marks:
         if m_start < position or m_end > end:
             continue
         if m_start > position:
             parts.append(text[position:m_start])
-        parts.append(html.Span(text[m_start:m_end], className=kind, title=tip, style=_STYLE[kind]))
+        parts.append(_mention(text[m_start:m_end], m_start, event_id, tip))
         position = m_end
     if position < end:
         parts.append(text[position:end])
     return parts
+
+
+def _mention(text: str, offset: int, event_id: str | None, tip: str):
+    """A date not on the timeline is only marked; one on it is a link (its offset keeps ids unique)."""
+    if event_id is None:
+        return html.Span(text, className=OFF, title=tip, style=_STYLE[OFF])
+    return html.Button(text, className=ON, title=tip, style=_STYLE[ON], n_clicks=0,
+                       id=ids.pattern(ids.MENTION_LINK, f"{event_id}@{offset}"))

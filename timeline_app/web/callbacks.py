@@ -62,6 +62,7 @@ CHIP = ids.pattern(ids.CAT_CHIP, ALL)
 CHIP_COUNT = ids.pattern(ids.CAT_COUNT, ALL)
 EVENT_LINK = ids.pattern(ids.EVENT_LINK, ALL)
 PERSON_LINK = ids.pattern(ids.PERSON_LINK, ALL)
+MENTION_LINK = ids.pattern(ids.MENTION_LINK, ALL)
 
 VIEW_OUTPUTS = dict(
     view=Output(ids.VIEW, "data"), selected=Output(ids.SELECTED, "data"), url=Output(ids.URL, "search"),
@@ -72,6 +73,7 @@ VIEW_INPUTS = dict(
     places=Input(ids.PLACE_FILTER, "value"), query=Input(ids.SEARCH, "value"), zoom=Input(ZOOM, "n_clicks"),
     graph_range=Input(ids.GRAPH_RANGE, "data"), click=Input(ids.GRAPH_CLICK, "data"),
     links=Input(EVENT_LINK, "n_clicks"), person_links=Input(PERSON_LINK, "n_clicks"),
+    mention_links=Input(MENTION_LINK, "n_clicks"),
     key=Input(ids.KEY_SELECT, "data"), close=Input(ids.READER_CLOSE, "n_clicks"))
 VIEW_STATE = dict(view=State(ids.VIEW, "data"), shown_range=State(ids.SHOWN_RANGE, "data"))
 UNCHANGED = {name: no_update for name in VIEW_OUTPUTS}
@@ -193,6 +195,8 @@ class ViewController:
                 change = self.select(state, name, shown)
             elif kind == ids.PERSON_LINK:
                 change = self.only_person(state, name)
+            elif kind == ids.MENTION_LINK and isinstance(name, str):
+                change = self.select(state, name.rsplit("@", 1)[0], shown)
         elif trigger == ids.PERSON_FILTER:
             change = self.filtered(state, people=tuple(p for p in people or () if p in self.vocabulary.people))
         elif trigger == ids.PLACE_FILTER:

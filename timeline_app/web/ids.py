@@ -55,6 +55,8 @@ CAT_CHIP = "cat-chip"
 CAT_COUNT = "cat-count"
 EVENT_LINK = "event-link"
 PERSON_LINK = "person-link"
+MENTION_LINK = "mention-link"
+"""A date in the reader's article that an event quotes: index ``"<event id>@<offset>"`` (a date's place in the text keeps two links to one event apart)."""
 
 
 def pattern(kind: str, index) -> dict:

@@ -1,0 +1,32 @@
+"""The article in the reader: its dates on the timeline are links to their events (issue 13 point 3)."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+
+
+def test_a_date_on_the_timeline_selects_its_event_and_moves_there(page):
+    page.open("?event=hungary-1956-workers-councils&from=1900&to=1920")
+    page.wait("document.querySelectorAll('#reader-body .mention.on-timeline').length > 0")
+    date = page.driver.find_element(By.XPATH, "//button[contains(@class,'on-timeline')][text()='1953']")
+    assert date.get_attribute("title") == "On the timeline: East Germany 1953"
+    date.click()
+    page.wait("document.getElementById('reader-title').textContent === 'East Germany 1953'")
+    page.settle()
+    start, end = page.x_range()
+    middle = page.js("const d = window.timelineLib.current.d, i = arguments[0]; return (d.start[i] + d.end[i]) / 2",
+                     page.position("East Germany 1953"))
+    assert start < middle < end, "the timeline moved to the event"
+    assert "event=east-germany-1953" in page.search()
+    assert page.duo.get_logs() == []
+
+
+def test_a_date_is_reached_with_the_keyboard_and_enter_follows_it(page):
+    page.open("?event=hungary-1956-workers-councils")
+    page.wait("document.querySelectorAll('#reader-body .mention.on-timeline').length > 0")
+    date = page.driver.find_element(By.XPATH, "//button[contains(@class,'on-timeline')][text()='1968']")
+    title = date.get_attribute("title").removeprefix("On the timeline: ").split("; ")[0]
+    page.js("arguments[0].focus()", date)
+    date.send_keys("\n")
+    page.wait(f"document.getElementById('reader-title').textContent === {title!r}")
+    assert page.duo.get_logs() == []

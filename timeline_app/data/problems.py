@@ -102,13 +102,17 @@ def plural(n: int, noun: str) -> str:
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
-def listed(names: list[str], limit: int = 10) -> str:
-    """``names`` joined by commas, the first ``limit`` of them and how many more.
+LISTED = 10
+"""How many names :func:`listed` spells out."""
+
+
+def listed(names: list[str]) -> str:
+    """``names`` joined by commas, the first :data:`LISTED` of them and how many more.
 
     A header of 10,000 unknown columns is one warning, not one 109 KB line.
     """
-    shown_names = ", ".join(names[:limit])
-    return shown_names + (f" and {len(names) - limit:,} more" if len(names) > limit else "")
+    shown_names = ", ".join(names[:LISTED])
+    return shown_names + (f" and {len(names) - LISTED:,} more" if len(names) > LISTED else "")
 
 
 def closest(word: str, options: Iterable[str]) -> str | None:

@@ -53,16 +53,14 @@ def file_kind(header: list[str]) -> str:
 
 
 def load_upload(data: bytes, name: str, articles: dict[str, Article], categories: dict[str, Category],
-                default_category: str = "", budget: float = UPLOAD_BUDGET_SECONDS
-                ) -> tuple[list[Event], list[Problem]]:
+                budget: float = UPLOAD_BUDGET_SECONDS) -> tuple[list[Event], list[Problem]]:
     """Events from a file an editor uploads: an events CSV or a TimelineJS sheet.
 
     What the app calls; ``name`` (the file's name) is used in every problem.
     Checking stops with an error after ``budget`` seconds.
     """
     if file_kind(header_keys(data[:_HEAD_BYTES])) == "timelinejs":
-        return load_timelinejs(name, articles, categories, data=data, name=name,
-                               default_category=default_category, budget=budget)
+        return load_timelinejs(name, articles, categories, data=data, name=name, budget=budget)
     return load_events(name, articles, categories, data=data, name=name, budget=budget)
 
 

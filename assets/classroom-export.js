@@ -3,7 +3,7 @@
  * downloads and the printed handout's picture.
  *
  * The picture is the graph on screen (its traces and axes, same plot size,
- * so nothing moves) with the event labels and the selection - an HTML layer
+ * so nothing moves; the marks as vector SVG, not WebGL) with the event labels and the selection - an HTML layer
  * on screen (timeline-render.js) - turned into plotly.js annotations and
  * shapes, a title and the date range above, the sources below, on white.
  * The texts come from the server (the export-meta store, filled when a button
@@ -118,7 +118,13 @@
       layout[name] = { ...layout[name], gridcolor: PAPER.grid, linecolor: PAPER.axis, tickcolor: PAPER.axis,
         tickfont: { ...(layout[name].tickfont || {}), color: name === 'yaxis' ? PAPER.muted : PAPER.ink } };
     }
-    return { data: gd.data, layout, width: layout.width, height: layout.height };
+    return { data: gd.data.map(vector), layout, width: layout.width, height: layout.height };
+  }
+
+  /* On screen the marks are WebGL (scattergl), which an SVG can only hold as a PNG picture;
+     exported and printed they are plain SVG scatter traces: vector, sharp at any size. */
+  function vector(trace) {
+    return trace.type === 'scattergl' ? { ...trace, type: 'scatter' } : trace;
   }
 
   function downloadImage(format, meta) {
@@ -167,13 +173,13 @@
     markCurrent();
   };
 
-  /* Draw the handout's picture; resolves once it is in the page. */
+  /* Draw the handout's picture (an SVG, so it prints as vector); resolves once it is in the page. */
   lib.preparePrint = function (meta) {
     const img = document.getElementById('handout-figure');
     const figure = exportFigure(meta, true);
     if (!img || !figure || !window.Plotly) return Promise.resolve(false);
     return window.Plotly.toImage({ data: figure.data, layout: figure.layout },
-      { format: 'png', width: figure.width, height: figure.height, scale: 2 })
+      { format: 'svg', width: figure.width, height: figure.height })
       .then((url) => new Promise((resolve) => {
         img.onload = () => resolve(true);
         img.onerror = () => resolve(false);

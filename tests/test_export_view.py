@@ -9,7 +9,7 @@ import shutil
 import struct
 
 import pytest
-from classroom_helpers import click, goto, titles_of, visible_indices, wait_download
+from classroom_helpers import click, goto, titles_of, visible_indices, wait_download, wait_for
 
 from timeline_app.data.catalog import build_catalog
 from timeline_app.data.dataset import COLUMNS, load_dataset
@@ -64,6 +64,27 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+def test_svg_marks_are_vector_even_when_drawn_with_webgl(classroom):
+    """Above lib.traces.svgEvents shown events the screen draws the marks with WebGL; the SVG
+    export still holds them as SVG paths, never a PNG inside the SVG (issue 15 point 5)."""
+    page = classroom
+    webgl = "return document.querySelector('#timeline .js-plotly-plot').data.some((t) => t.type === 'scattergl')"
+    page.js("window.timelineLib.traces.svgEvents = 0")
+    try:
+        goto(page, "?from=1900&to=1960&eras=1")  # a view of its own: the traces are made again
+        wait_for(page, lambda: page.js(webgl), message="the WebGL drawing")
+        visible = visible_indices(page)
+        click(page, "export-svg")
+        svg = wait_download(page, ".svg").read_text(encoding="utf-8")
+        assert "data:image/png" not in svg and "<image" not in svg
+        assert svg.count('class="point') >= len(visible)
+    finally:
+        page.js("window.timelineLib.traces.svgEvents = 2000")
+        goto(page, "?from=1900&to=1961")
+    assert not page.js(webgl)
+    assert page.duo.get_logs() == []
+
+
 def test_png_svg_and_csv_of_the_current_view(classroom):
     page = classroom
     goto(page, "?from=1900&to=1960&event=russian-revolution-1917")
@@ -86,6 +107,7 @@ def test_png_svg_and_csv_of_the_current_view(classroom):
                      ".map((e) => e.textContent)")
     assert labels and all(label.replace("'", "&#39;") in svg or label in svg for label in labels)
     assert "1920" in svg  # a tick label
+    assert "<image" not in svg and svg.count('class="point') >= len(visible)  # vector marks
     # CSV: exactly the events in view.
     click(page, "export-csv")
     text = wait_download(page, ".csv").read_text(encoding="utf-8-sig")

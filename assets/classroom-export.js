@@ -173,10 +173,59 @@
     markCurrent();
   };
 
+  /* The handout's picture on paper (print.css): the page's width less its margins, at most
+     PAPER_MAX_MM high; text is sized so it prints at MIN_PT or more. */
+  const PAPER_MM = [273, 128];
+  const MIN_PT = 8;
+  const MM_PER_PT = 25.4 / 72;
+  const MARK_ROOM_PX = 10;
+
+  /* The handout's picture: the listed events' marks numbered as in the list (meta.ids, in the
+     list's order) instead of titled, every text at MIN_PT or more on paper, and room at both
+     ends so a mark at the edge of the view is drawn whole. */
+  function handoutFigure(meta) {
+    const figure = exportFigure(meta, true);
+    const gd = graphDiv();
+    const cur = lib.current;
+    if (!figure || !cur || !cur.d) return figure;
+    const mmPerPx = Math.min(PAPER_MM[0] / figure.width, PAPER_MM[1] / figure.height);
+    const px = Math.ceil(MIN_PT * MM_PER_PT / mmPerPx);
+    const at = new Map();  // event index -> [x, y] of its first mark
+    for (const trace of figure.data) {
+      if (!trace.customdata || !trace.marker) continue;
+      Array.from(trace.customdata).forEach((i, k) => {
+        if (i !== null && i !== undefined && !at.has(i)) at.set(i, [trace.x[k], trace.y[k]]);
+      });
+    }
+    const numbers = [];
+    const layout = figure.layout;
+    const range = gd._fullLayout.xaxis.range;
+    const pad = MARK_ROOM_PX * (range[1] - range[0]) / Math.max(gd._fullLayout._size.w, 1);
+    layout.annotations = layout.annotations.filter((a) => a.bordercolor === undefined && !a.bgcolor);
+    ((meta && meta.ids) || []).forEach((id, n) => {
+      const point = at.get(cur.d.position.get(id));
+      if (!point) return;
+      numbers.push(n + 1);
+      // A life or span begun before the view is numbered where it enters it.
+      const x = Math.min(Math.max(point[0], range[0]), range[1]);
+      layout.annotations.push({ xref: 'x', yref: 'y', x, y: point[1], xanchor: x < range[1] ? 'left' : 'right',
+        xshift: x < range[1] ? 7 : -7,
+        showarrow: false, text: String(n + 1), font: { size: px, color: PAPER.ink },
+        bgcolor: 'rgba(255, 255, 255, 0.85)', borderpad: 1 });
+    });
+    for (const name of ['xaxis', 'yaxis']) {
+      const axis = layout[name];
+      if (axis) axis.tickfont = { ...(axis.tickfont || {}), size: Math.max((axis.tickfont || {}).size || 0, px) };
+    }
+    layout.xaxis = { ...layout.xaxis, range: [range[0] - pad, range[1] + pad], autorange: false };
+    status.handout = { numbers, fontPx: px, mmPerPx, width: figure.width, height: figure.height };
+    return figure;
+  }
+
   /* Draw the handout's picture (an SVG, so it prints as vector); resolves once it is in the page. */
   lib.preparePrint = function (meta) {
     const img = document.getElementById('handout-figure');
-    const figure = exportFigure(meta, true);
+    const figure = handoutFigure(meta);
     if (!img || !figure || !window.Plotly) return Promise.resolve(false);
     return window.Plotly.toImage({ data: figure.data, layout: figure.layout },
       { format: 'svg', width: figure.width, height: figure.height })

@@ -62,11 +62,16 @@ def test_handout_is_a4_landscape_with_numbered_sourced_events(classroom):
     for sheet in reader.pages:
         width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
         assert abs(width - A4_LANDSCAPE_PT[0]) < 2 and abs(height - A4_LANDSCAPE_PT[1]) < 2, (width, height)
+    # The picture numbers the marks as the list does, in type of 8 pt or more on paper (issue 15 point 5).
+    handout = page.js("return window.classroomStatus.handout")
+    assert handout["numbers"] == list(range(1, len(visible) + 1)), handout
+    assert handout["fontPx"] * handout["mmPerPx"] >= 8 * 25.4 / 72 - 1e-9, handout
     # The timeline comes first, drawn as vector (an SVG picture: no raster on the page, issue 15 point 5).
     assert page.js("return document.getElementById('handout-figure').src").startswith("data:image/svg+xml")
     assert image_count(reader.pages[0]) == 0, "the timeline printed as a raster"
     first = re.sub(r"\s+", " ", reader.pages[0].extract_text())
-    assert "1920" in first and "Russian Revolution" in first.split("1.")[0], first[:400]  # ticks and labels as text
+    picture = first.split("Events")[0]
+    assert "1920" in picture and all(str(n) in picture.split() for n in handout["numbers"]), picture
     text = "\n".join(sheet.extract_text() for sheet in reader.pages)
     flat = re.sub(r"\s+", " ", text)
     assert "Workers' history timeline" in flat and "1900 to 1960" in flat

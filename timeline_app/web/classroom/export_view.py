@@ -159,7 +159,9 @@ class ExportView:
         at = request.get("at") if isinstance(request.get("at"), (int, float)) else None
         meta = {"title": self.title, "subtitle": subtitle, "range": span,
                 "caption": sources_caption(sources(self.catalog, positions)), "count": len(positions),
-                "filename": self.filename(span), "kind": request["kind"], "at": at}
+                "filename": self.filename(span), "kind": request["kind"], "at": at,
+                # The listed events' ids in the list's order: the handout's picture numbers their marks.
+                "ids": [self.catalog.events[p].id for p in positions[:MAX_ROWS]] if request["kind"] == "print" else []}
         note = ""
         if len(positions) > MAX_ROWS:
             note = f"The first {MAX_ROWS} of {len(positions)} events in view are listed; zoom in to list the rest."

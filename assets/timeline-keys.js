@@ -86,7 +86,9 @@
   /* The timeline pane's keys (it has the focus); true when the key was one of them. */
   function paneKey(event) {
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-      lib.stepEvent(event.key === 'ArrowRight' ? 1 : -1);
+      const dir = event.key === 'ArrowRight' ? 1 : -1;
+      if (status.lesson.length) stepLesson(dir); // a lesson, or an opened article (article_index.py)
+      else lib.stepEvent(dir);
     } else if ((event.key === '+' || event.key === '=' || event.key === '-') && lib.current) {
       lib.zoomBy(event.key === '-');
     } else if (event.key === 'Escape') {

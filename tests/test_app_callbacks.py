@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import gzip
 import json
+from urllib.parse import parse_qs
 
 import pytest
 
 from timeline_app.data.daycount import to_ordinal
 from timeline_app.view.navigation import focus_range, unit_window
 
-STATE_OUTPUT = ("..view.data...selected.data...url.search...person-filter.value"
-                "...place-filter.value...search.value..")
-STATE_OUTPUTS = [{"id": i, "property": p} for i, p in (
-    ("view", "data"), ("selected", "data"), ("url", "search"),
-    ("person-filter", "value"), ("place-filter", "value"), ("search", "value"))]
+
+
+def view_outputs(client) -> tuple[str, list[dict]]:
+    """The view callback's outputs as dash-renderer names them (read from the app: the pickers'
+    options are a duplicate output, named with a hash of the callback's inputs)."""
+    output = next(d["output"] for d in client.get("/_dash-dependencies").get_json()
+                  if d["output"].startswith("..view.data..."))
+    return output, [dict(zip(("id", "property"), part.split(".", 1))) for part in output.strip(".").split("...")]
 
 
 def pattern(kind, names, value=0):
@@ -27,7 +31,7 @@ def pattern(kind, names, value=0):
 
 
 def state_call(client, changed, *, search="", view=None, shown=None, chips=(), zoom=(), links=(), mentions=(),
-               graph_range=None, click=None, key=None, people=(), places=(), query="", close=0):
+               articles=(), graph_range=None, click=None, key=None, people=(), places=(), query="", close=0):
     """POST the view-state callback; return (status, {output id: value}), 204 when nothing changed."""
     inputs = [
         {"id": "url", "property": "search", "value": search},
@@ -41,13 +45,15 @@ def state_call(client, changed, *, search="", view=None, shown=None, chips=(), z
         list(links),
         [],
         list(mentions),
+        list(articles),
         {"id": "key-select", "property": "data", "value": key},
         {"id": "reader-close", "property": "n_clicks", "value": close},
     ]
     state = [{"id": "view", "property": "data", "value": view},
              {"id": "shown-range", "property": "data", "value": shown}]
+    output, outputs = view_outputs(client)
     response = client.post("/_dash-update-component", json={
-        "output": STATE_OUTPUT, "outputs": STATE_OUTPUTS, "inputs": inputs, "state": state,
+        "output": output, "outputs": outputs, "inputs": inputs, "state": state,
         "changedPropIds": list(changed)})
     if response.status_code == 204 or not response.get_json().get("response"):
         return 204, {}
@@ -230,6 +236,26 @@ def test_a_date_in_the_article_selects_its_event_and_centres_it(client, catalog)
     status, _ = state_call(client, [f'{{"index":"{mention}","type":"mention-link"}}.n_clicks'], view={"rev": 1},
                            mentions=pattern("mention-link", [mention], 0))
     assert status == 204, "a new reader's dates appearing select nothing"
+
+
+def test_opening_an_article_makes_its_events_a_lesson_in_text_order(client, catalog):
+    from timeline_app.web.article_index import events_in_text_order
+
+    order = events_in_text_order(catalog, "joseph-stalin")
+    body = catalog.articles["joseph-stalin"].body
+    assert sorted(order) == sorted(catalog.events[p].id for p in catalog.by_article["joseph-stalin"])
+    places = [body.find(catalog.events[catalog.find(i)].quote) for i in order]
+    assert places == sorted(places) and min(places) >= 0, "in the order of their quotes in the text"
+    _, out = state_call(client, ['{"index":"joseph-stalin","type":"article-link"}.n_clicks'], view={"rev": 1},
+                        articles=pattern("article-link", ["joseph-stalin"], 1))
+    assert out["view.data"]["lesson"] == order and out["selected.data"]["id"] == order[0]
+    assert parse_qs(out["url.search"].lstrip("?"))["lesson"] == [",".join(order)], "kept in the address"
+    extents = [catalog.extents[catalog.find(i)] for i in order]
+    assert out["view.data"]["x0"] <= min(x.outer_start for x in extents)
+    assert out["view.data"]["x1"] >= max(x.outer_end for x in extents)
+    status, _ = state_call(client, ['{"index":"nowhere","type":"article-link"}.n_clicks'], view={"rev": 1},
+                           articles=pattern("article-link", ["nowhere"], 1))
+    assert status == 204, "an unknown article changes nothing"
 
 
 def test_new_links_appearing_do_not_select(client):

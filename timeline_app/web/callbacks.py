@@ -53,6 +53,7 @@ from ..view.url_state import (
     to_query,
 )
 from . import ids
+from .article_index import events_in_text_order
 from .clientside import clientside
 from .current import CurrentData
 from .reader import empty_reader, reader_panel
@@ -63,17 +64,20 @@ CHIP_COUNT = ids.pattern(ids.CAT_COUNT, ALL)
 EVENT_LINK = ids.pattern(ids.EVENT_LINK, ALL)
 PERSON_LINK = ids.pattern(ids.PERSON_LINK, ALL)
 MENTION_LINK = ids.pattern(ids.MENTION_LINK, ALL)
+ARTICLE_LINK = ids.pattern(ids.ARTICLE_LINK, ALL)
 
 VIEW_OUTPUTS = dict(
     view=Output(ids.VIEW, "data"), selected=Output(ids.SELECTED, "data"), url=Output(ids.URL, "search"),
     people=Output(ids.PERSON_FILTER, "value"), places=Output(ids.PLACE_FILTER, "value"),
+    people_options=Output(ids.PERSON_FILTER, "options", allow_duplicate=True),
+    places_options=Output(ids.PLACE_FILTER, "options", allow_duplicate=True),
     query=Output(ids.SEARCH, "value"))
 VIEW_INPUTS = dict(
     search=Input(ids.URL, "search"), chips=Input(CHIP, "n_clicks"), people=Input(ids.PERSON_FILTER, "value"),
     places=Input(ids.PLACE_FILTER, "value"), query=Input(ids.SEARCH, "value"), zoom=Input(ZOOM, "n_clicks"),
     graph_range=Input(ids.GRAPH_RANGE, "data"), click=Input(ids.GRAPH_CLICK, "data"),
     links=Input(EVENT_LINK, "n_clicks"), person_links=Input(PERSON_LINK, "n_clicks"),
-    mention_links=Input(MENTION_LINK, "n_clicks"),
+    mention_links=Input(MENTION_LINK, "n_clicks"), article_links=Input(ARTICLE_LINK, "n_clicks"),
     key=Input(ids.KEY_SELECT, "data"), close=Input(ids.READER_CLOSE, "n_clicks"))
 VIEW_STATE = dict(view=State(ids.VIEW, "data"), shown_range=State(ids.SHOWN_RANGE, "data"))
 UNCHANGED = {name: no_update for name in VIEW_OUTPUTS}
@@ -160,6 +164,17 @@ class ViewController:
             return Change(state)
         return Change(state.with_range(*target), move=True)
 
+    def open_article(self, state: ViewState, article_id) -> Change:
+        """The article's events become the lesson (in text order), the first selected, the view fitted to them."""
+        lesson = events_in_text_order(self.catalog, article_id) if isinstance(article_id, str) else []
+        if not lesson:
+            return Change(state)
+        extents = [self.catalog.extents[self.catalog.find(i)] for i in lesson]
+        first = min(x.outer_start for x in extents)
+        last = max(max(x.outer_end for x in extents), first + 366)  # a year at least: one event is not a day wide
+        return Change(replace(state, lesson=tuple(lesson), event=lesson[0]).with_range(*navigation.padded(first, last)),
+                      move=True)
+
     # -- the callback -------------------------------------------------------
 
     def update(self, search, people, places, query, graph_range, click, key, view, shown_range, **_clicks):
@@ -197,6 +212,8 @@ class ViewController:
                 change = self.only_person(state, name)
             elif kind == ids.MENTION_LINK and isinstance(name, str):
                 change = self.select(state, name.rsplit("@", 1)[0], shown)
+            elif kind == ids.ARTICLE_LINK:
+                change = self.open_article(state, name)
         elif trigger == ids.PERSON_FILTER:
             change = self.filtered(state, people=tuple(p for p in people or () if p in self.vocabulary.people))
         elif trigger == ids.PLACE_FILTER:
@@ -217,7 +234,7 @@ class ViewController:
             change = unread if change is None else replace(change, move=change.move or unread.move, controls=True)
         if change is None or (change.state == before and not change.move and view is not None):
             return UNCHANGED
-        return self.outputs(change, view, search, clicks)
+        return self.outputs(change, view, search, clicks, pickers=dict(people=people, places=places))
 
     def unread_address(self, view, search) -> Change | None:
         """The address, read, when it is not the one the view stands for (its call's answer was dropped)."""
@@ -234,7 +251,9 @@ class ViewController:
             state, move = toggled.state, move or toggled.move
         return replace(change, state=state, move=move)
 
-    def outputs(self, change: Change, view: dict | None, search: str | None, clicks: dict[str, int]):
+    def outputs(self, change: Change, view: dict | None, search: str | None, clicks: dict[str, int],
+                pickers: dict[str, list | None]):
+        """The callback's answer; ``pickers`` are the Person and Place pickers' values as sent."""
         state = change.state
         previous = view if isinstance(view, dict) else {}
         rev = int(previous.get("rev") or 0) + (1 if change.move else 0)
@@ -248,7 +267,9 @@ class ViewController:
         controls = dict(people=list(state.people), places=list(state.places), query=state.query)
         return dict(view=dict(store_data(state), rev=rev, clicks=clicks, search=address),
                     selected=selected if state.event != old_selected else no_update, url=url_search,
-                    **(controls if change.controls else {name: no_update for name in controls}))
+                    **(controls if change.controls else {name: no_update for name in controls}),
+                    **{f"{name}_options": picker_options(controls[name], pickers.get(name), change.controls)
+                       for name in ("people", "places")})
 
     def _shown(self, state: ViewState, shown_range) -> tuple[int, int]:
         """The range on screen: the browser's report, else the state's, else everything."""
@@ -266,8 +287,22 @@ class ViewController:
         event_id = selected.get("id") if isinstance(selected, dict) else None
         position = self.catalog.find(event_id) if isinstance(event_id, str) else None
         if position is None:
-            return dict(children=empty_reader(), className="reader")
+            return dict(children=empty_reader(self.catalog), className="reader")
         return dict(children=reader_panel(self.catalog, position), className="reader open")
+
+
+def picker_options(chosen: list[str], value, controls: bool):
+    """The options a picker needs for the names the view chose, when it is to show new ones.
+
+    Dash's dropdown drops from its ``value`` every name not among its
+    ``options`` at that moment, and on a first load the options (counted in the
+    browser, assets/timeline-filters.js) come only after the data: without
+    these, a link's ``?person=`` or ``?place=`` was emptied as it opened.
+    The browser's next count replaces them, since the picker's value changed.
+    """
+    if not controls or not chosen or chosen == (value or []):
+        return no_update
+    return [{"label": name, "value": name} for name in chosen]
 
 
 def _count(value) -> int:
@@ -288,7 +323,9 @@ def chip_clicks(inputs) -> dict[str, int]:
 def register(app: Dash, current: CurrentData) -> None:
     """The view-state and reader callbacks (one controller per version of the data) and the drawing."""
     controller = current.per_version(ViewController)
-    app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS, state=VIEW_STATE)(controller.callback("update"))
+    # 'initial_duplicate': the first load must run it, and it shares the pickers' options (see picker_options).
+    app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS, state=VIEW_STATE,
+                 prevent_initial_call="initial_duplicate")(controller.callback("update"))
     # The layout starts with the empty reader: only a selection asks for another.
     app.callback(output=dict(children=Output(ids.READER_BODY, "children"),
                              className=Output(ids.READER, "className")),

@@ -56,6 +56,8 @@ CAT_COUNT = "cat-count"
 EVENT_LINK = "event-link"
 PERSON_LINK = "person-link"
 MENTION_LINK = "mention-link"
+ARTICLE_LINK = "article-link"
+"""An article of the index (:mod:`.article_index`): index = the article's id."""
 """A date in the reader's article that an event quotes: index ``"<event id>@<offset>"`` (a date's place in the text keeps two links to one event apart)."""
 
 

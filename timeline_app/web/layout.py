@@ -87,7 +87,7 @@ def build_layout(catalog: Catalog, title: str, source: dict, card: TitleCard | N
                 html.Button("×", id=ids.READER_CLOSE, n_clicks=0, className="reader-close",
                             title="Close the article", **{"aria-label": "Close the article"}),
                 title_card(card),
-                html.Div(empty_reader(), id=ids.READER_BODY, className="reader-body"),
+                html.Div(empty_reader(catalog), id=ids.READER_BODY, className="reader-body"),
             ], id=ids.READER, className="reader", **{"aria-label": "Article", "aria-live": "polite"}),
         ], className="workspace"),  # the page's one main landmark: the timeline and the reader
         classroom_panels(title),

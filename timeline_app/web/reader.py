@@ -11,6 +11,7 @@ from dash import html
 
 from ..data.catalog import Catalog, is_life
 from . import ids
+from .article_index import article_index
 from .article_marks import marked_body
 
 MAX_LINKS = 50
@@ -66,6 +67,8 @@ def reader_panel(catalog: Catalog, position: int) -> list:
     return children
 
 
-def empty_reader() -> list:
+def empty_reader(catalog: Catalog) -> list:
+    """The hint, then the article index (an article opens with its events to step through)."""
     return [html.P("Select an event on the timeline (click it, or focus the timeline and use the "
-                   "arrow keys) to read the article it comes from.", className="reader-empty")]
+                   "arrow keys) to read the article it comes from, or open an article:", className="reader-empty"),
+            article_index(catalog)]

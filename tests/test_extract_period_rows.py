@@ -47,3 +47,15 @@ def test_the_row_and_the_text_read_a_period_alike(tmp_path):
 def test_an_unknown_name_is_still_an_error(tmp_path):
     dataset = _dataset_with(tmp_path, "a,A,The Long Nowhere,,CAT,,,,,\n")
     assert [p.column for p in dataset.errors] == ["start"]
+
+
+def test_an_uploaded_file_reads_a_period_name_as_the_dataset_does(shipped):
+    """The upload preview checks rows against the dataset's periods too (one reading of dates)."""
+    from timeline_app.data.validate import load_upload
+
+    period = shipped.periods[0]
+    category = next(iter(shipped.categories))
+    data = (HEADER + f"a,A,{period.name},,{category},,,,,\n").encode()
+    events, problems = load_upload(data, "mine.csv", shipped.articles, shipped.categories,
+                                   periods=shipped.periods)
+    assert [p for p in problems if p.is_error] == [] and len(events) == 1

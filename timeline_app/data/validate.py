@@ -19,7 +19,7 @@ from .categories import Category, load_categories
 from .csvfile import header_keys
 from .dataset import Event, load_dataset, load_events
 from .paths import EVENTS_CSV
-from .periods import check_periods
+from .periods import Period, check_periods
 from .files import read_file
 from .problems import Problem, plural
 from .sources import Article, read_sources
@@ -53,15 +53,17 @@ def file_kind(header: list[str]) -> str:
 
 
 def load_upload(data: bytes, name: str, articles: dict[str, Article], categories: dict[str, Category],
-                budget: float = UPLOAD_BUDGET_SECONDS) -> tuple[list[Event], list[Problem]]:
+                budget: float = UPLOAD_BUDGET_SECONDS,
+                periods: tuple[Period, ...] = ()) -> tuple[list[Event], list[Problem]]:
     """Events from a file an editor uploads: an events CSV or a TimelineJS sheet.
 
     What the app calls; ``name`` (the file's name) is used in every problem.
-    Checking stops with an error after ``budget`` seconds.
+    Checking stops with an error after ``budget`` seconds.  ``periods`` are
+    the named periods an events file may use as dates, as in the dataset.
     """
     if file_kind(header_keys(data[:_HEAD_BYTES])) == "timelinejs":
         return load_timelinejs(name, articles, categories, data=data, name=name, budget=budget)
-    return load_events(name, articles, categories, data=data, name=name, budget=budget)
+    return load_events(name, articles, categories, data=data, name=name, budget=budget, periods=periods)
 
 
 def check_file(path: Path) -> tuple[list[Problem], str]:

@@ -214,7 +214,8 @@ class LiveView:
             return (no_update,) * 4 + (data,)
         snapshot = self.current.snapshot()
         shipped = snapshot.dataset
-        events, problems = load_upload(data, name, shipped.articles, shipped.categories)
+        events, problems = load_upload(data, name, shipped.articles, shipped.categories,
+                                       periods=shipped.periods)
         if not events:
             return (no_update, no_update, no_update, panel_data(problems, name),
                     f"No event could be read from {name}; the problems listed say why. Nothing is saved.")

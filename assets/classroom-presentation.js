@@ -59,5 +59,12 @@
     }, 150);
   });
 
+  /* The whiteboard's on-screen pair (presentation.py step_buttons) steps as ← → do
+     (lib.classroom.step, timeline-keys.js).  Delegated: Dash renders the buttons later. */
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest && event.target.closest('#step-next, #step-previous');
+    if (button && lib.classroom.step) lib.classroom.step(button.id === 'step-next' ? 1 : -1);
+  });
+
   Object.assign(lib.classroom, { isPresenting, setPresenting, presentationPx });
 })();

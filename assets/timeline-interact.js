@@ -42,12 +42,13 @@
     if (next !== null) lib.selectEvent(next);
     return next;
   };
-  lib.zoomBy = (out) => {
+  lib.zoomBy = (out, centre) => {
     const cur = lib.current;
     if (!cur) return;
     const [a, b] = cur.range;
     const half = ((b - a) / 2) * (out ? ZOOM_STEP : 1 / ZOOM_STEP);
-    setRange((a + b) / 2 - half, (a + b) / 2 + half);
+    const mid = Number.isFinite(centre) ? centre : (a + b) / 2; // timeline-keys.js: the selected event
+    setRange(mid - half, mid + half);
   };
 
   /* ---- pinch zoom -------------------------------------------------------------- */

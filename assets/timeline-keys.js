@@ -4,8 +4,11 @@
  *
  *   table row buttons  Up/Down/Home/End move between the rows;
  *   presentation mode  anywhere (unless typing): arrows step (through the
- *                      lesson when there is one), Home/End go to the first/
- *                      last event, + and - zoom; Esc closes the share panel,
+ *                      lesson when there is one), so do a clicker's
+ *                      PageDown/PageUp, Space and Enter (B is ignored),
+ *                      Home/End go to the first/
+ *                      last event, + and - zoom (around the selected
+ *                      event when there is one); Esc closes the share panel,
  *                      else leaves presentation mode;
  *   the timeline pane  arrows step, + and - zoom, Home/End, Esc closes the reader.
  *
@@ -24,6 +27,25 @@
     const cur = lib.current;
     return cur && Number.isInteger(cur.selected) ? cur.d.ids[cur.selected] : null;
   }
+
+  /* The zoom keys' centre: the selected event's middle when there is one, so "+" keeps the
+     event being talked about on screen; else the middle of the range (timeline-interact.js). */
+  function zoom(out) {
+    const cur = lib.current;
+    const at = cur && Number.isInteger(cur.selected) ? cur.selected : -1;
+    lib.zoomBy(out, at >= 0 ? (cur.d.start[at] + cur.d.end[at]) / 2 : undefined);
+  }
+
+  /* The next or previous event: the lesson's when there is one. */
+  function step(dir) {
+    if (status.lesson.length) stepLesson(dir);
+    else if (lib.stepEvent) lib.stepEvent(dir);
+  }
+  lib.classroom.step = step; // the whiteboard's on-screen pair (classroom-presentation.js)
+
+  /* Clickers' keys: PageDown/PageUp, and Space/Enter forward unless they press a button or link. */
+  const CLICKER = { PageDown: 1, PageUp: -1, ' ': 1, Enter: 1 };
+  const presses = (el) => !!(el && el.closest && el.closest('button, a[href], [role="button"], summary'));
 
   /* The lesson is a list of event ids (classroom-presentation.js). */
   function stepLesson(dir) {
@@ -67,9 +89,11 @@
     }
     if (typing(event.target)) return false;
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-      const dir = event.key === 'ArrowRight' ? 1 : -1;
-      if (status.lesson.length) stepLesson(dir);
-      else if (lib.stepEvent) lib.stepEvent(dir);
+      step(event.key === 'ArrowRight' ? 1 : -1);
+      return true;
+    }
+    if (event.key in CLICKER && !((event.key === ' ' || event.key === 'Enter') && presses(event.target))) {
+      step(CLICKER[event.key]);
       return true;
     }
     if (event.key === 'Home' || event.key === 'End') {
@@ -77,7 +101,7 @@
       return true;
     }
     if ((event.key === '+' || event.key === '=' || event.key === '-') && lib.zoomBy) {
-      lib.zoomBy(event.key === '-');
+      zoom(event.key === '-');
       return true;
     }
     return false;
@@ -86,11 +110,9 @@
   /* The timeline pane's keys (it has the focus); true when the key was one of them. */
   function paneKey(event) {
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-      const dir = event.key === 'ArrowRight' ? 1 : -1;
-      if (status.lesson.length) stepLesson(dir); // a lesson, or an opened article (article_index.py)
-      else lib.stepEvent(dir);
+      step(event.key === 'ArrowRight' ? 1 : -1); // a lesson, or an opened article (article_index.py)
     } else if ((event.key === '+' || event.key === '=' || event.key === '-') && lib.current) {
-      lib.zoomBy(event.key === '-');
+      zoom(event.key === '-');
     } else if (event.key === 'Escape') {
       const close = document.getElementById('reader-close');
       if (close) close.click();

@@ -34,6 +34,7 @@ def classroom_toolbar() -> html.Nav:
         html.A("Skip to the timeline", href="#timeline-pane", className="skip-link"),
         *presentation.toolbar_buttons(),
         presentation.progress(),
+        presentation.step_buttons(),
         table_view.toolbar_button(),
         share.toolbar_button(),
         html.Span([*export_view.toolbar_buttons()], className="cr-group", role="group",

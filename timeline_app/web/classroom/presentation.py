@@ -75,6 +75,15 @@ def title_card(card: TitleCard | None) -> html.Section | None:
     ], id="title-card", className="title-card", **{"aria-labelledby": "title-card-heading"})
 
 
+def step_buttons() -> html.Div:
+    """Previous/next for an interactive whiteboard, which has no keys: large, shown only in
+    presentation mode (presentation.css); they step as ← → do (classroom-presentation.js)."""
+    return html.Div([
+        html.Button("‹", id="step-previous", className="step-button", **{"aria-label": "Previous event"}),
+        html.Button("›", id="step-next", className="step-button", **{"aria-label": "Next event"}),
+    ], className="step-buttons keep", role="group", **{"aria-label": "Step through the events"})
+
+
 def progress() -> html.P:
     """"Event 2 of 5 in the lesson", shown in presentation mode."""
     return html.P(id="lesson-progress", className="lesson-progress keep", role="status")

@@ -49,6 +49,17 @@ PROBLEMS_PANEL = "problems-panel"
 PROBLEMS_SUMMARY = "problems-summary"
 PROBLEMS_LIST = "problems-list"
 
+# -- any text as a timeline (paste_view.py) ------------------------------------------
+PASTE_PANEL = "paste-panel"
+PASTE_TEXT = "paste-text"
+PASTE_UPLOAD = "paste-upload"
+PASTE_SHOW = "paste-show"
+PASTE_MESSAGE = "paste-message"
+PASTE_MARKED = "paste-marked"
+PASTE_ROWS = "paste-rows"
+PASTE_DOWNLOAD = "paste-download"
+PASTE_DOWNLOAD_BUTTON = "paste-download-button"
+
 # -- pattern-matching ids: {"type": TYPE, "index": ...} -------------------------------
 ZOOM = "zoom"
 CAT_CHIP = "cat-chip"

@@ -185,13 +185,14 @@ class ExportView:
 
 def register(app: Dash, current: CurrentData, title: str) -> None:
     export = current.per_version(lambda catalog: ExportView(catalog, title))
-    app.callback(Output("csv-download", "data"), Input("export-csv", "n_clicks"),
-                 State("view", "data"), State("shown-range", "data"),
+    app.callback(output=Output("csv-download", "data"), inputs=dict(clicks=Input("export-csv", "n_clicks")),
+                 state=dict(view=State("view", "data"), shown_range=State("shown-range", "data")),
                  prevent_initial_call=True)(export.callback("csv"))
 
-    app.callback(Output("export-meta", "data"), Output("handout-range", "children"),
-                 Output("handout-list", "children"), Output("handout-note", "children"),
-                 Input("export-request", "data"), prevent_initial_call=True)(export.callback("prepare"))
+    app.callback(output=[Output("export-meta", "data"), Output("handout-range", "children"),
+                         Output("handout-list", "children"), Output("handout-note", "children")],
+                 inputs=dict(request=Input("export-request", "data")),
+                 prevent_initial_call=True)(export.callback("prepare"))
     clientside(app, "classroom", "requestExport", Output("export-request", "data"),
                Input("export-png", "n_clicks"),
                Input("export-svg", "n_clicks"), Input("print-handout", "n_clicks"),

@@ -169,12 +169,12 @@ class Presentation:
 def register(app: Dash, current: CurrentData) -> None:
     presentation = current.per_version(Presentation)
     app.callback(
-        Output("lesson-info", "data"), Output("lesson-list", "children"), Output("lesson-count", "children"),
-        Output("lesson-add", "disabled"), Output("lesson-present", "disabled"), Output("lesson-clear", "disabled"),
-        Output("lesson-progress", "children"), Output("present-toggle", "aria-pressed"),
-        Output("present-toggle", "children"), Output("present-toggle", "aria-label"),
-        Output("lesson-toggle", "aria-label"),
-        Input("lesson-query", "data"), prevent_initial_call=True,
+        output=[Output("lesson-info", "data"), Output("lesson-list", "children"), Output("lesson-count", "children"),
+                Output("lesson-add", "disabled"), Output("lesson-present", "disabled"),
+                Output("lesson-clear", "disabled"), Output("lesson-progress", "children"),
+                Output("present-toggle", "aria-pressed"), Output("present-toggle", "children"),
+                Output("present-toggle", "aria-label"), Output("lesson-toggle", "aria-label")],
+        inputs=dict(query=Input("lesson-query", "data")), prevent_initial_call=True,
     )(presentation.callback("lesson"))
     clientside(app, NAMESPACE, "lessonQuery", Output("lesson-query", "data"), Input("view", "data"),
                Input("selected", "data"),

@@ -89,9 +89,9 @@ def update(base, _changed, view):
 
 
 def register(app: Dash) -> None:
-    app.callback(Output("share-link", "value"), Output("share-qr", "src"),
-                 Input("share-base", "data"), Input("share-view", "data"), State("view", "data"),
-                 prevent_initial_call=True)(update)
+    app.callback(output=[Output("share-link", "value"), Output("share-qr", "src")],
+                 inputs=dict(base=Input("share-base", "data"), _changed=Input("share-view", "data")),
+                 state=dict(view=State("view", "data")), prevent_initial_call=True)(update)
 
     clientside(app, "classroom", "openShare", Output("share-panel", "hidden"),
                Output("share-toggle", "aria-expanded"),

@@ -262,11 +262,11 @@ class TableView:
 def register(app: Dash, current: CurrentData) -> None:
     view = current.per_version(TableView)
     app.callback(
-        Output("table-body", "children"), Output("table-caption", "children"),
-        Output(SORT_HEADER, "aria-sort"), Output({"type": "table-arrow", "index": ALL}, "children"),
-        Output("table-sort", "data"),
-        Input("table-query", "data"), Input(SORT_BUTTON, "n_clicks"), State("table-sort", "data"),
-        prevent_initial_call=True,
+        output=[Output("table-body", "children"), Output("table-caption", "children"),
+                Output(SORT_HEADER, "aria-sort"), Output({"type": "table-arrow", "index": ALL}, "children"),
+                Output("table-sort", "data")],
+        inputs=dict(query=Input("table-query", "data"), _clicks=Input(SORT_BUTTON, "n_clicks")),
+        state=dict(sort_data=State("table-sort", "data")), prevent_initial_call=True,
     )(view.callback("update"))
     clientside(app, "classroom", "tableQuery", Output("table-query", "data"),
                Input("view", "data"), Input("shown-range", "data"), Input("table-panel", "hidden"))

@@ -261,20 +261,21 @@ def register(app: Dash, current: CurrentData, route: EventsRoute, max_body_bytes
     stores = (ids.TIMELINE_SOURCE, "data"), (ids.TIMELINE_READY, "data"), (ids.LIVE_STATE, "data"), \
         (ids.LIVE_SHOW, "data")
     app.callback(
-        *(Output(*o) for o in stores),
-        Input(ids.LIVE_POLL, "n_intervals"), Input(ids.PREVIEW_BACK, "n_clicks"), State(ids.LIVE_STATE, "data"),
-        State(ids.TIMELINE_READY, "data"),
+        output=[Output(*o) for o in stores],
+        inputs=dict(_n=Input(ids.LIVE_POLL, "n_intervals"), _back=Input(ids.PREVIEW_BACK, "n_clicks")),
+        state=dict(state=State(ids.LIVE_STATE, "data"), ready=State(ids.TIMELINE_READY, "data")),
         prevent_initial_call=True,  # the layout names the current data (events_route.py); the first tick records it
     )(view.poll)
     # The file travels only with its own callback, never with the poll.
     app.callback(
-        *(Output(*o, allow_duplicate=True) for o in stores), Output(ids.UPLOAD_MESSAGE, "children"),
-        Input(ids.PREVIEW_UPLOAD, "contents"), State(ids.PREVIEW_UPLOAD, "filename"), State(ids.LIVE_STATE, "data"),
+        output=[*(Output(*o, allow_duplicate=True) for o in stores), Output(ids.UPLOAD_MESSAGE, "children")],
+        inputs=dict(contents=Input(ids.PREVIEW_UPLOAD, "contents")),
+        state=dict(filename=State(ids.PREVIEW_UPLOAD, "filename"), state=State(ids.LIVE_STATE, "data")),
         prevent_initial_call=True,
     )(view.preview)
     app.callback(
-        Output(ids.PROBLEMS_PANEL, "children"), Output(ids.PREVIEW_TEXT, "children"),
-        Output(ids.PREVIEW_BANNER, "className"),
-        Input(ids.LIVE_SHOW, "data"), prevent_initial_call=True,
+        output=[Output(ids.PROBLEMS_PANEL, "children"), Output(ids.PREVIEW_TEXT, "children"),
+                Output(ids.PREVIEW_BANNER, "className")],
+        inputs=dict(data=Input(ids.LIVE_SHOW, "data")), prevent_initial_call=True,
     )(show)
     return view

@@ -67,22 +67,23 @@ def marked_body(catalog: Catalog, article: Article, quote: str) -> list:
     parts: list = []
     position = 0
     for q_start, q_end in quotes:
-        parts += _with_mentions(body, position, q_start, marks)
+        parts += with_mentions(body, position, q_start, marks, _mention)
         parts.append(html.Mark(body[q_start:q_end], className="quote"))   # its dates are this event's
         position = q_end
-    return parts + _with_mentions(body, position, len(body), marks)
+    return parts + with_mentions(body, position, len(body), marks, _mention)
 
 
-def _with_mentions(text: str, start: int, end: int, marks: list[tuple[int, int, str | None, str]]) -> list:
-    """text[start:end] as strings, each mention lying wholly inside it in a ``Span`` (a ``Button`` to its event)."""
+def with_mentions(text: str, start: int, end: int, marks: list[tuple], make) -> list:
+    """text[start:end] as strings, each mention ``(start, end, *more)`` lying wholly inside it as
+    ``make(its text, its start, *more)`` (here a ``Span``, or a ``Button`` to its event)."""
     parts: list = []
     position = start
-    for m_start, m_end, event_id, tip in marks:
+    for m_start, m_end, *more in marks:
         if m_start < position or m_end > end:
             continue
         if m_start > position:
             parts.append(text[position:m_start])
-        parts.append(_mention(text[m_start:m_end], m_start, event_id, tip))
+        parts.append(make(text[m_start:m_end], m_start, *more))
         position = m_end
     if position < end:
         parts.append(text[position:end])

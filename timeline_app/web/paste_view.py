@@ -34,7 +34,7 @@ from ..extract.extractor import default_periods
 from ..extract.propose import load_vocabulary, propose
 from ..view.figure import timeline_payload
 from . import ids
-from .article_marks import marked_body
+from .article_marks import with_mentions
 from .current import CurrentData
 from .live_view import panel_data
 
@@ -92,6 +92,19 @@ def rows_csv(proposals) -> str:
     return out.getvalue()
 
 
+def marked_text(article: Article, proposals) -> list:
+    """The text with each proposed row's date marked, its drafted title as the tooltip."""
+    offset = len(article.text) - len(article.body)
+    marks = sorted({(p.mention.char_start - offset, p.mention.char_end - offset, p.row.get("title", ""))
+                    for p in proposals if p.mention.char_start >= offset})
+    return with_mentions(article.body, 0, len(article.body), marks, _proposed)
+
+
+def _proposed(text: str, _start: int, title: str) -> html.Span:
+    return html.Span(text, className="mention proposed", title="Proposed: " + title,
+                     style={"textDecoration": "underline dashed"})
+
+
 class PasteView:
     """The paste callback over the request's snapshot of the shipped data (its vocabulary and categories)."""
 
@@ -127,7 +140,8 @@ class PasteView:
         source = {"payload": timeline_payload(catalog), "key": key, "count": len(catalog), "preview": "the text"}
         message = f"{len(events)} proposed event{'s' if len(events) != 1 else ''} from the text; nothing is saved."
         return (source, {"key": key, "count": len(catalog)}, dict(state, preview="the pasted text"),
-                panel_data(problems, ROWS_NAME, banner="Preview of the pasted text: " + message), message, marked_body(catalog, article, ""), rows, value)
+                panel_data(problems, ROWS_NAME, banner="Preview of the pasted text: " + message), message,
+                marked_text(article, proposals.proposals), rows, value)
 
 
 def download(_clicks, rows):

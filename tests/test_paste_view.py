@@ -8,6 +8,7 @@ import io
 import json
 
 import pytest
+from dash import no_update
 
 from timeline_app.data.dataset import COLUMNS
 from timeline_app.web.paste_view import MAX_TEXT_BYTES, file_text
@@ -69,3 +70,22 @@ def test_a_picked_html_file_is_reduced_to_text(client):
 def test_a_bad_file_gets_a_clear_message(name, data, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)").replace(".", r"\.")):
         file_text("data:;base64," + base64.b64encode(data).decode(), name)
+
+
+def test_the_proposed_rows_download_as_an_events_csv(client):
+    from timeline_app.web.paste_view import download
+
+    rows = paste_call(client, "paste-show.n_clicks", text=TEXT)["paste-rows.data"]
+    assert download(1, rows) == {"content": rows, "filename": "pasted-text-events.csv", "type": "text/csv"}
+    assert download(1, None) is no_update
+
+
+def test_the_guide_names_the_paste_panels_buttons():
+    from pathlib import Path
+
+    from timeline_app.web.paste_view import paste_panel
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "editing.md").read_text(encoding="utf-8")
+    panel = json.dumps(paste_panel().to_plotly_json(), default=lambda c: c.to_plotly_json())
+    for name in ("Any text as a timeline", "Download the proposed rows (CSV)"):
+        assert f"**{name}**" in guide and f'"{name}"' in panel

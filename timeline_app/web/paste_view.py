@@ -158,11 +158,13 @@ def register(app: Dash, current: CurrentData) -> None:
     stores = (ids.TIMELINE_SOURCE, "data"), (ids.TIMELINE_READY, "data"), (ids.LIVE_STATE, "data"), \
         (ids.LIVE_SHOW, "data")
     app.callback(
-        *(Output(*o, allow_duplicate=True) for o in stores), Output(ids.PASTE_MESSAGE, "children"),
-        Output(ids.PASTE_MARKED, "children"), Output(ids.PASTE_ROWS, "data"), Output(ids.PASTE_TEXT, "value"),
-        Input(ids.PASTE_SHOW, "n_clicks"), Input(ids.PASTE_UPLOAD, "contents"), State(ids.PASTE_TEXT, "value"),
-        State(ids.PASTE_UPLOAD, "filename"), State(ids.LIVE_STATE, "data"),
+        output=[*(Output(*o, allow_duplicate=True) for o in stores), Output(ids.PASTE_MESSAGE, "children"),
+                Output(ids.PASTE_MARKED, "children"), Output(ids.PASTE_ROWS, "data"), Output(ids.PASTE_TEXT, "value")],
+        inputs=dict(_clicks=Input(ids.PASTE_SHOW, "n_clicks"), contents=Input(ids.PASTE_UPLOAD, "contents")),
+        state=dict(text=State(ids.PASTE_TEXT, "value"), filename=State(ids.PASTE_UPLOAD, "filename"),
+                   state=State(ids.LIVE_STATE, "data")),
         prevent_initial_call=True,
     )(view.show)
-    app.callback(Output(ids.PASTE_DOWNLOAD, "data"), Input(ids.PASTE_DOWNLOAD_BUTTON, "n_clicks"),
-                 State(ids.PASTE_ROWS, "data"), prevent_initial_call=True)(download)
+    app.callback(output=Output(ids.PASTE_DOWNLOAD, "data"),
+                 inputs=dict(_clicks=Input(ids.PASTE_DOWNLOAD_BUTTON, "n_clicks")),
+                 state=dict(rows=State(ids.PASTE_ROWS, "data")), prevent_initial_call=True)(download)

@@ -23,7 +23,8 @@
   function neighbour(dir) {
     const cur = lib.current;
     if (!cur || !cur.s.idx.length) return null;
-    const { d, s, range, selected } = cur;
+    const { d, s, range } = cur;
+    const selected = lib.selectedIndex(cur);
     const idx = s.idx;
     const at = selected === null ? -1 : idx.indexOf(selected);
     if (at >= 0) return idx[at + dir] === undefined ? null : idx[at + dir];
@@ -31,6 +32,16 @@
     const pool = inView.length ? inView : idx;
     return dir > 0 ? pool[0] : pool[pool.length - 1];
   }
+
+  /* The selected event's position in `cur`'s data, or null.  The keys step from the selection
+     the page holds (timelineStatus.selectedId, set as soon as a selection arrives), not from
+     the last one drawn: a key pressed while the timeline is still redrawing, just after a
+     link opened an event, must step from that event. */
+  lib.selectedIndex = (cur) => {
+    const id = window.timelineStatus ? window.timelineStatus.selectedId : null;
+    const at = id === null || !cur ? undefined : cur.d.position.get(id);
+    return at === undefined ? null : at;
+  };
 
   /* Select event `index` (a position in the drawn data; the server hears its id), step to the
      next/previous one, zoom in/out around the middle: the keys (timeline-keys.js). */

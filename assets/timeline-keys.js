@@ -25,15 +25,16 @@
 
   function selectedId() {
     const cur = lib.current;
-    return cur && Number.isInteger(cur.selected) ? cur.d.ids[cur.selected] : null;
+    const at = lib.selectedIndex(cur);
+    return at === null ? null : cur.d.ids[at];
   }
 
   /* The zoom keys' centre: the selected event's middle when there is one, so "+" keeps the
      event being talked about on screen; else the middle of the range (timeline-interact.js). */
   function zoom(out) {
     const cur = lib.current;
-    const at = cur && Number.isInteger(cur.selected) ? cur.selected : -1;
-    lib.zoomBy(out, at >= 0 ? (cur.d.start[at] + cur.d.end[at]) / 2 : undefined);
+    const at = lib.selectedIndex(cur);
+    lib.zoomBy(out, at !== null ? (cur.d.start[at] + cur.d.end[at]) / 2 : undefined);
   }
 
   /* The next or previous event: the lesson's when there is one. */

@@ -41,6 +41,7 @@
   const status = (window.timelineStatus = {
     renders: 0, lastRender: 0, paints: 0, firstPaint: null, lastPaint: 0, lastDraw: 0, settled: 0,
     shown: 0, labels: [], range: null, ticks: [], selectedDrawn: null, refines: 0,
+    selectedId: null, // the selection the page holds, known before it is drawn (lib.selectedIndex)
   });
 
   const noUpdate = () => window.dash_clientside.no_update;
@@ -325,6 +326,7 @@
   };
 
   ns.render = function (ready, view, selected, source) {
+    status.selectedId = selected && typeof selected.id === 'string' ? selected.id : null;
     const payload = lib.payload(source);
     if (!payload || !view || !window.Plotly) return noUpdate();
     const gd = document.getElementById('timeline-plot');

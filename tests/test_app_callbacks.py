@@ -205,6 +205,28 @@ def test_chip_click_lost_behind_a_zoom_report_still_counts(client, catalog):
     assert again["view.data"]["cat"] is None
 
 
+
+def test_key_selection_lost_behind_a_fit_report_still_selects(client):
+    """A clicker's key pressed while the browser reports the fitted range of a link just opened:
+    Dash drops the key's answer for the fit's call, which applies the key's report first."""
+    search = "?event=russian-revolution-1917&present=1"
+    _, opened = state_call(client, ["url.search"], search=search)
+    assert opened["view.data"]["seen"] == {}
+    key = {"id": "russian-civil-war", "at": 5}
+    _, out = state_call(client, ["graph-range.data"], view=opened["view.data"], search=search,
+                        graph_range={"fit": True, "at": 6}, key=key)
+    assert out["selected.data"] == {"id": "russian-civil-war"}
+    assert "event=russian-civil-war" in out["url.search"]
+    assert out["view.data"]["seen"] == {"graph-range": 6, "key-select": 5}
+    # Recorded: a later report does not select it again after the reader closed it.
+    _, closed = state_call(client, ["reader-close.n_clicks"], view=out["view.data"], search=out["url.search"],
+                           graph_range={"fit": True, "at": 6}, key=key, close=1)
+    assert closed["selected.data"] is None
+    day = to_ordinal((1917, 1, 1))
+    status, later = state_call(client, ["graph-range.data"], view=closed["view.data"], search=closed["url.search"],
+                               graph_range={"range": [day, day + 3650], "at": 7}, key=key, close=1)
+    assert status == 200 and "selected.data" not in later and "event=" not in later["url.search"]
+
 def test_filters_keep_only_known_names(client):
     _, out = state_call(client, ["person-filter.value"], view={"rev": 1}, people=["Joseph Stalin", "Nobody"])
     assert out["view.data"]["person"] == ["Joseph Stalin"]

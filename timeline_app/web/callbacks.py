@@ -16,6 +16,11 @@ browser reports a zoom would otherwise be lost.  The address is held the
 same way: the ``view`` store records the address it stands for, and a call
 whose address differs (Esc, a lesson change or Back, whose own call was
 dropped for this one) reads the address first, then applies its trigger.
+The browser's reports (``graph-range``, ``graph-click``, ``key-select``)
+carry the time they were made (``at``) and the ``view`` store records the
+last one of each it has applied, so a call applies a report whose own call
+was dropped before its trigger: a clicker's key pressed while the browser
+reports the fitted range of a link just opened is not lost.
 
 URL writes go to ``url.search``, which ``dcc.Location`` pushes as a history
 entry, so back/forward step through what the reader did.  The browser
@@ -194,6 +199,12 @@ class ViewController:
         if unread is not None:
             state = unread.state
         shown = self._shown(state, shown_range)
+        reports = {ids.GRAPH_RANGE: graph_range, ids.GRAPH_CLICK: click, ids.KEY_SELECT: key}
+        stamps = {name: data["at"] for name, data in reports.items()
+                  if isinstance(data, dict) and isinstance(data.get("at"), (int, float))}
+        missed = None if trigger in (None, ids.URL) else self.missed_reports(view, reports, stamps, trigger, state, shown)
+        if missed is not None:
+            state = missed.state
         change: Change | None = None
         if trigger in (None, ids.URL):
             if search is None:
@@ -220,21 +231,48 @@ class ViewController:
             change = self.filtered(state, places=tuple(p for p in places or () if p in self.vocabulary.places))
         elif trigger == ids.SEARCH:
             change = self.filtered(state, query=(query or "").strip()[:200])
-        elif trigger == ids.GRAPH_RANGE and isinstance(graph_range, dict):
-            change = self.relayout(state, graph_range)
-        elif trigger == ids.GRAPH_CLICK and isinstance(click, dict):
-            change = self.select(state, click.get("id"))
-        elif trigger == ids.KEY_SELECT and isinstance(key, dict):
-            change = self.select(state, key.get("id"), shown, only_if_hidden=True)
+        elif isinstance(trigger, str) and trigger in reports and isinstance(reports[trigger], dict):
+            change = self.report(trigger, reports[trigger], state, shown)
         elif trigger == ids.READER_CLOSE and value:
             change = self.select(state, None)
         if toggled and trigger not in (None, ids.URL):
             change = self.toggle_all(change or Change(state), toggled)
+        if missed is not None:
+            change = missed if change is None else replace(change, move=change.move or missed.move)
         if unread is not None:
             change = unread if change is None else replace(change, move=change.move or unread.move, controls=True)
         if change is None or (change.state == before and not change.move and view is not None):
             return UNCHANGED
-        return self.outputs(change, view, search, clicks, pickers=dict(people=people, places=places))
+        return self.outputs(change, view, search, clicks, stamps, pickers=dict(people=people, places=places))
+
+    def report(self, name: str, data: dict, state: ViewState, shown: tuple[int, int]) -> Change | None:
+        """What one of the browser's reports does: a zoom or pan, a click on a mark, a key's selection."""
+        if name == ids.GRAPH_RANGE:
+            return self.relayout(state, data)
+        if name == ids.GRAPH_CLICK:
+            return self.select(state, data.get("id"))
+        return self.select(state, data.get("id"), shown, only_if_hidden=True)
+
+    def missed_reports(self, view, reports: dict, stamps: dict, trigger, state: ViewState,
+                       shown: tuple[int, int]) -> Change | None:
+        """The browser's reports the view has not applied (their calls' answers were dropped), oldest first.
+
+        Every answer records all the reports' times, so one not recorded either
+        was dropped or changed nothing; applied again, the latter still changes
+        nothing, as no answer changed the view since.
+        """
+        seen = view.get("seen") if isinstance(view, dict) else None
+        if not isinstance(seen, dict):
+            return None
+        missed = sorted((at, name) for name, at in stamps.items()
+                        if name != trigger and at != seen.get(name))
+        change = None
+        for _at, name in missed:
+            step = self.report(name, reports[name], state, shown)
+            if step is not None:
+                change = step if change is None else replace(step, move=change.move or step.move)
+                state = step.state
+        return change
 
     def unread_address(self, view, search) -> Change | None:
         """The address, read, when it is not the one the view stands for (its call's answer was dropped)."""
@@ -252,7 +290,7 @@ class ViewController:
         return replace(change, state=state, move=move)
 
     def outputs(self, change: Change, view: dict | None, search: str | None, clicks: dict[str, int],
-                pickers: dict[str, list | None]):
+                stamps: dict, pickers: dict[str, list | None]):
         """The callback's answer; ``pickers`` are the Person and Place pickers' values as sent."""
         state = change.state
         previous = view if isinstance(view, dict) else {}
@@ -265,7 +303,7 @@ class ViewController:
         url_search = target if not change.from_url and target != (search or "") else no_update
         address = (search or "") if url_search is no_update else target
         controls = dict(people=list(state.people), places=list(state.places), query=state.query)
-        return dict(view=dict(store_data(state), rev=rev, clicks=clicks, search=address),
+        return dict(view=dict(store_data(state), rev=rev, clicks=clicks, search=address, seen=stamps),
                     selected=selected if state.event != old_selected else no_update, url=url_search,
                     **(controls if change.controls else {name: no_update for name in controls}),
                     **{f"{name}_options": picker_options(controls[name], pickers.get(name), change.controls)

@@ -28,6 +28,7 @@
   const PAPER = { bg: '#ffffff', ink: '#111111', muted: '#444444', grid: '#e6e6e6', axis: '#888888' };
 
   const graphDiv = () => document.querySelector('#timeline .js-plotly-plot');
+  const SELECTION = 'selection'; // the name of the selection's shapes, placed in the screen's rows
 
   /* Break text into lines of at most `chars` characters, at spaces. */
   function wrap(text, chars) {
@@ -67,11 +68,11 @@
           bordercolor: selected ? '#c79100' : 'rgba(0, 0, 0, 0)', borderwidth: selected ? 1 : 0, borderpad: 1,
         });
       } else if (el.classList.contains('tl-selection')) {
-        shapes.push({ type: 'rect', xref: 'paper', yref: 'paper', layer: 'below',
+        shapes.push({ name: SELECTION, type: 'rect', xref: 'paper', yref: 'paper', layer: 'below',
           x0: toX(left), x1: toX(left + box.width), y0: toY(top + box.height), y1: toY(top),
           fillcolor: 'rgba(255, 193, 7, 0.3)', line: { color: '#c79100', width: 1 } });
       } else if (el.classList.contains('tl-selection-line')) {
-        shapes.push({ type: 'line', xref: 'paper', yref: 'paper', layer: 'below', x0: toX(left), x1: toX(left),
+        shapes.push({ name: SELECTION, type: 'line', xref: 'paper', yref: 'paper', layer: 'below', x0: toX(left), x1: toX(left),
           y0: 0, y1: 1, line: { color: 'rgba(199, 145, 0, 0.55)', width: 1, dash: 'dot' } });
       }
     }
@@ -190,6 +191,21 @@
     if (!figure || !cur || !cur.d) return figure;
     const mmPerPx = Math.min(PAPER_MM[0] / figure.width, PAPER_MM[1] / figure.height);
     const px = Math.ceil(MIN_PT * MM_PER_PT / mmPerPx);
+    const numbers = [];
+    const layout = figure.layout;
+    const range = gd._fullLayout.xaxis.range;
+    // On paper the rows are the listed events' rows: the screen keeps a lane or category with
+    // nothing in view (the lives, in a view before them) so rows do not jump while panning,
+    // a printed picture has no such reason to show an empty row.
+    const listed = ((meta && meta.ids) || []).map((id) => cur.d.position.get(id))
+      .filter((i) => i !== undefined).sort((a, b) => a - b);
+    if (listed.length) {
+      const s = { key: 'handout ' + listed.join(' '), idx: listed };
+      const R = lib.traces.rows(cur.d, s);
+      figure.data = lib.traces.traces(cur.d, s, R, range, gd._fullLayout._size.w).data.map(vector);
+      layout.yaxis = { ...layout.yaxis, range: [R.height + 0.1, -0.1], tickvals: R.vals, ticktext: R.text };
+      layout.shapes = (layout.shapes || []).filter((shape) => shape.name !== SELECTION);
+    }
     const at = new Map();  // event index -> [x, y] of its first mark
     for (const trace of figure.data) {
       if (!trace.customdata || !trace.marker) continue;
@@ -197,9 +213,6 @@
         if (i !== null && i !== undefined && !at.has(i)) at.set(i, [trace.x[k], trace.y[k]]);
       });
     }
-    const numbers = [];
-    const layout = figure.layout;
-    const range = gd._fullLayout.xaxis.range;
     const pad = MARK_ROOM_PX * (range[1] - range[0]) / Math.max(gd._fullLayout._size.w, 1);
     layout.annotations = layout.annotations.filter((a) => a.bordercolor === undefined && !a.bgcolor);
     ((meta && meta.ids) || []).forEach((id, n) => {
@@ -218,7 +231,8 @@
       if (axis) axis.tickfont = { ...(axis.tickfont || {}), size: Math.max((axis.tickfont || {}).size || 0, px) };
     }
     layout.xaxis = { ...layout.xaxis, range: [range[0] - pad, range[1] + pad], autorange: false };
-    status.handout = { numbers, fontPx: px, mmPerPx, width: figure.width, height: figure.height };
+    status.handout = { numbers, fontPx: px, mmPerPx, width: figure.width, height: figure.height,
+      rows: (layout.yaxis && layout.yaxis.ticktext) || [], range: layout.xaxis.range, pxPerDay: gd._fullLayout._size.w / (range[1] - range[0]) };
     return figure;
   }
 

@@ -98,3 +98,30 @@ def print_media(page):
         yield
     finally:
         page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_handout_rows_are_the_listed_events_and_edge_marks_are_whole(classroom):
+    """Before the first life begins (1855-1866) the screen keeps the Lives lane so rows do not jump
+    while panning; the printed picture has only the rows of the events it lists (issue 15 point 5).
+    A mark on the view's right edge is printed whole: the picture's range reaches past it."""
+    page = classroom
+    goto(page, "?from=1855&to=1866")
+    assert "Lives" in page.js("return document.querySelector('#timeline .js-plotly-plot')._fullLayout.yaxis.ticktext")
+    page.js("window.printed = 0; window.print = () => { window.printed += 1; };")
+    click(page, "print-handout")
+    wait_for(page, lambda: page.js("return window.printed"), message="the print dialog")
+    handout = page.js("return window.classroomStatus.handout")
+    assert handout["numbers"] and "Lives" not in handout["rows"], handout
+    reader = print_to_pdf(page)
+    picture = re.sub(r"\s+", " ", reader.pages[0].extract_text()).split("Events")[0]
+    assert "Lives" not in picture, picture
+    # The last listed event's mark, at the right edge: at least its half width (5.5 px) inside the picture.
+    last = page.js("const c = window.timelineLib.current, i = c.d.ids.indexOf('american-civil-war');"
+                   " return c.d.end[i]")
+    page.relayout(to_ordinal((1855, 1, 1)), last)
+    page.js("window.printed = 0")
+    click(page, "print-handout")
+    wait_for(page, lambda: page.js("return window.printed"), message="the print dialog, edge view")
+    handout = page.js("return window.classroomStatus.handout")
+    assert (handout["range"][1] - last) * handout["pxPerDay"] >= 5.5, handout
+    assert page.duo.get_logs() == []

@@ -56,7 +56,7 @@ def test_handout_is_a4_landscape_with_numbered_sourced_events(classroom):
     with print_media(page):
         assert shown(page, "#handout-list") and shown(page, "#handout-figure")
         assert not shown(page, ".handout-hint")
-        for selector in ("#classroom-bar", ".zoom-bar", ".filters", "#reader"):
+        for selector in ("#classroom-bar", ".zoom-bar", ".filters", "#reader", ".paste-panel"):
             assert not shown(page, selector), selector
     reader = print_to_pdf(page)
     for sheet in reader.pages:

@@ -7,9 +7,9 @@
  *
  * Readers ask every READER_MS (give or take a fifth, so pages opened together
  * do not ask together) and not at all while their tab is hidden (they ask at
- * once when it shows again); the editor's view asks every EDITOR_MS: a page on
- * a loopback address (the editor runs `serve` beside the files), or one with
- * the problems panel open or an upload preview shown.
+ * once when it shows again); the editor's view asks every EDITOR_MS: a page
+ * showing the editor's tools (the `editing` class, assets/live-editor.js), or
+ * one with a preview shown.
  *
  * It starts once the page has drawn its data (window.timelineLib.current), so
  * the first ETag it keeps is never newer than what the page shows.
@@ -19,16 +19,14 @@
   const ROUTE = '/_timeline/changes';
   const READER_MS = 15_000;
   const EDITOR_MS = 500;
-  const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 
   let seen = null;
   let ticks = 0;
   let timer = null;
 
   function editing() {
-    const panel = document.getElementById('problems-panel');
     const banner = document.getElementById('preview-banner');
-    return LOOPBACK.test(window.location.hostname) || Boolean(panel && panel.open) ||
+    return document.documentElement.classList.contains('editing') ||
       Boolean(banner && banner.classList.contains('active'));
   }
 
@@ -65,9 +63,7 @@
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden) ask();
   });
-  // Opening the problems panel makes this the editor's view: the next question comes soon.
-  document.addEventListener('toggle', (event) => {
-    if (event.target && event.target.id === 'problems-panel') later();
-  }, true);
+  // Switching to the editor's view: the next question comes soon.
+  document.addEventListener('timeline-editing', later);
   later();
 })();

@@ -21,6 +21,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 WINDOW_SIZE = (1280, 720)
 
+READER_HOST = "reader.test"
+"""A name of the test server that is not a loopback address: the page as readers see it (live-editor.js)."""
 CHROME_ARGS = (
     "--no-sandbox",  # Chromium refuses to start as root without it
     "--disable-gpu",
@@ -40,6 +43,7 @@ CHROME_ARGS = (
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    f"--host-resolver-rules=MAP {READER_HOST} 127.0.0.1",  # the app as a reader's machine reaches it
 )
 
 BROWSER_FIXTURES = {"dash_duo", "dash_duo_mp", "dash_br"}
@@ -307,9 +311,13 @@ class TimelinePage:
             time.sleep(0.05)
         raise AssertionError("the page did not settle")
 
-    def open(self, query: str = "", width: int = 1280, height: int = 720) -> dict:
+    def open(self, query: str = "", width: int = 1280, height: int = 720, reader: bool = False) -> dict:
+        """The page at ``query``; with ``reader``, by a host name that is not loopback, as a reader's machine has it."""
         self.viewport(width, height)
-        self.driver.get(self.duo.server_url.rstrip("/") + "/" + query)
+        url = urllib.parse.urlsplit(self.duo.server_url)
+        if reader:
+            url = url._replace(netloc=f"{READER_HOST}:{url.port}")
+        self.driver.get(url.geturl().rstrip("/") + "/" + query)
         return self.settle()
 
     def status(self) -> dict:

@@ -32,3 +32,7 @@ def panel(page) -> dict:
                    " return {summary: document.getElementById('problems-summary').textContent,"
                    " items: [...p.querySelectorAll('li')].map(li => li.textContent),"
                    " html: p.innerHTML}")
+
+
+def panel_open(page) -> bool:
+    return page.js("return document.getElementById('problems-panel').open")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from live_helpers import copy_dataset, panel, rewrite, titles
+from live_helpers import copy_dataset, panel, panel_open, rewrite, titles
+from selenium.webdriver.common.by import By
 
 EVENTS_FILE = "panel_events_file"
 BAD_ROW = "broken-date,A row with a bad date,Octobre 1956,,strike,,,,,\n"
@@ -28,6 +29,7 @@ def test_panel_lists_each_problem_with_its_line(page, panel_events_file):
     shown = panel(page)
     # The bad row: one error (its date), one warning (it cites no article).
     assert shown["summary"] == "2 problems in the data (1 error, 1 warning)"
+    assert panel_open(page), "an error opens the panel"
     line = bad_line(panel_events_file)
     assert len(shown["items"]) == 2
     start = [item for item in shown["items"] if f"events.csv:{line}: start:" in item]
@@ -39,6 +41,8 @@ def test_panel_lists_each_problem_with_its_line(page, panel_events_file):
 def test_a_saved_file_is_shown_within_two_seconds_and_a_broken_one_keeps_the_last(page, panel_events_file):
     page.open()
     before = titles(page)
+    page.driver.find_element(By.ID, "problems-summary").click()  # the editor closes the panel
+    page.wait("!document.getElementById('problems-panel').open", timeout=2)
     original = panel_events_file.read_text(encoding="utf-8")
     added = original.replace(BAD_ROW, "") + "added-live,Added while the page was open,1957,,strike,,,,,\n"
     rewrite(panel_events_file, added)
@@ -56,6 +60,7 @@ def test_a_saved_file_is_shown_within_two_seconds_and_a_broken_one_keeps_the_las
     page.wait("document.getElementById('problems-list').textContent.includes('no header row')", timeout=3)
     shown = panel(page)
     assert "still shows the last good data" in shown["items"][0]
+    assert panel_open(page), "new errors open the panel the editor closed"
     assert "Added while the page was open" in titles(page)
 
     # Half-written (cut mid-row): still the last good data.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from live_helpers import panel, titles
+from live_helpers import panel, panel_open, titles
 from selenium.webdriver.common.by import By
 
 from timeline_app.data.paths import EVENTS_DIR
@@ -39,9 +39,15 @@ def test_an_uploaded_csv_is_previewed_and_nothing_is_saved(page, tmp_path, shipp
     page.open()
     shipped = titles(page)
     csv = tmp_path / "my events.csv"
+    warned = tmp_path / "warnings only.csv"
+    warned.write_text(UPLOAD.rsplit("preview-bad", 1)[0], encoding="utf-8")
+    upload(page, warned)
+    page.wait("document.getElementById('problems-summary').textContent.includes('warnings only.csv')", timeout=5)
+    assert panel(page)["summary"].startswith("2 problems in warnings only.csv (0 errors, 2 warnings)")
+    assert not panel_open(page), "warnings alone leave the problems line closed"
     csv.write_text(UPLOAD, encoding="utf-8")
     upload(page, csv)
-    page.wait(f"{BANNER}.classList.contains('active')", timeout=5, message="the preview banner")
+    page.wait(f"{BANNER}.innerText.includes('my events.csv')", timeout=5, message="the preview banner")
     assert page.js(f"return {BANNER}.innerText").startswith(
         "Preview of my events.csv: 2 events, 4 problems — nothing is saved")
     page.wait("window.timelineLib.current.d.title.includes('First preview event')", timeout=5)
@@ -49,6 +55,7 @@ def test_an_uploaded_csv_is_previewed_and_nothing_is_saved(page, tmp_path, shipp
     shown = panel(page)
     assert shown["summary"].startswith("4 problems in my events.csv (1 error, 3 warnings)")
     assert any(item.startswith("my events.csv:4: start:") for item in shown["items"])
+    assert panel_open(page), "an error opens the problems line"
     assert message(page) == ""
 
     page.duo.driver.find_element(By.ID, "preview-back").click()

@@ -90,7 +90,7 @@ def test_the_guide_shows_how_to_see_edits_in_the_app():
     """serve --events, live reload, the problems panel and the upload preview, as the code has them."""
     from timeline_app.data.problems import WARNING, Problem
     from timeline_app.server.settings import SETTINGS
-    from timeline_app.web.live_view import live_components, panel_data
+    from timeline_app.web.live_view import editor_toggle, live_components, panel_data
 
     text = GUIDE.read_text(encoding="utf-8")
     section = text[text.index("\n## Seeing your edits in the app\n"):text.index("\n## Columns of events.csv\n")]
@@ -104,7 +104,7 @@ def test_the_guide_shows_how_to_see_edits_in_the_app():
                                                                      severity=WARNING)] * 2
     assert panel_data(problems, "events.csv")["summary"] == example
     # The controls it names are the page's.
-    shown = " ".join(texts(live_components([], 1000)))
+    shown = " ".join(texts(editor_toggle()) + texts(live_components([], 1000)))
     named = [" ".join(n.split()) for n in re.findall(r"\*\*(\w[^*.]*)\*\*", section)]
-    assert named == ["Preview a CSV", "Back to the shipped data"]
+    assert named == ["Editor", "Preview a CSV", "Back to the shipped data"]
     assert all(name in shown for name in named), shown

@@ -29,7 +29,7 @@ from .dates import (
 )
 from .files import TIME_BUDGET_SECONDS, read_file
 from .periods import Period, check_periods
-from .problems import WARNING, Problem, closest, shown
+from .problems import CATEGORY_CUTOFF, CLOSE_NAMES, WARNING, Problem, close_matches, closest, did_you_mean, shown
 from .sources import Article, read_sources
 
 COLUMNS = ("id", "title", "start", "end", "category", "people", "place", "article", "quote",
@@ -315,9 +315,10 @@ class _RowChecker:
                 hint = _date_hint(value) or error.hint
             else:
                 options = self.categories if column == "category" else self.articles
-                close = closest(value, options) if value else None
+                close = (close_matches(value, options, CLOSE_NAMES, CATEGORY_CUTOFF) if column == "category"
+                         else close_matches(value, options)) if value else []
                 if close:
-                    hint = f"did you mean '{close}'?"
+                    hint = did_you_mean(close)
                 elif column == "category":
                     hint = f"use one of: {', '.join(options)} (or add the category to categories.csv)"
                 else:

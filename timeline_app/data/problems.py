@@ -115,28 +115,51 @@ def listed(names: list[str]) -> str:
     return shown_names + (f" and {len(names) - LISTED:,} more" if len(names) > LISTED else "")
 
 
-def closest(word: str, options: Iterable[str]) -> str | None:
-    """The option ``word`` was most likely meant to be, for "did you mean ...?".
+CLOSE_NAMES = 3
+"""How many names an unknown category's "did you mean ...?" offers at most."""
+CATEGORY_CUTOFF = 0.62
+"""How close an unknown category must be to a name to be offered ('rebellion' to 'revolution');
+a little looser than for articles and dates, since the names are few, but not so loose that
+'weather' (0.6) gets 'war'."""
+
+
+def close_matches(word: str, options: Iterable[str], n: int = 1, cutoff: float = 0.65) -> list[str]:
+    """Up to ``n`` options ``word`` was most likely meant to be, best first, for "did you mean ...?".
 
     Case is ignored, so 'Strike' finds 'strike'; only options with the same
     first letter count, since typing slips rarely hit the first letter and
-    'weather' should not suggest 'death'.  Called only once something failed
-    to match: difflib is slow next to a dict lookup.
+    'weather' should not suggest 'death'.  Of several close options only those
+    about as close as the best are offered ('rebellion': 'revolution' or
+    'repression'), so a plain slip ('strke') gets its one answer.  Called only
+    once something failed to match: difflib is slow next to a dict lookup.
     """
     import difflib
 
     options = list(options)
     word = word.lower()
     by_key = {option.lower(): option for option in options if option[:1].lower() == word[:1]}
-    close = difflib.get_close_matches(word, list(by_key), n=1, cutoff=0.65)
+    close = difflib.get_close_matches(word, list(by_key), n=n, cutoff=cutoff)
     if close:
-        return by_key[close[0]]
+        best = difflib.SequenceMatcher(None, word, close[0]).ratio()
+        return [by_key[key] for key in close
+                if difflib.SequenceMatcher(None, word, key).ratio() >= best - 0.1]
     # A compound ('general-strike', 'Peasant Uprising') is most likely one of the options it
     # holds; its last word usually names the kind (a general strike is a strike).
     parts = [part for part in re.split(r"[\W_]+", word) if len(part) > 2]
     if len(parts) < 2:
-        return None
-    return next(filter(None, (closest(part, options) for part in reversed(parts))), None)
+        return []
+    return next(filter(None, (close_matches(part, options, n, cutoff) for part in reversed(parts))), [])
+
+
+def closest(word: str, options: Iterable[str]) -> str | None:
+    """The one option ``word`` was most likely meant to be (:func:`close_matches`), or None."""
+    return next(iter(close_matches(word, options)), None)
+
+
+def did_you_mean(names: list[str]) -> str:
+    """"did you mean 'a', 'b' or 'c'?" for the close names of :func:`close_matches`."""
+    quoted = [f"'{name}'" for name in names]
+    return "did you mean " + (", ".join(quoted[:-1]) + " or " if len(quoted) > 1 else "") + quoted[-1] + "?"
 
 
 def shown(value: str, limit: int = 60) -> str:

@@ -21,7 +21,7 @@ from .csvfile import Table, read_rows
 from .dataset import Event, events_from_table, slugify
 from .dates import MAX_YEAR, MIN_YEAR
 from .files import TIME_BUDGET_SECONDS
-from .problems import WARNING, Problem, closest, plural, shown
+from .problems import CATEGORY_CUTOFF, CLOSE_NAMES, WARNING, Problem, close_matches, did_you_mean, plural, shown
 from .sources import Article
 
 COLUMNS = ("year", "month", "day", "time", "end year", "end month", "end day", "end time",
@@ -147,10 +147,11 @@ class _Groups:
             return group  # no category at all: the row checker says so
         first = "" if self.asked else " (the first in categories.csv)"
         if group:
-            close = closest(group, self.names)
+            close = list(dict.fromkeys(self.names[name] for name in
+                                       close_matches(group, self.names, CLOSE_NAMES, CATEGORY_CUTOFF)))
             self.sheet.report(line, "category", f"{shown(group)} is not a category; the row gets the default "
                               f"category '{self.default}'{first}",
-                              f"did you mean '{self.names[close]}'?" if close
+                              did_you_mean(close) if close
                               else "add the group to categories.csv, or write one of: " + ", ".join(
                                   dict.fromkeys(self.names.values())), WARNING)
         elif warn and not self.asked:

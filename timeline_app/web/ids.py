@@ -36,6 +36,7 @@ PLACE_FILTER = "place-filter"
 
 # -- the live bar (live_view.py) -------------------------------------------------------
 LIVE_BAR = "live-bar"
+EDITOR_TOGGLE = "editor-toggle"
 LIVE_POLL = "live-poll"
 LIVE_STATE = "live-state"
 LIVE_SHOW = "live-show"

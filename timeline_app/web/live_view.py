@@ -1,12 +1,19 @@
 """The editors' side of the page: live reloads, the problems panel and the upload preview.
 
+* The editor's view: readers see the title, then the timeline; the editor's
+  tools (the upload box and the problems line) are shown, below the title, only
+  in the editor's view, the ``editing`` class on ``<html>`` that
+  ``assets/live-editor.js`` sets.  It is on by default on a loopback address
+  (the editor runs ``serve`` beside the files) and off elsewhere (a class
+  reading a school's server), and the toolbar's **Editor** switch changes it,
+  remembered in the browser.  The preview banner shows in both views: a reader's
+  pasted text (:mod:`.paste_view`) is drawn as a preview too.
 * The change notice: ``assets/live-notice.js`` asks :data:`NOTICE_ROUTE`
   with ``If-None-Match`` (the ETag is the data's version and its problems'
   fingerprint); an unchanged page gets a bodyless 304 from a route that reads
   one cached string, no Dash callback.  Readers ask every 15 s (edits reach them
-  within 30 s); the editor's view (a page on a loopback address, where the
-  editor runs ``serve`` beside the files, or one with the problems panel open
-  or a preview shown) asks twice a second, so a save shows within 2 s.  Only a
+  within 30 s); the editor's view (or a page with a preview shown) asks twice a
+  second, so a save shows within 2 s.  Only a
   changed ETag ticks the ``live-poll`` trigger, whose Dash callback then reads
   the request's snapshot (``current.py``) and answers ``no_update`` unless its
   version differs from the one the page drew; then it points the ``timeline-source``
@@ -17,6 +24,8 @@
   only small stores, never the events.
 * The problems panel is a ``<details>``: the count, then each problem as plain
   text (``FILE:LINE: column: message; fix: hint``), never HTML or Markdown.
+  It opens by itself when the data (or a preview) has errors, rows left off
+  the timeline (``assets/live-editor.js``); warnings alone leave it as it is.
 * The upload preview: an editor drops or picks a CSV (an events file or a
   TimelineJS sheet).  It is checked with :func:`timeline_app.check.load_upload`
   against the shipped categories and articles and drawn INSTEAD of the shipped
@@ -47,6 +56,7 @@ from ..data.validate import load_upload
 from ..server.security import parse_max_body_bytes
 from ..view.figure import timeline_payload
 from . import ids
+from .clientside import clientside
 from .current import CurrentData
 from .events_route import EventsRoute, stamp_of, version_in
 
@@ -85,7 +95,7 @@ def panel_data(problems, label: str = "the data", banner: str = "") -> dict:
     items = [[str(p), p.is_error] for p in problems[:MAX_LISTED]]
     if len(problems) > MAX_LISTED:
         items.append([f"… and {len(problems) - MAX_LISTED} more (run `python -m timeline_app check`)", False])
-    return {"summary": summary, "items": items, "banner": banner}
+    return {"summary": summary, "items": items, "banner": banner, "errors": errors}
 
 
 def panel_children(data) -> list:
@@ -102,6 +112,14 @@ def show(data):
     data = data if isinstance(data, dict) else {}
     banner = str(data.get("banner") or "")
     return panel_children(data), banner, "preview-banner active" if banner else "preview-banner"
+
+
+def editor_toggle() -> html.Button:
+    """The toolbar's switch between the readers' and the editor's view (``assets/live-editor.js``)."""
+    return html.Button("Editor", id=ids.EDITOR_TOGGLE, n_clicks=0, className="cr-button editor-toggle",
+                       title="Show the editor's tools: preview a CSV and the data's problems",
+                       **{"aria-pressed": "false", "aria-controls": ids.LIVE_BAR,
+                          "aria-label": "Editor's tools: preview a CSV, the data's problems"})
 
 
 def live_components(problems, max_bytes: int) -> html.Div:
@@ -252,10 +270,12 @@ def _number(value) -> int:
 
 
 def register(app: Dash, current: CurrentData, route: EventsRoute, max_body_bytes: int | str | None = None) -> LiveView:
-    """Append the live bar to the layout, add its callbacks and the change notice's route."""
+    """Put the live bar below the page's header, add its callbacks and the change notice's route."""
     max_bytes = max_upload_bytes(max_body_bytes)
     app.server.extensions["timeline_live"] = current.live  # for tests and tools
-    app.layout.children.append(live_components(current.live.current().problems, max_bytes))
+    children = app.layout.children
+    below_header = next(i for i, child in enumerate(children) if isinstance(child, html.Header)) + 1
+    children.insert(below_header, live_components(current.live.current().problems, max_bytes))
     app.server.add_url_rule(NOTICE_ROUTE, "timeline_changes", ChangeNotice(current, route).serve)
     view = LiveView(current, route, max_bytes)
     stores = (ids.TIMELINE_SOURCE, "data"), (ids.TIMELINE_READY, "data"), (ids.LIVE_STATE, "data"), \
@@ -278,4 +298,7 @@ def register(app: Dash, current: CurrentData, route: EventsRoute, max_body_bytes
                 Output(ids.PREVIEW_BANNER, "className")],
         inputs=dict(data=Input(ids.LIVE_SHOW, "data")), prevent_initial_call=True,
     )(show)
+    # In the browser: Dash's <details> does not hear the reader close it, so its `open` prop
+    # could not open it again; the page's first problems count too (no prevent_initial_call).
+    clientside(app, "live", "openOnErrors", Input(ids.LIVE_SHOW, "data"))
     return view

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dash import Dash, html
 
 from ..current import CurrentData
+from ..live_view import editor_toggle
 from . import export_view, presentation, share, table_view
 
 LANGUAGE = "en"
@@ -39,6 +40,7 @@ def classroom_toolbar() -> html.Nav:
         share.toolbar_button(),
         html.Span([*export_view.toolbar_buttons()], className="cr-group", role="group",
                   **{"aria-label": "Export"}),
+        editor_toggle(),
         html.Button("Dark", id="theme-toggle", n_clicks=0, className="cr-button theme-toggle keep",
                     title="Switch between the light and the dark theme",
                     **{"aria-pressed": "false", "aria-label": "Dark theme"}),

@@ -5,8 +5,9 @@ file (``make test`` runs ``npm ci --prefix tests/axe``); its axe.min.js is
 injected into the page and run through selenium.  The audit fails on any
 violation of impact "moderate", "serious" or "critical", in every state the
 tests visit: an event open with the table (1280x720), presentation mode with
-the share panel (1920x1080), the dark theme with the lesson panel, and the
-phone (390x844).
+the share panel (1920x1080), the dark theme with the lesson panel, the
+phone (390x844), and a reader's view (a host that is not loopback, so no
+editor's tools) at 1280x720 and on the phone.
 """
 
 from __future__ import annotations
@@ -113,6 +114,12 @@ def test_axe_reports_no_moderate_serious_or_critical_violations(classroom):
     # The phone, with an event open.
     goto(page, "?event=hungary-1956-revolution", 390, 844)
     assert_accessible(page)
+    # A reader's view (not the editor's machine: no upload box or problems line), wide and on the phone.
+    for width, height in ((1280, 720), (390, 844)):
+        page.open("?event=hungary-1956-revolution", width, height, reader=True)
+        assert not shown(page, "#preview-drop"), "the editor's tools are hidden for readers"
+        assert_accessible(page)
+    page.open()  # back on the loopback address the other classroom tests use
     assert page.duo.get_logs() == []
 
 

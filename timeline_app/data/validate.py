@@ -54,16 +54,20 @@ def file_kind(header: list[str]) -> str:
 
 def load_upload(data: bytes, name: str, articles: dict[str, Article], categories: dict[str, Category],
                 budget: float = UPLOAD_BUDGET_SECONDS,
-                periods: tuple[Period, ...] = ()) -> tuple[list[Event], list[Problem]]:
+                periods: tuple[Period, ...] = (),
+                media_folder: Path | str = EVENTS_CSV.parent) -> tuple[list[Event], list[Problem]]:
     """Events from a file an editor uploads: an events CSV or a TimelineJS sheet.
 
     What the app calls; ``name`` (the file's name) is used in every problem.
     Checking stops with an error after ``budget`` seconds.  ``periods`` are
-    the named periods an events file may use as dates, as in the dataset.
+    the named periods an events file may use as dates, as in the dataset, and
+    its images are those of the served dataset folder ``media_folder``.
     """
     if file_kind(header_keys(data[:_HEAD_BYTES])) == "timelinejs":
-        return load_timelinejs(name, articles, categories, data=data, name=name, budget=budget)
-    return load_events(name, articles, categories, data=data, name=name, budget=budget, periods=periods)
+        return load_timelinejs(name, articles, categories, data=data, name=name, budget=budget,
+                               media_folder=media_folder)
+    return load_events(name, articles, categories, data=data, name=name, budget=budget, periods=periods,
+                       media_folder=media_folder)
 
 
 def check_file(path: Path) -> tuple[list[Problem], str]:
@@ -80,7 +84,7 @@ def check_file(path: Path) -> tuple[list[Problem], str]:
     if kind == "timelinejs":
         categories, problems = load_categories(folder / "categories.csv")
         events, sheet_problems = load_timelinejs(path, read_sources(folder / "sources").articles, categories,
-                                                 data=data)
+                                                 data=data, media_folder=folder)
         return problems + sheet_problems, f"{plural(len(events), 'event')} would be imported"
     dataset = load_dataset(folder, path, names_as_given=True)
     return dataset.problems, f"{plural(len(dataset.events), 'event')} ok"

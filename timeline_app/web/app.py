@@ -21,7 +21,7 @@ from ..data.validate import dataset_folder_for
 from ..server.compress import enable_gzip
 from ..server.route_cache import cache_fixed_routes
 from ..server.security import harden
-from . import callbacks, events_route, live_view, paste_view
+from . import callbacks, events_route, live_view, media_route, paste_view
 from .classroom import panels as classroom
 from .current import CurrentData
 from .layout import build_layout
@@ -52,6 +52,7 @@ def create_app(events_file: Path | str | None = None, *,
                               read_title_card(dataset_folder_for(events_file)))
     route = events_route.register(app, live)
     route.version(snapshot)  # encode the start-up data now, not in the first visitor's request
+    media_route.register(app, live)
     callbacks.register(app, current)
     classroom.register(app, current, TITLE)
     live_view.register(app, current, route, max_body_bytes)  # problems panel, reload poll, upload preview

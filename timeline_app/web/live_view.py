@@ -215,7 +215,7 @@ class LiveView:
         snapshot = self.current.snapshot()
         shipped = snapshot.dataset
         events, problems = load_upload(data, name, shipped.articles, shipped.categories,
-                                       periods=shipped.periods)
+                                       periods=shipped.periods, media_folder=self.current.live.folder)
         if not events:
             return (no_update, no_update, no_update, panel_data(problems, name),
                     f"No event could be read from {name}; the problems listed say why. Nothing is saved.")

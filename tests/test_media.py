@@ -21,6 +21,7 @@ from timeline_app.data import media as media_module
 from timeline_app.data.catalog import build_catalog
 from timeline_app.data.dataset import load_dataset, load_events
 from timeline_app.data.export import events_to_csv
+from timeline_app.data.live import LiveDataset
 from timeline_app.data.media import COLUMNS, MAX_MEDIA_BYTES, media_type
 from timeline_app.data.paths import EVENTS_DIR
 from timeline_app.data.timelinejs import load_timelinejs
@@ -169,6 +170,16 @@ def test_an_export_writes_the_image_columns_back(media_folder):
                                   media_folder=media_folder)
     assert problems == [] and event_of(dataset).media == next(e.media for e in again if e.id == EVENT)
     assert "media" not in events_to_csv(load_dataset(EVENTS_DIR).events).splitlines()[0]
+
+
+def test_an_image_put_in_the_media_folder_is_shown_without_saving_the_events_again(media_folder):
+    dataset_with(media_folder, ("late.png", "A late image", "", ""))
+    live = LiveDataset(media_folder, check_seconds=0)
+    assert event_of(live.current().dataset).media.shown is False
+    (media_folder / "media" / "late.png").write_bytes(png())
+    os.utime(media_folder / "media", ns=(0, os.stat(media_folder / "media").st_mtime_ns + 1_000_000))
+    snapshot = live.current()
+    assert event_of(snapshot.dataset).media.shown is True and snapshot.problems == ()
 
 
 # -- TimelineJS -----------------------------------------------------------------------------------

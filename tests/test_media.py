@@ -26,6 +26,8 @@ from timeline_app.data.media import COLUMNS, MAX_MEDIA_BYTES, media_type
 from timeline_app.data.paths import EVENTS_DIR
 from timeline_app.data.timelinejs import load_timelinejs
 from timeline_app.web.app import create_app
+from timeline_app.web.classroom.export_view import handout_items
+from timeline_app.web.classroom.table_view import Sort, table_rows
 from timeline_app.web.reader import reader_panel
 
 EVENTS_FILE = "media_events_file"
@@ -258,14 +260,48 @@ def test_the_reader_card_shows_the_image_as_text_never_html(media_folder):
     assert not [f for part in reader_panel(catalog, others) for f in find(part, "Figure")]
 
 
-def test_the_reader_card_shows_the_image_in_the_browser(page):
-    page.open()
+READER_IMAGE = "#reader-body figure.reader-media img"
+
+
+def open_with_image(page, query: str = "") -> int:
+    """The page opened at ``query`` with the Hungarian Revolution selected; the image's drawn width."""
+    page.open(query)
     page.js("window.timelineLib.selectEvent(window.timelineLib.current.d.title.indexOf('Hungarian Revolution'))")
-    page.wait("(() => { const img = document.querySelector('#reader-body figure.reader-media img');"
+    page.wait(f"(() => {{ const img = document.querySelector('{READER_IMAGE}');"
               " return img && img.complete && img.naturalWidth === 40; })()",
               message="the reader card's image did not load")
+    return page.js(f"return document.querySelector('{READER_IMAGE}').getBoundingClientRect().width")
+
+
+def test_the_reader_card_table_and_presentation_show_the_image_in_the_browser(page):
+    assert open_with_image(page) == 40  # drawn at its own size in the card
     figure = page.js("const f = document.querySelector('#reader-body figure.reader-media');"
                      "return {alt: f.querySelector('img').alt, caption: f.querySelector('figcaption').innerText}")
     assert figure["alt"] == "A red square standing for Budapest"
     assert figure["caption"].splitlines() == ["Budapest, October 1956", "Drawn by the tests, public domain"]
+
+    page.driver.find_element("id", "table-toggle").click()
+    page.wait("(() => { const img = document.querySelector('#table-body img.table-thumb');"
+              " return img && img.complete && img.naturalWidth === 40; })()",
+              message="the table's thumbnail did not load")
+    assert page.js("return document.querySelectorAll('#table-body img').length") == 1
+
+    assert open_with_image(page, "?present=1") > 200  # large: the width of the presented card
     assert page.duo.get_logs() == []
+
+
+# -- the table and the handout --------------------------------------------------------------------
+
+def test_the_table_shows_a_thumbnail_and_the_handout_the_figure(media_folder):
+    dataset_with(media_folder, ("people/crowd.png", "A crowd", "Photo: someone", "The crowd"))
+    catalog = build_catalog(load_dataset(media_folder))
+    positions = list(range(len(catalog)))
+    with_image = next(i for i, e in enumerate(catalog.events) if e.id == EVENT)
+    rows = table_rows(catalog, positions, Sort())
+    assert [(img.src, img.alt, img.className) for row in rows for img in find(row, "Img")] == [
+        ("/_timeline/media/people/crowd.png", "A crowd", "table-thumb")]
+    assert find(rows[with_image], "Img")
+    items = handout_items(catalog, positions)
+    [figure] = [f for item in items for f in find(item, "Figure")]
+    assert figure in find(items[with_image], "Figure") and figure.className == "handout-media"
+    assert [span.children for span in find(figure, "Span")] == ["The crowd", "Photo: someone"]

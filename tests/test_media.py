@@ -22,7 +22,7 @@ from timeline_app.data.catalog import build_catalog
 from timeline_app.data.dataset import load_dataset, load_events
 from timeline_app.data.export import events_to_csv
 from timeline_app.data.live import LiveDataset
-from timeline_app.data.media import COLUMNS, MAX_MEDIA_BYTES, media_type
+from timeline_app.data.media import COLUMNS, MAX_MEDIA_BYTES, ImageRules, media_type
 from timeline_app.data.paths import EVENTS_DIR
 from timeline_app.data.timelinejs import load_timelinejs
 from timeline_app.web.app import create_app
@@ -169,7 +169,7 @@ def test_an_export_writes_the_image_columns_back(media_folder):
     text = events_to_csv(dataset.events)
     assert text.splitlines()[0].endswith(",media,media_alt,media_credit,media_caption")
     again, problems = load_events("again.csv", dataset.articles, dataset.categories, data=text.encode(),
-                                  media_folder=media_folder)
+                                  images=ImageRules(media_folder))
     assert problems == [] and event_of(dataset).media == next(e.media for e in again if e.id == EVENT)
     assert "media" not in events_to_csv(load_dataset(EVENTS_DIR).events).splitlines()[0]
 
@@ -198,7 +198,7 @@ def test_timelinejs_media_columns_become_the_image(media_folder):
     ]).encode()
     shipped = load_dataset(EVENTS_DIR)
     events, problems = load_timelinejs("s.csv", shipped.articles, shipped.categories, data=sheet,
-                                       media_folder=media_folder)
+                                       images=ImageRules(media_folder))
     first, thumbnail, both = (e.media for e in events)
     assert (first.src, first.credit, first.caption) == ("people/crowd.png", "Photo & licence", "The crowd")
     assert thumbnail.src == both.src == "people/crowd.png"
@@ -305,3 +305,47 @@ def test_the_table_shows_a_thumbnail_and_the_handout_the_figure(media_folder):
     [figure] = [f for item in items for f in find(item, "Figure")]
     assert figure in find(items[with_image], "Figure") and figure.className == "handout-media"
     assert [span.children for span in find(figure, "Span")] == ["The crowd", "Photo: someone"]
+
+
+# -- images from other sites: off by default, then only from the allowed ones -----------------------
+
+@pytest.mark.parametrize("url, shown", [
+    ("https://upload.wikimedia.org/a.jpg", True),
+    ("https://img.example.org/a.jpg", True),       # https://*.example.org
+    ("https://example.org/a.jpg", False),          # the wildcard is for sub-domains, as in CSP
+    ("http://upload.wikimedia.org/a.jpg", False),  # another scheme
+    ("https://upload.wikimedia.org:8443/a.jpg", False),
+    ("https://upload.wikimedia.org@evil.example.com/a.jpg", False),
+    ("https://evil.example.com/upload.wikimedia.org/a.jpg", False),
+    ("//upload.wikimedia.org/a.jpg", False),
+])
+def test_a_web_address_is_shown_only_from_an_allowed_site(media_folder, url, shown):
+    dataset_with(media_folder, (url, "alt", "", ""))
+    allowed = load_dataset(media_folder, media_origins=("https://upload.wikimedia.org", "https://*.example.org"))
+    assert event_of(allowed).media.shown is shown and (allowed.problems == []) is shown
+    assert event_of(load_dataset(media_folder)).media.shown is False  # off by default
+
+
+def test_check_passes_the_sites_the_server_allows(media_folder, capsys, monkeypatch):
+    events_file = dataset_with(media_folder, ("https://upload.wikimedia.org/a.jpg", "alt", "", ""))
+    assert main(["check", "--strict", str(events_file)]) == 1
+    assert "TIMELINE_MEDIA_ORIGINS" in capsys.readouterr().out
+    monkeypatch.setenv("TIMELINE_MEDIA_ORIGINS", "https://upload.wikimedia.org")
+    assert main(["check", "--strict", str(events_file)]) == 0
+    monkeypatch.setenv("TIMELINE_MEDIA_ORIGINS", "'self'")
+    assert main(["check", str(events_file)]) == 2
+    assert "TIMELINE_MEDIA_ORIGINS: 'self' is always allowed" in capsys.readouterr().err
+
+
+def test_the_page_allows_images_from_the_allowed_sites_only(media_folder):
+    events_file = dataset_with(media_folder, ("https://upload.wikimedia.org/a.jpg", "A remote image", "", ""))
+    policy = create_app(events_file, media_origins=()).server.test_client().get("/").headers[
+        "Content-Security-Policy"]
+    assert "img-src 'self' data: blob:;" in policy
+    app = create_app(events_file, media_origins=("https://upload.wikimedia.org",))
+    policy = app.server.test_client().get("/").headers["Content-Security-Policy"]
+    assert "img-src 'self' data: blob: https://upload.wikimedia.org;" in policy
+    catalog = build_catalog(load_dataset(media_folder, media_origins=("https://upload.wikimedia.org",)))
+    position = next(i for i, e in enumerate(catalog.events) if e.id == EVENT)
+    [image] = [i for part in reader_panel(catalog, position) for i in find(part, "Img")]
+    assert (image.src, image.referrerPolicy) == ("https://upload.wikimedia.org/a.jpg", "no-referrer")

@@ -51,8 +51,8 @@ SHEET_PROBLEMS = [
     (2, "Type", "warning: the title slide is not an event; it was not imported"),
     (6, "Month", "13 is not a month; fix: write a month from 1 to 12"),
     (7, "Day", "February has no day 30; fix: correct the day or the month"),
-    (8, "Media", "warning: the image 'https://example.org/gdansk.jpg' is a web address; the timeline shows "
-                 "only images in media/"),
+    (8, "Media", "warning: the image 'https://example.org/gdansk.jpg' is a web address from a site the server "
+                 "does not allow"),
     (8, "media_alt", "warning: the image has no alt text, so it is not shown"),
     (9, "Type", "warning: an era is a named period, not an event; it was not imported; fix: add it to "
                 "events/periods.csv"),

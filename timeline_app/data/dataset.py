@@ -29,8 +29,7 @@ from .dates import (
 )
 from .files import TIME_BUDGET_SECONDS, read_file
 from .media import COLUMNS as MEDIA_COLUMNS
-from .media import Media, media_problem
-from .paths import EVENTS_DIR
+from .media import ImageRules, Media
 from .periods import Period, check_periods
 from .problems import WARNING, Problem, closest, shown
 from .sources import Article, read_sources
@@ -141,15 +140,14 @@ def _checked(article_id: str) -> bool:
 def load_events(path: Path | str, articles: dict[str, Article], categories: dict[str, Category],
                 data: bytes | None = None, name: str | None = None, root: Path | str | None = None,
                 unchecked: Unchecked = _checked, periods: tuple[Period, ...] = (),
-                budget: float = TIME_BUDGET_SECONDS, media_folder: Path | str = EVENTS_DIR
+                budget: float = TIME_BUDGET_SECONDS, images: ImageRules = ImageRules()
                 ) -> tuple[list[Event], list[Problem]]:
     """Read and validate an events CSV (or its ``data``); the good events and every problem.
 
     ``root`` confines the file to a folder; ``budget`` (seconds) bounds the
     time it may take (see :func:`~timeline_app.data.csvfile.read_rows`).
-    ``periods`` (the gazetteer) lets a start or end name a period.  Images
-    are looked for in the ``media/`` folder of ``media_folder`` (a dataset
-    folder; the shipped one for a file checked on its own, as its articles are).
+    ``periods`` (the gazetteer) lets a start or end name a period; ``images``
+    says where the events' images may come from.
     """
     with _collector_paused():
         table = read_rows(path, required=REQUIRED, known=KNOWN_COLUMNS, data=data, name=name, root=root,
@@ -158,7 +156,7 @@ def load_events(path: Path | str, articles: dict[str, Article], categories: dict
             table.report(table.header_line, "(header)",
                          "the header has no 'article' column, so no event links to its source",
                          "add an 'article' column naming each event's article", WARNING)
-        return events_from_table(table, articles, categories, unchecked, periods, media_folder)
+        return events_from_table(table, articles, categories, unchecked, periods, images)
 
 
 @contextlib.contextmanager
@@ -181,7 +179,7 @@ def _collector_paused():
 
 def events_from_table(table: Table, articles: dict[str, Article], categories: dict[str, Category],
                       unchecked: Unchecked = _checked, periods: tuple[Period, ...] = (),
-                      media_folder: Path | str = EVENTS_DIR) -> tuple[list[Event], list[Problem]]:
+                      images: ImageRules = ImageRules()) -> tuple[list[Event], list[Problem]]:
     """Validate the rows of a table in the events layout (keys from :data:`KNOWN_COLUMNS`).
 
     Shared by :func:`load_events` and the TimelineJS import, whose table
@@ -196,7 +194,7 @@ def events_from_table(table: Table, articles: dict[str, Article], categories: di
     events: list[Event] = []
     if not missing:
         table.check_rows_read()
-        rows = _RowChecker(table, articles, categories, unchecked, periods, media_folder)
+        rows = _RowChecker(table, articles, categories, unchecked, periods, images)
         for line, row in table.rows:
             if table.out_of_time(line):
                 break
@@ -212,9 +210,9 @@ class _RowChecker:
 
     def __init__(self, table: Table, articles: dict[str, Article], categories: dict[str, Category],
                  unchecked: Unchecked, periods: tuple[Period, ...] = (),
-                 media_folder: Path | str = EVENTS_DIR):
+                 images: ImageRules = ImageRules()):
         self.table = table
-        self.media_folder = media_folder
+        self.images = images
         self.media_problems: dict[str, tuple[str, str] | None] = {}
         """Each image file looked at once per file (many events may show one portrait)."""
         self.periods = {name: p for p in periods for name in p.names}
@@ -302,7 +300,7 @@ class _RowChecker:
                    WARNING)
             return Media(src, alt, credit, caption)
         if src not in self.media_problems:
-            self.media_problems[src] = media_problem(self.media_folder, src)
+            self.media_problems[src] = self.images.problem(src)
         problem = self.media_problems[src]
         if problem:
             report(line, "media", *problem, WARNING)
@@ -401,7 +399,7 @@ def _quote_hint(quote: str, article: Article) -> str:
 
 
 def load_dataset(folder: Path | str, events_file: Path | str | None = None,
-                 names_as_given: bool = False) -> Dataset:
+                 names_as_given: bool = False, media_origins: tuple[str, ...] = ()) -> Dataset:
     """The whole dataset folder: categories, periods, source articles and events.
 
     Never raises for what an editor can get wrong: problems with any of the
@@ -410,7 +408,8 @@ def load_dataset(folder: Path | str, events_file: Path | str | None = None,
     the dataset folder (an events file kept elsewhere: out of its own
     folder).  Problems name the files relative to the dataset folder, as
     visitors may see them; ``names_as_given`` names them by the paths as
-    given instead, for the editor at the terminal.
+    given instead, for the editor at the terminal.  Events' images come
+    from the folder's ``media/`` and from the web ``media_origins``.
     """
     folder = Path(folder)
     events_path = Path(events_file) if events_file else folder / "events.csv"
@@ -427,7 +426,7 @@ def load_dataset(folder: Path | str, events_file: Path | str | None = None,
         problems += period_problems
     events, event_problems = load_events(events_path, sources.articles, categories, name=shown_as(events_path),
                                          root=events_root, unchecked=sources.unchecked, periods=tuple(periods),
-                                         media_folder=folder)
+                                         images=ImageRules(folder, media_origins))
     return Dataset(events=events, problems=sources.problems + problems + event_problems,
                    articles=sources.articles, categories=categories, periods=tuple(periods))
 

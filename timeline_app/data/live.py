@@ -128,8 +128,10 @@ class LiveDataset:
 
     def __init__(self, folder: Path | str, events_file: Path | str | None = None, *,
                  check_seconds: float = CHECK_SECONDS, settle_seconds: float = SETTLE_SECONDS,
-                 clock=time.monotonic):
+                 clock=time.monotonic, media_origins: tuple[str, ...] = ()):
         self.folder = Path(folder)
+        self.media_origins = media_origins
+        """Sites the events' images may come from besides media/ (the server's setting)."""
         self.events_file = Path(events_file) if events_file else self.folder / "events.csv"
         self.check_seconds = check_seconds
         self.settle_seconds = settle_seconds
@@ -194,7 +196,7 @@ class LiveDataset:
 
     def _load(self) -> Dataset:
         try:
-            return load_dataset(self.folder, self.events_file)
+            return load_dataset(self.folder, self.events_file, media_origins=self.media_origins)
         except Exception as exc:  # noqa: BLE001
             log.exception("loading %s failed", self.events_file)
             return Dataset(events=[], problems=[self._note(f"the file cannot be read ({type(exc).__name__}; "

@@ -5,9 +5,11 @@ known type is ever served: a file inside ``media/`` (no ``..``, no absolute
 path, no link leading out, checked by :func:`~timeline_app.data.files.read_file`),
 named with an image extension, whose first bytes are that type's signature,
 and at most :data:`MAX_MEDIA_BYTES` long.  A web address (``https://...``)
-is refused: the page's Content-Security-Policy lets images come only from
-the app itself, so the browser would not show it anyway, and a remote image
-would tell a third party who reads which event.
+is refused unless its origin is one the server allows (the ``media_origins``
+setting, none by default, which also opens the page's Content-Security-Policy
+``img-src`` to exactly those origins): otherwise the browser would not show it
+anyway, and a remote image tells a third party who reads which event.  A
+remote image is not fetched by the app, so nothing but its origin is checked.
 
 Problems with an image are warnings, not errors: the event stands on its
 quote, so it stays on the timeline, shown without the image until the
@@ -18,10 +20,13 @@ without alt text.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from .files import read_file
+from .paths import EVENTS_DIR
 
 FOLDER = "media"
 """The images' folder, in the dataset folder beside ``events.csv``."""
@@ -53,6 +58,49 @@ class Media:
     caption: str = ""
     shown: bool = False
 
+    @property
+    def remote(self) -> bool:
+        """Whether ``src`` is a web address (shown only from an allowed origin)."""
+        return is_web_address(self.src)
+
+
+def is_web_address(src: str) -> bool:
+    return src.lower().startswith(("http://", "https://", "//"))
+
+
+def allowed_origin(url: str, origins: Sequence[str]) -> bool:
+    """Whether ``url`` comes from one of ``origins`` (``https://host[:port]``, or ``https://*.host``
+    for its sub-domains), matched as a browser matches a CSP source expression."""
+    try:
+        parts = urlsplit(url)
+        host, port = (parts.hostname or "").lower(), parts.port
+    except ValueError:
+        return False
+    if parts.scheme not in ("http", "https") or not host or parts.username or parts.password:
+        return False
+    for origin in origins:
+        scheme, _, rest = origin.lower().partition("://")
+        name, _, wanted_port = rest.partition(":")
+        if scheme != parts.scheme or (str(port) if port else "") != wanted_port:
+            continue
+        if host == name or (name.startswith("*.") and host.endswith(name[1:])):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class ImageRules:
+    """Where events' images may come from: the ``media/`` folder of the dataset ``folder``
+    (the shipped one for a file checked on its own, as its articles are), and the web
+    ``origins`` the server allows (its media_origins setting)."""
+
+    folder: Path | str = EVENTS_DIR
+    origins: tuple[str, ...] = ()
+
+    def problem(self, src: str) -> tuple[str, str] | None:
+        """:func:`media_problem` of ``src`` under these rules."""
+        return media_problem(self.folder, src, self.origins)
+
 
 def media_type(name: str, data: bytes) -> str | None:
     """The Content-Type of an image file named ``name`` holding ``data``, or None when it is not
@@ -76,16 +124,19 @@ def read_media(folder: Path | str, src: str) -> tuple[bytes, str] | None:
     return (data, kind) if kind else None
 
 
-def media_problem(folder: Path | str, src: str) -> tuple[str, str] | None:
+def media_problem(folder: Path | str, src: str, origins: Sequence[str] = ()) -> tuple[str, str] | None:
     """(message, fix) saying why ``src`` cannot be shown, or None when it can.
 
-    ``src`` is the cell as written: a path inside ``media/`` of the dataset ``folder``.
+    ``src`` is the cell as written: a path inside ``media/`` of the dataset
+    ``folder``, or a web address from one of ``origins`` (the media_origins setting).
     """
-    if src.lower().startswith(("http://", "https://", "//")):
-        return (f"the image '{src[:80]}' is a web address; the timeline shows only images in "
-                f"{FOLDER}/, so this event is shown without it",
+    if is_web_address(src):
+        if allowed_origin(src, origins):
+            return None
+        return (f"the image '{src[:80]}' is a web address from a site the server does not allow; "
+                f"this event is shown without it",
                 f"download the image (if its licence allows), put it in events/{FOLDER}/ and write its "
-                "file name here, with its credit in media_credit")
+                "file name here, with its credit in media_credit; or allow the site with TIMELINE_MEDIA_ORIGINS")
     path = _path(folder, src)
     if path is None:
         return (f"the image '{src[:80]}' is not a file name inside {FOLDER}/",

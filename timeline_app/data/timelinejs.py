@@ -26,7 +26,7 @@ from .csvfile import Table, read_rows
 from .dataset import Event, events_from_table, slugify
 from .dates import MAX_YEAR, MIN_YEAR
 from .files import TIME_BUDGET_SECONDS
-from .paths import EVENTS_DIR
+from .media import ImageRules
 from .problems import WARNING, Problem, closest, plural, shown
 from .sources import Article
 
@@ -173,14 +173,14 @@ class _Groups:
 
 def load_timelinejs(path: Path | str, articles: dict[str, Article], categories: dict[str, Category],
                     data: bytes | None = None, name: str | None = None, default_category: str = "",
-                    budget: float = TIME_BUDGET_SECONDS, media_folder: Path | str = EVENTS_DIR
+                    budget: float = TIME_BUDGET_SECONDS, images: ImageRules = ImageRules()
                     ) -> tuple[list[Event], list[Problem]]:
     """The good events of a TimelineJS sheet and every problem: what the app's upload calls.
 
-    Images are looked for in the ``media/`` folder of the dataset folder ``media_folder``."""
+    ``images`` says where the events' images may come from."""
     table = read_timelinejs(path, categories, data=data, name=name, default_category=default_category,
                             budget=budget)
-    return events_from_table(table, articles, categories, media_folder=media_folder)
+    return events_from_table(table, articles, categories, images=images)
 
 
 def _is_not_an_event(sheet: Table, line: int, row: dict[str, str]) -> bool:

@@ -24,8 +24,9 @@ ROUTE = "/_timeline/media/"
 
 
 def media_url(media: Media) -> str:
-    """The address of an event's image, for ``img`` elements."""
-    return ROUTE + quote(media.src)
+    """The address of an event's image, for ``img`` elements: this route's, or the web
+    address as written (from a site the media_origins setting allows)."""
+    return media.src if media.remote else ROUTE + quote(media.src)
 
 
 def register(app: Dash, live: LiveDataset) -> None:

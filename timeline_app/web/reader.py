@@ -11,6 +11,7 @@ from dash import html
 
 from ..data.catalog import Catalog, is_life
 from ..data.dataset import Event
+from ..data.media import Media
 from . import ids
 from .article_index import article_index
 from .article_marks import marked_body
@@ -36,18 +37,25 @@ def _links(catalog: Catalog, title: str, positions: list[int], extra=None) -> ht
     return html.Section([html.H3(title), extra, html.Ul(items, className="links")], className="related")
 
 
+def media_image(media: Media, class_name: str = "") -> html.Img:
+    """An event's image; a remote one is asked for without a Referer, so its site is not
+    told which page, or which event, it is shown on."""
+    return html.Img(src=media_url(media), alt=media.alt, referrerPolicy="no-referrer", className=class_name)
+
+
 def media_figure(event: Event, class_name: str):
     """The event's image as a ``figure`` (image, caption, credit), or None when it has none to show.
 
     Alt text, caption and credit are the editor's text, given to Dash as
-    plain strings; the image comes from the app's own media route only.
+    plain strings; the image comes from the app's own media route, or from a
+    site the media_origins setting allows.
     """
     media = event.media
     if media is None or not media.shown:
         return None
     notes = [html.Span(media.caption, className="media-caption") if media.caption else None,
              html.Span(media.credit, className="media-credit") if media.credit else None]
-    return html.Figure([html.Img(src=media_url(media), alt=media.alt),
+    return html.Figure([media_image(media),
                         html.Figcaption(notes) if media.caption or media.credit else None],
                        className=class_name)
 

@@ -38,7 +38,7 @@ from ...view.glyphs import glyph
 from ...view.url_state import ViewState, from_store
 from ..clientside import clientside
 from ..current import CurrentData
-from ..media_route import media_url
+from ..reader import media_image
 
 MAX_ROWS = 500
 """Rows drawn at most (the caption says how many more are in view); the CSV has them all."""
@@ -195,7 +195,7 @@ def table_rows(catalog: Catalog, positions: Sequence[int], sort: Sort) -> list:
 def thumbnail(event: Event):
     """A small copy of the event's image (the browser scales it, assets/classroom.css), or None."""
     media = event.media
-    return html.Img(src=media_url(media), alt=media.alt, className="table-thumb") if media and media.shown else None
+    return media_image(media, "table-thumb") if media and media.shown else None
 
 
 def caption(count: int, total: int) -> str:

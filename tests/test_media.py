@@ -70,7 +70,7 @@ def media_events_file(tmp_path_factory) -> Path:
     """The shipped dataset with one image, credited and captioned, on the Hungarian Revolution."""
     folder = tmp_path_factory.mktemp("media") / "events"
     shutil.copytree(EVENTS_DIR, folder)
-    (folder / "media").mkdir()
+    (folder / "media").mkdir(exist_ok=True)  # the shipped folder holds only its README
     (folder / "media" / "budapest.png").write_bytes(png(40, 30))
     return dataset_with(folder, ("budapest.png", "A red square standing for Budapest",
                                  "Drawn by the tests, public domain", "Budapest, October 1956"))

@@ -46,7 +46,8 @@ COLUMNS = ("media", "media_alt", "media_credit", "media_caption")
 
 @dataclass(frozen=True)
 class Media:
-    """An event's image as written: ``src`` is its path inside ``media/`` (forward slashes).
+    """An event's image as written: ``src`` is its path inside ``media/`` (forward slashes),
+    or a web address.
 
     Kept whole even when it cannot be shown (``shown`` False: its problem says
     why), so an export or a TimelineJS import writes back what the editor wrote.
@@ -65,6 +66,7 @@ class Media:
 
 
 def is_web_address(src: str) -> bool:
+    """Whether ``src`` names an image on another site (a protocol-relative ``//host`` too)."""
     return src.lower().startswith(("http://", "https://", "//"))
 
 

@@ -236,13 +236,15 @@
     return figure;
   }
 
-  /* Draw the handout's picture (an SVG, so it prints as vector); resolves once it is in the page. */
+  /* Draw the handout's picture (an SVG, so it prints as vector); resolves once it is in the page,
+     and the events' images in the list (export_view.py handout_items) have loaded, so they print. */
   lib.preparePrint = function (meta) {
     const img = document.getElementById('handout-figure');
     const figure = handoutFigure(meta);
     if (!img || !figure || !window.Plotly) return Promise.resolve(false);
-    return window.Plotly.toImage({ data: figure.data, layout: figure.layout },
-      { format: 'svg', width: figure.width, height: figure.height })
+    const images = Array.from(document.querySelectorAll('#handout-list img'), (im) => im.decode().catch(() => null));
+    return Promise.all(images).then(() => window.Plotly.toImage({ data: figure.data, layout: figure.layout },
+      { format: 'svg', width: figure.width, height: figure.height }))
       .then((url) => new Promise((resolve) => {
         img.onload = () => resolve(true);
         img.onerror = () => resolve(false);

@@ -40,7 +40,7 @@ def test_without_a_file_the_shipped_events_are_checked(repo_root):
                       "Windows-1250 (Central European)"),
     ("categories_bad.csv", 1, f"{FIXTURES}/categories_bad.csv:3: name: category 'strike' is already defined "
                               "on line 2; fix: keep one row per category"),
-    ("timelinejs.csv", 1, f"{FIXTURES}/timelinejs.csv:1: Media: warning: the timeline does not show these "
+    ("timelinejs.csv", 1, f"{FIXTURES}/timelinejs.csv:1: Background: warning: the timeline does not show these "
                           "columns"),
 ])
 def test_command_line(fixture, status, first_line, repo_root):

@@ -47,10 +47,13 @@ def test_html_to_text(html, text):
 
 # (line, column, message fragment) of every problem the fixture sheet has
 SHEET_PROBLEMS = [
-    (1, "Media", "warning: the timeline does not show these columns; their values were not imported"),
+    (1, "Background", "warning: the timeline does not show these columns; their values were not imported"),
     (2, "Type", "warning: the title slide is not an event; it was not imported"),
     (6, "Month", "13 is not a month; fix: write a month from 1 to 12"),
     (7, "Day", "February has no day 30; fix: correct the day or the month"),
+    (8, "Media", "warning: the image 'https://example.org/gdansk.jpg' is a web address from a site the server "
+                 "does not allow"),
+    (8, "media_alt", "warning: the image has no alt text, so it is not shown"),
     (9, "Type", "warning: an era is a named period, not an event; it was not imported; fix: add it to "
                 "events/periods.csv"),
     (10, "Group", "warning: the Group is empty; the row gets the default category 'life' (the first in "
@@ -153,7 +156,7 @@ def test_default_category_fills_an_empty_group(shipped):
 def test_the_upload_function_tells_a_sheet_from_an_events_file(shipped):
     sheet = open(SHEET, "rb").read()
     events, problems = load_upload(sheet, "upload.csv", shipped.articles, shipped.categories)
-    assert len(events) == 7 and str(problems[0]).startswith("upload.csv:1: Media: warning:")
+    assert len(events) == 7 and str(problems[0]).startswith("upload.csv:1: Background: warning:")
     plain = open("tests/fixtures/bom.csv", "rb").read()
     events, problems = load_upload(plain, "mine.csv", shipped.articles, shipped.categories)
     assert [e.id for e in events] == ["lenin-life", "stalin-life"] and problems == []
@@ -164,11 +167,14 @@ def test_import_command_writes_the_good_events(tmp_path, capsys, shipped):
     assert import_command(SHEET, str(out)) == 1  # the sheet has errors
     printed = capsys.readouterr()
     assert printed.out.splitlines()[2] == f"{SHEET}:6: Month: 13 is not a month; fix: write a month from 1 to 12"
-    assert printed.err.strip() == f"{out}: 7 events written; 4 errors, 5 warnings"
+    assert printed.err.strip() == f"{out}: 7 events written; 4 errors, 7 warnings"
     events, problems = load_events(out, shipped.articles, shipped.categories)
     assert [e.id for e in events] == [e.id for e in load_timelinejs(SHEET, shipped.articles,
                                                                     shipped.categories)[0]]
-    assert problems and all(p.column == "article" and not p.is_error for p in problems)
+    assert problems and all(p.column in ("article", "media", "media_alt") and not p.is_error for p in problems)
+    # the sheet's Media web address is written as it was, and still not shown
+    solidarity = next(e for e in events if e.title == "Solidarność")
+    assert (solidarity.media.src, solidarity.media.shown) == ("https://example.org/gdansk.jpg", False)
     assert events[1].start.text == "73 BC"
 
 

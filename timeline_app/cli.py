@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .server.settings import SettingError, add_options, load_settings, unknown_variables
+from .server.settings import SettingError, add_options, from_environment, load_settings, unknown_variables
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate an events, categories, periods or TimelineJS CSV file",
                            description="Print one line per problem as FILE:LINE: column: message; "
-                                       "fix: hint.  Exit status 1 when there is an error.")
+                                       "fix: hint.  Exit status 1 when there is an error.  An event's image "
+                                       "from a web address passes only from a site in TIMELINE_MEDIA_ORIGINS, "
+                                       "as the server shows it.")
     check.add_argument("file", nargs="?", help="CSV file to check (default: events/events.csv)")
     check.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")
     check.add_argument("--coverage", action="store_true",
@@ -63,7 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         from .commands import check_command
 
-        return check_command(args.file, strict=args.strict, coverage=args.coverage)
+        try:  # the server's image sites, so check shows the images the server would
+            media_origins = from_environment("media_origins")
+        except SettingError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        return check_command(args.file, strict=args.strict, coverage=args.coverage, media_origins=media_origins)
     if args.command == "propose":
         from .commands import propose_command
 

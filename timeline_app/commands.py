@@ -70,14 +70,17 @@ def write_output(out: Path | str, write: Callable[[Path], None], rows: int, forc
     return None
 
 
-def check_command(path: str | None, strict: bool = False, coverage: bool = False) -> int:
+def check_command(path: str | None, strict: bool = False, coverage: bool = False,
+                  media_origins: tuple[str, ...] = ()) -> int:
     """Print one line per problem; exit status 0 when there is no error (or, strict, no problem).
+
+    Events' images may come from the web ``media_origins`` (the server's setting) too.
 
     With ``coverage``, also list every dated mention of the dataset's
     articles; one neither on the timeline nor marked not an event fails the check.
     """
     file = Path(path) if path else EVENTS_CSV
-    problems, loaded = check_file(file)
+    problems, loaded = check_file(file, media_origins)
     missing = 0
     if coverage:
         mark_problems, missing = coverage_report(file)

@@ -35,7 +35,7 @@ def serve_command(settings: Settings) -> int:
 
     apply_to_process(settings)
     app = create_app(settings.events, frame_ancestors=settings.frame_ancestors,
-                     max_body_bytes=settings.max_body_bytes)
+                     max_body_bytes=settings.max_body_bytes, media_origins=settings.media_origins)
     connection_limit = _allow_open_files(settings.connection_limit)
     connections: dict = {}  # waitress's event-loop map: listeners, channels, its trigger
     try:

@@ -28,12 +28,17 @@ from .dates import (
     parse_date,
 )
 from .files import TIME_BUDGET_SECONDS, read_file
+from .media import COLUMNS as MEDIA_COLUMNS
+from .media import ImageRules, Media
 from .periods import Period, check_periods
 from .problems import CATEGORY_CUTOFF, CLOSE_NAMES, WARNING, Problem, close_matches, closest, did_you_mean, shown
 from .sources import Article, read_sources
 
 COLUMNS = ("id", "title", "start", "end", "category", "people", "place", "article", "quote",
            "description")
+KNOWN_COLUMNS = (*COLUMNS, *MEDIA_COLUMNS)
+"""Every column the loader reads: an events file is written with :data:`COLUMNS`, and with
+the image's columns only when an event has an image."""
 REQUIRED = ("id", "title", "start", "category")
 """Without these no row can be drawn.  ``article`` is expected too (a warning if absent)."""
 LIST_SEPARATOR = ";"
@@ -63,17 +68,21 @@ class Event:
     line: int
     extra: tuple[tuple[str, str], ...] = ()
     """Columns the timeline does not use, as (column, value), kept for export."""
+    media: Media | None = None
+    """The event's image (``media``, ``media_alt``, ... columns), if any cell of it is filled."""
 
     def __init__(self, id: str, title: str, start: HistoricalDate, end: HistoricalDate | None,
                  category: str, people: tuple[str, ...], place: tuple[str, ...], article: str,
-                 quote: str, description: str, line: int, extra: tuple[tuple[str, str], ...] = ()):
+                 quote: str, description: str, line: int, extra: tuple[tuple[str, str], ...] = (),
+                 media: Media | None = None):
         # Frozen, yet built with one store of all fields instead of the twelve
         # frozen __setattr__ calls dataclass would generate: those are a fifth
         # of the time it takes to load 100,000 events.
         object.__setattr__(self, "__dict__", {
             "id": id, "title": title, "start": start, "end": end, "category": category,
             "people": people, "place": place, "article": article, "quote": quote,
-            "description": description, "line": line, "extra": extra})
+            "description": description, "line": line, "extra": extra,
+            "media": media})
 
     @property
     def last(self) -> HistoricalDate:
@@ -131,21 +140,23 @@ def _checked(article_id: str) -> bool:
 def load_events(path: Path | str, articles: dict[str, Article], categories: dict[str, Category],
                 data: bytes | None = None, name: str | None = None, root: Path | str | None = None,
                 unchecked: Unchecked = _checked, periods: tuple[Period, ...] = (),
-                budget: float = TIME_BUDGET_SECONDS) -> tuple[list[Event], list[Problem]]:
+                budget: float = TIME_BUDGET_SECONDS, images: ImageRules = ImageRules()
+                ) -> tuple[list[Event], list[Problem]]:
     """Read and validate an events CSV (or its ``data``); the good events and every problem.
 
     ``root`` confines the file to a folder; ``budget`` (seconds) bounds the
     time it may take (see :func:`~timeline_app.data.csvfile.read_rows`).
-    ``periods`` (the gazetteer) lets a start or end name a period.
+    ``periods`` (the gazetteer) lets a start or end name a period; ``images``
+    says where the events' images may come from.
     """
     with _collector_paused():
-        table = read_rows(path, required=REQUIRED, known=COLUMNS, data=data, name=name, root=root,
+        table = read_rows(path, required=REQUIRED, known=KNOWN_COLUMNS, data=data, name=name, root=root,
                           budget=budget)
         if table.header and "article" not in table.header:
             table.report(table.header_line, "(header)",
                          "the header has no 'article' column, so no event links to its source",
                          "add an 'article' column naming each event's article", WARNING)
-        return events_from_table(table, articles, categories, unchecked, periods)
+        return events_from_table(table, articles, categories, unchecked, periods, images)
 
 
 @contextlib.contextmanager
@@ -167,9 +178,9 @@ def _collector_paused():
 
 
 def events_from_table(table: Table, articles: dict[str, Article], categories: dict[str, Category],
-                      unchecked: Unchecked = _checked, periods: tuple[Period, ...] = ()
-                      ) -> tuple[list[Event], list[Problem]]:
-    """Validate the rows of a table in the events layout (keys from :data:`COLUMNS`).
+                      unchecked: Unchecked = _checked, periods: tuple[Period, ...] = (),
+                      images: ImageRules = ImageRules()) -> tuple[list[Event], list[Problem]]:
+    """Validate the rows of a table in the events layout (keys from :data:`KNOWN_COLUMNS`).
 
     Shared by :func:`load_events` and the TimelineJS import, whose table
     labels name the sheet's own columns ("Headline", "Year").
@@ -183,7 +194,7 @@ def events_from_table(table: Table, articles: dict[str, Article], categories: di
     events: list[Event] = []
     if not missing:
         table.check_rows_read()
-        rows = _RowChecker(table, articles, categories, unchecked, periods)
+        rows = _RowChecker(table, articles, categories, unchecked, periods, images)
         for line, row in table.rows:
             if table.out_of_time(line):
                 break
@@ -198,8 +209,12 @@ class _RowChecker:
     """Validates rows one by one, remembering ids, dates and suggestions across rows."""
 
     def __init__(self, table: Table, articles: dict[str, Article], categories: dict[str, Category],
-                 unchecked: Unchecked, periods: tuple[Period, ...] = ()):
+                 unchecked: Unchecked, periods: tuple[Period, ...] = (),
+                 images: ImageRules = ImageRules()):
         self.table = table
+        self.images = images
+        self.media_problems: dict[str, tuple[str, str] | None] = {}
+        """Each image file looked at once per file (many events may show one portrait)."""
         self.periods = {name: p for p in periods for name in p.names}
         """A named period of the gazetteer reads as a date too, as the extractor reads it in text:
         its start in the start column, its end in the end column ("World War Two")."""
@@ -269,8 +284,30 @@ class _RowChecker:
             id=event_id, title=title, start=start, end=end, category=category,
             people=self._list(row.get("people", "")), place=self._list(row.get("place", "")),
             article=article_id, quote=quote, description=row.get("description", ""), line=line,
-            extra=tuple((c, row[c]) for c in extra) if extra else (),
+            extra=tuple((c, row[c]) for c in extra) if extra else (), media=self._media(line, row),
         )
+
+    def _media(self, line: int, row: dict[str, str]) -> Media | None:
+        """The row's image, ``shown`` only when its file is good and it has alt text; a warning
+        otherwise (the event stays on the timeline without it)."""
+        src, alt, credit, caption = (row.get(c, "") for c in MEDIA_COLUMNS)
+        if not (src or alt or credit or caption):
+            return None
+        report = self.table.report
+        if not src:
+            report(line, "media", "there is alt text, a credit or a caption but no image",
+                   "write the image's file name (in events/media/) in media, or clear the other media cells",
+                   WARNING)
+            return Media(src, alt, credit, caption)
+        if src not in self.media_problems:
+            self.media_problems[src] = self.images.problem(src)
+        problem = self.media_problems[src]
+        if problem:
+            report(line, "media", *problem, WARNING)
+        if not alt:
+            report(line, "media_alt", "the image has no alt text, so it is not shown",
+                   "describe in a few words what the image shows, for readers who cannot see it", WARNING)
+        return Media(src, alt, credit, caption, shown=not problem and bool(alt))
 
     def _list(self, cell: str) -> tuple[str, ...]:
         items = self.lists.get(cell)
@@ -363,7 +400,7 @@ def _quote_hint(quote: str, article: Article) -> str:
 
 
 def load_dataset(folder: Path | str, events_file: Path | str | None = None,
-                 names_as_given: bool = False) -> Dataset:
+                 names_as_given: bool = False, media_origins: tuple[str, ...] = ()) -> Dataset:
     """The whole dataset folder: categories, periods, source articles and events.
 
     Never raises for what an editor can get wrong: problems with any of the
@@ -372,7 +409,8 @@ def load_dataset(folder: Path | str, events_file: Path | str | None = None,
     the dataset folder (an events file kept elsewhere: out of its own
     folder).  Problems name the files relative to the dataset folder, as
     visitors may see them; ``names_as_given`` names them by the paths as
-    given instead, for the editor at the terminal.
+    given instead, for the editor at the terminal.  Events' images come
+    from the folder's ``media/`` and from the web ``media_origins``.
     """
     folder = Path(folder)
     events_path = Path(events_file) if events_file else folder / "events.csv"
@@ -388,7 +426,8 @@ def load_dataset(folder: Path | str, events_file: Path | str | None = None,
         periods, period_problems = _confined(check_periods, folder / "periods.csv", shown_as, folder)
         problems += period_problems
     events, event_problems = load_events(events_path, sources.articles, categories, name=shown_as(events_path),
-                                         root=events_root, unchecked=sources.unchecked, periods=tuple(periods))
+                                         root=events_root, unchecked=sources.unchecked, periods=tuple(periods),
+                                         images=ImageRules(folder, media_origins))
     return Dataset(events=events, problems=sources.problems + problems + event_problems,
                    articles=sources.articles, categories=categories, periods=tuple(periods))
 

@@ -15,7 +15,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from .csvfile import guard_cell
-from .dataset import COLUMNS, LIST_SEPARATOR, Event
+from .dataset import COLUMNS, LIST_SEPARATOR, MEDIA_COLUMNS, Event
 
 
 def rows_to_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -43,11 +43,16 @@ def event_cells(event: Event, extra_columns: Sequence[str] = ()) -> list[str]:
         "article": event.article, "quote": event.quote, "description": event.description,
         **dict(event.extra),
     }
+    media = event.media
+    if media is not None:
+        cells.update(zip(MEDIA_COLUMNS, (media.src, media.alt, media.credit, media.caption)))
     return [cells.get(c, "") for c in (*COLUMNS, *extra_columns)]
 
 
 def events_to_csv(events: Iterable[Event]) -> str:
-    """An events.csv for ``events``, extra columns after the standard ones."""
+    """An events.csv for ``events``, extra columns after the standard ones: the image's
+    columns when an event has one, then the columns the timeline does not use."""
     events = list(events)
-    extra_columns = list(dict.fromkeys(c for e in events for c, _ in e.extra))
+    extra_columns = [*(MEDIA_COLUMNS if any(e.media for e in events) else ()),
+                     *dict.fromkeys(c for e in events for c, _ in e.extra)]
     return rows_to_csv([*COLUMNS, *extra_columns], (event_cells(e, extra_columns) for e in events))

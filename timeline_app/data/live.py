@@ -3,7 +3,8 @@
 :class:`LiveDataset` holds one immutable :class:`Snapshot` (the dataset, its
 catalog and its problems) and swaps it for a new one when the watched files
 change: ``events.csv`` (or the events file the app was given),
-``categories.csv``, ``periods.csv`` and every ``sources/*.txt``.  A change is
+``categories.csv``, ``periods.csv``, every ``sources/*.txt`` and the ``media/``
+folder (an image added to it or removed).  A change is
 noticed by each file's :func:`file_signature` (mode, inode, size, mtime and
 ctime, and the content's hash for small files: a ``chmod`` or a same-size
 rewrite within one clock tick counts too), looked at no more often than every
@@ -44,6 +45,7 @@ from pathlib import Path
 
 from .catalog import Catalog, build_catalog
 from .dataset import Dataset, load_dataset, visitor_name
+from .media import FOLDER as MEDIA_FOLDER
 from .problems import Problem
 
 log = logging.getLogger(__name__)
@@ -126,8 +128,10 @@ class LiveDataset:
 
     def __init__(self, folder: Path | str, events_file: Path | str | None = None, *,
                  check_seconds: float = CHECK_SECONDS, settle_seconds: float = SETTLE_SECONDS,
-                 clock=time.monotonic):
+                 clock=time.monotonic, media_origins: tuple[str, ...] = ()):
         self.folder = Path(folder)
+        self.media_origins = media_origins
+        """Sites the events' images may come from besides media/ (the server's setting)."""
         self.events_file = Path(events_file) if events_file else self.folder / "events.csv"
         self.check_seconds = check_seconds
         self.settle_seconds = settle_seconds
@@ -181,8 +185,9 @@ class LiveDataset:
             articles = sorted(sources.glob("*.txt"))
         except OSError:
             articles = []
+        # media/ itself: an image added or removed there changes what the events can show
         return [self.events_file, self.folder / "categories.csv", self.folder / "periods.csv", sources,
-                *articles]
+                *articles, self.folder / MEDIA_FOLDER]
 
     def signature(self) -> Signature:
         return tuple(file_signature(path) for path in self.watched())
@@ -191,7 +196,7 @@ class LiveDataset:
 
     def _load(self) -> Dataset:
         try:
-            return load_dataset(self.folder, self.events_file)
+            return load_dataset(self.folder, self.events_file, media_origins=self.media_origins)
         except Exception as exc:  # noqa: BLE001
             log.exception("loading %s failed", self.events_file)
             return Dataset(events=[], problems=[self._note(f"the file cannot be read ({type(exc).__name__}; "

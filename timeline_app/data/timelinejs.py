@@ -6,6 +6,11 @@ End Year, End Month, End Day); TimelineJS shows a negative year -44 as
 hold HTML; only their text is kept (script and style content is dropped).
 Each usable row becomes a row in the events layout, with the sheet's line
 numbers and column names, and is validated by the same code as events.csv.
+Media, Media Credit and Media Caption become the event's image columns (a
+web address in Media is kept, so the written file says what the sheet had,
+and reported: the timeline shows only images in ``events/media/``); Media
+Thumbnail stands in for an empty Media, since the table draws its own small
+copy of the image.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from .csvfile import Table, read_rows
 from .dataset import Event, events_from_table, slugify
 from .dates import MAX_YEAR, MIN_YEAR
 from .files import TIME_BUDGET_SECONDS
+from .media import ImageRules
 from .problems import CATEGORY_CUTOFF, CLOSE_NAMES, WARNING, Problem, close_matches, did_you_mean, plural, shown
 from .sources import Article
 
@@ -29,11 +35,11 @@ COLUMNS = ("year", "month", "day", "time", "end year", "end month", "end day", "
            "media thumbnail", "type", "group", "background")
 """The columns of the TimelineJS template, matched ignoring case."""
 REQUIRED = ("year", "headline")
-NOT_IMPORTED = ("time", "end time", "display date", "media", "media credit", "media caption",
-                "media thumbnail", "background")
+NOT_IMPORTED = ("time", "end time", "display date", "background")
 """Columns the timeline has no place for; editors are told once if any is filled."""
 _SOURCES = {"id": "headline", "title": "headline", "start": "year", "end": "end year",
-            "category": "group", "description": "text"}
+            "category": "group", "description": "text", "media": "media", "media_credit": "media credit",
+            "media_caption": "media caption"}
 """Each events column and the sheet column it comes from (for messages)."""
 _WHOLE_NUMBER = re.compile(r"-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.0*)?$")
 """A whole number as spreadsheets write it: 1956, 1956.0, or with thousands separators, 1,956
@@ -113,6 +119,9 @@ def read_timelinejs(path: Path | str, categories: dict[str, Category], data: byt
             "id": _unique_id(ids, title, row["year"], line), "title": title, "start": start, "end": end,
             "category": groups.category(line, row.get("group", ""), warn=has_group),
             "description": html_to_text(row.get("text", "")),
+            "media": row.get("media") or row.get("media thumbnail", ""),
+            "media_credit": html_to_text(row.get("media credit", "")),
+            "media_caption": html_to_text(row.get("media caption", "")),
             **{c: row[c] for c in sheet.extra_columns},
         }))
     if not has_group and sheet.rows and groups.default and not default_category:
@@ -121,6 +130,8 @@ def read_timelinejs(path: Path | str, categories: dict[str, Category], data: byt
                      f"category '{groups.default}' (the first in categories.csv)",
                      "add a Group column, or choose the category with --category", WARNING)
     filled = [sheet.label(c) for c in NOT_IMPORTED if any(row.get(c) for _, row in rows)]
+    if any(row.get("media") and row.get("media thumbnail") for _, row in rows):
+        filled.append(sheet.label("media thumbnail"))  # the timeline draws a small copy of Media itself
     if filled:
         sheet.report(sheet.header_line, ", ".join(filled),
                      "the timeline does not show these columns; their values were not imported",
@@ -163,11 +174,14 @@ class _Groups:
 
 def load_timelinejs(path: Path | str, articles: dict[str, Article], categories: dict[str, Category],
                     data: bytes | None = None, name: str | None = None, default_category: str = "",
-                    budget: float = TIME_BUDGET_SECONDS) -> tuple[list[Event], list[Problem]]:
-    """The good events of a TimelineJS sheet and every problem: what the app's upload calls."""
+                    budget: float = TIME_BUDGET_SECONDS, images: ImageRules = ImageRules()
+                    ) -> tuple[list[Event], list[Problem]]:
+    """The good events of a TimelineJS sheet and every problem: what the app's upload calls.
+
+    ``images`` says where the events' images may come from."""
     table = read_timelinejs(path, categories, data=data, name=name, default_category=default_category,
                             budget=budget)
-    return events_from_table(table, articles, categories)
+    return events_from_table(table, articles, categories, images=images)
 
 
 def _is_not_an_event(sheet: Table, line: int, row: dict[str, str]) -> bool:

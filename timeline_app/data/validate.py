@@ -21,6 +21,7 @@ from .dataset import Event, load_dataset, load_events
 from .paths import EVENTS_CSV
 from .periods import Period, check_periods
 from .files import read_file
+from .media import ImageRules
 from .problems import Problem, plural
 from .sources import Article, read_sources
 from .timelinejs import load_timelinejs
@@ -54,20 +55,25 @@ def file_kind(header: list[str]) -> str:
 
 def load_upload(data: bytes, name: str, articles: dict[str, Article], categories: dict[str, Category],
                 budget: float = UPLOAD_BUDGET_SECONDS,
-                periods: tuple[Period, ...] = ()) -> tuple[list[Event], list[Problem]]:
+                periods: tuple[Period, ...] = (),
+                images: ImageRules = ImageRules()) -> tuple[list[Event], list[Problem]]:
     """Events from a file an editor uploads: an events CSV or a TimelineJS sheet.
 
     What the app calls; ``name`` (the file's name) is used in every problem.
     Checking stops with an error after ``budget`` seconds.  ``periods`` are
-    the named periods an events file may use as dates, as in the dataset.
+    the named periods an events file may use as dates, as in the dataset, and
+    its images may come from where the served dataset's may (``images``).
     """
     if file_kind(header_keys(data[:_HEAD_BYTES])) == "timelinejs":
-        return load_timelinejs(name, articles, categories, data=data, name=name, budget=budget)
-    return load_events(name, articles, categories, data=data, name=name, budget=budget, periods=periods)
+        return load_timelinejs(name, articles, categories, data=data, name=name, budget=budget,
+                               images=images)
+    return load_events(name, articles, categories, data=data, name=name, budget=budget, periods=periods,
+                       images=images)
 
 
-def check_file(path: Path) -> tuple[list[Problem], str]:
-    """Every problem of the file at ``path`` (and its dataset), and what loaded."""
+def check_file(path: Path, media_origins: tuple[str, ...] = ()) -> tuple[list[Problem], str]:
+    """Every problem of the file at ``path`` (and its dataset), and what loaded; images may
+    come from the web ``media_origins`` too (the server's setting)."""
     data, _ = read_file(path)  # a file that cannot be read is reported by its loader
     kind = file_kind(header_keys((data or b"")[:_HEAD_BYTES]))
     if kind == "categories":
@@ -80,7 +86,7 @@ def check_file(path: Path) -> tuple[list[Problem], str]:
     if kind == "timelinejs":
         categories, problems = load_categories(folder / "categories.csv")
         events, sheet_problems = load_timelinejs(path, read_sources(folder / "sources").articles, categories,
-                                                 data=data)
+                                                 data=data, images=ImageRules(folder, media_origins))
         return problems + sheet_problems, f"{plural(len(events), 'event')} would be imported"
-    dataset = load_dataset(folder, path, names_as_given=True)
+    dataset = load_dataset(folder, path, names_as_given=True, media_origins=media_origins)
     return dataset.problems, f"{plural(len(dataset.events), 'event')} ok"

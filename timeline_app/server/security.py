@@ -81,8 +81,10 @@ def parse_max_body_bytes(value: int | str | None = None) -> int:
     return from_environment("max_body_bytes") if value is None else BY_NAME["max_body_bytes"].parse(str(value))
 
 
-def content_security_policy(script_hashes: Sequence[str], frame_ancestors: Sequence[str]) -> str:
-    """The CSP header value: scripts only from this origin or by hash, no eval."""
+def content_security_policy(script_hashes: Sequence[str], frame_ancestors: Sequence[str],
+                            media_origins: Sequence[str] = ()) -> str:
+    """The CSP header value: scripts only from this origin or by hash, no eval; images from
+    this origin and the ``media_origins`` setting's sites only."""
     directives = [
         "default-src 'self'",
         "script-src " + " ".join(["'self'", *script_hashes]),
@@ -90,7 +92,7 @@ def content_security_policy(script_hashes: Sequence[str], frame_ancestors: Seque
         # elements at run time: styles need 'unsafe-inline' (scripts do not).
         "style-src 'self' 'unsafe-inline'",
         # plotly.js draws its modebar icons and image export from data:/blob: URLs.
-        "img-src 'self' data: blob:",
+        "img-src " + " ".join(["'self'", "data:", "blob:", *media_origins]),
         "font-src 'self' data:",
         "connect-src 'self'",
         "object-src 'none'",
@@ -102,7 +104,7 @@ def content_security_policy(script_hashes: Sequence[str], frame_ancestors: Seque
 
 
 def harden(app: Dash, *, frame_ancestors: str | Sequence[str] | None = None,
-           max_body_bytes: int | str | None = None) -> Dash:
+           max_body_bytes: int | str | None = None, media_origins: Sequence[str] = ()) -> Dash:
     """Register limits, the callback guard, error handlers and headers on ``app.server``.
 
     Call it after every callback is registered (the last step of ``create_app``).
@@ -140,7 +142,7 @@ def harden(app: Dash, *, frame_ancestors: str | Sequence[str] | None = None,
     @server.after_request
     def _security_headers(response: Response) -> Response:
         headers = response.headers
-        headers["Content-Security-Policy"] = content_security_policy(app.csp_hashes(), ancestors)
+        headers["Content-Security-Policy"] = content_security_policy(app.csp_hashes(), ancestors, media_origins)
         headers["X-Content-Type-Options"] = "nosniff"
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         if frame_options:

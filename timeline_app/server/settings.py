@@ -90,6 +90,16 @@ def origins(value: str | Sequence[str]) -> tuple[str, ...]:
     return tuple("'self'" if o in ("self", "'self'") else o for o in origins)
 
 
+def media_origins(value: str | Sequence[str]) -> tuple[str, ...]:
+    """Sites events' images may come from: :func:`origins` without ``'self'`` (the app's own
+    images are always allowed, from ``events/media/``)."""
+    allowed = origins(value)
+    if "'self'" in allowed:
+        raise ValueError("'self' is always allowed (images in events/media/); give other sites only, "
+                         "like https://upload.wikimedia.org")
+    return allowed
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("events", "TIMELINE_EVENTS", None, "the shipped `events/events.csv`", _events_file,
             "events file to serve; its folder holds `categories.csv`, `periods.csv` and `sources/`"),
@@ -104,6 +114,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("frame_ancestors", "TIMELINE_FRAME_ANCESTORS", (), "none", origins,
             "origins allowed to embed the page in a frame, e.g. `https://moodle.example.school`; "
             "by default nobody may"),
+    Setting("media_origins", "TIMELINE_MEDIA_ORIGINS", (), "none", media_origins,
+            "sites events' images may come from besides `events/media/`, e.g. `https://upload.wikimedia.org`; "
+            "the page's Content-Security-Policy allows exactly these, and by default an image's web address "
+            "is a warning and is not shown"),
     Setting("max_body_bytes", "TIMELINE_MAX_BODY_BYTES", 1024 * 1024, "1048576", _whole_number(1024),
             "largest request body; bigger ones get 413 before they are read"),
     Setting("max_file_bytes", "TIMELINE_MAX_FILE_BYTES", MAX_FILE_BYTES, str(MAX_FILE_BYTES),
@@ -124,6 +138,7 @@ class Settings:
     threads: int
     connection_limit: int
     frame_ancestors: tuple[str, ...]
+    media_origins: tuple[str, ...]
     max_body_bytes: int
     max_file_bytes: int
 

@@ -21,7 +21,8 @@ from ..data.validate import dataset_folder_for
 from ..server.compress import enable_gzip
 from ..server.route_cache import cache_fixed_routes
 from ..server.security import harden
-from . import callbacks, events_route, live_view, paste_view
+from ..server.settings import from_environment
+from . import callbacks, events_route, live_view, media_route, paste_view
 from .classroom import panels as classroom
 from .current import CurrentData
 from .layout import build_layout
@@ -31,14 +32,18 @@ TITLE = "Workers' history timeline"
 
 def create_app(events_file: Path | str | None = None, *,
                frame_ancestors: str | Sequence[str] | None = None,
-               max_body_bytes: int | None = None) -> Dash:
+               max_body_bytes: int | None = None,
+               media_origins: Sequence[str] | None = None) -> Dash:
     """A Dash app serving ``events_file`` (default: the shipped dataset).
 
     Rows with problems are left off (and counted on stderr), as the
-    ``check`` command reports them.
+    ``check`` command reports them.  ``None`` for a setting: from the
+    environment, else its default.
     """
     events_file = Path(events_file) if events_file else EVENTS_CSV
-    live = LiveDataset(dataset_folder_for(events_file), events_file)  # reloads when editors save (data/live.py)
+    origins = from_environment("media_origins") if media_origins is None else tuple(media_origins)
+    # reloads when editors save (data/live.py)
+    live = LiveDataset(dataset_folder_for(events_file), events_file, media_origins=origins)
     snapshot = live.current()
     if snapshot.problems:
         print(f"{events_file}: {len(snapshot.problems)} problems, run `python -m timeline_app check` "
@@ -52,6 +57,7 @@ def create_app(events_file: Path | str | None = None, *,
                               read_title_card(dataset_folder_for(events_file)))
     route = events_route.register(app, live)
     route.version(snapshot)  # encode the start-up data now, not in the first visitor's request
+    media_route.register(app, live)
     callbacks.register(app, current)
     classroom.register(app, current, TITLE)
     live_view.register(app, current, route, max_body_bytes)  # problems panel, reload poll, upload preview
@@ -60,4 +66,4 @@ def create_app(events_file: Path | str | None = None, *,
     enable_gzip(app.server)
     # --- security hardening (timeline_app/server/security.py): keep this the last step,
     # after every callback, so the CSP hashes cover every inline script.
-    return harden(app, frame_ancestors=frame_ancestors, max_body_bytes=max_body_bytes)
+    return harden(app, frame_ancestors=frame_ancestors, max_body_bytes=max_body_bytes, media_origins=origins)

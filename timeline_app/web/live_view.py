@@ -52,6 +52,7 @@ from ..data.catalog import build_catalog
 from ..data.csvfile import holds_binary
 from ..data.dataset import Dataset
 from ..data.problems import count_errors, count_problems
+from ..data.media import ImageRules
 from ..data.validate import load_upload
 from ..server.security import parse_max_body_bytes
 from ..view.figure import timeline_payload
@@ -232,8 +233,10 @@ class LiveView:
             return (no_update,) * 4 + (data,)
         snapshot = self.current.snapshot()
         shipped = snapshot.dataset
+        live = self.current.live
         events, problems = load_upload(data, name, shipped.articles, shipped.categories,
-                                       periods=shipped.periods)
+                                       periods=shipped.periods,
+                                       images=ImageRules(live.folder, live.media_origins))
         if not events:
             return (no_update, no_update, no_update, panel_data(problems, name),
                     f"No event could be read from {name}; the problems listed say why. Nothing is saved.")

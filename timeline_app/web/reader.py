@@ -10,9 +10,12 @@ from __future__ import annotations
 from dash import html
 
 from ..data.catalog import Catalog, is_life
+from ..data.dataset import Event
+from ..data.media import Media
 from . import ids
 from .article_index import article_index
 from .article_marks import marked_body
+from .media_route import media_url
 
 MAX_LINKS = 50
 """Longer lists of related events end in "and N more" (a person may have thousands)."""
@@ -34,6 +37,29 @@ def _links(catalog: Catalog, title: str, positions: list[int], extra=None) -> ht
     return html.Section([html.H3(title), extra, html.Ul(items, className="links")], className="related")
 
 
+def media_image(media: Media, class_name: str = "") -> html.Img:
+    """An event's image; a remote one is asked for without a Referer, so its site is not
+    told which page, or which event, it is shown on."""
+    return html.Img(src=media_url(media), alt=media.alt, referrerPolicy="no-referrer", className=class_name)
+
+
+def media_figure(event: Event, class_name: str):
+    """The event's image as a ``figure`` (image, caption, credit), or None when it has none to show.
+
+    Alt text, caption and credit are the editor's text, given to Dash as
+    plain strings; the image comes from the app's own media route, or from a
+    site the media_origins setting allows.
+    """
+    media = event.media
+    if media is None or not media.shown:
+        return None
+    notes = [html.Span(media.caption, className="media-caption") if media.caption else None,
+             html.Span(media.credit, className="media-credit") if media.credit else None]
+    return html.Figure([media_image(media),
+                        html.Figcaption(notes) if media.caption or media.credit else None],
+                       className=class_name)
+
+
 def reader_panel(catalog: Catalog, position: int) -> list:
     """Title, the date as written, the article with the quote marked, related events."""
     event = catalog.events[position]
@@ -45,6 +71,9 @@ def reader_panel(catalog: Catalog, position: int) -> list:
                 html.Span(event.date_label, className="reader-date")], className="reader-meta"),
         html.H2(event.title, id=ids.READER_TITLE),
     ]
+    figure = media_figure(event, "reader-media")
+    if figure is not None:
+        children.append(figure)
     if event.description:
         children.append(html.P(event.description, className="reader-description"))
     if article is None:

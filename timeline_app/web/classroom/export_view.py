@@ -32,6 +32,7 @@ from ...data.export import events_to_csv
 from ...view.url_state import from_store
 from ..clientside import clientside
 from ..current import CurrentData
+from ..reader import media_figure
 from .table_view import MAX_ROWS, VisibleEvents, shown_bounds, source_title
 
 MAX_CAPTION_SOURCES = 6
@@ -130,6 +131,7 @@ def handout_items(catalog: Catalog, positions: Sequence[int]) -> list:
             html.Span(event.date_label, className="handout-date"), " ",
             html.Span(event.title, className="handout-event"),
             html.Span(f"Source: {source_title(catalog, position)}", className="handout-source"),
+            media_figure(event, "handout-media"),
         ]))
     return items
 

@@ -21,7 +21,8 @@ overlaps the range and a point when its middle lies in it.
 The table is a plain ``<table>``: a caption that counts the rows, column
 headers that are sort buttons (``aria-sort`` on the header), one row per
 event with its number in date order, its date as written, title (the
-button), category (colour and marker symbol, as on the timeline) and source.
+button, and under it a thumbnail of the event's image, if it has one),
+category (colour and marker symbol, as on the timeline) and source.
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ from dataclasses import dataclass
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 
 from ...data.catalog import Catalog
+from ...data.dataset import Event
 from ...view.glyphs import glyph
 from ...view.url_state import ViewState, from_store
 from ..clientside import clientside
 from ..current import CurrentData
+from ..reader import media_image
 
 MAX_ROWS = 500
 """Rows drawn at most (the caption says how many more are in view); the CSV has them all."""
@@ -180,13 +183,19 @@ def table_rows(catalog: Catalog, positions: Sequence[int], sort: Sort) -> list:
         rows.append(html.Tr([
             html.Td(str(number), className="num"),
             html.Td(event.date_label, className="date"),
-            html.Th(html.Button(event.title, className="table-select", n_clicks=0,
-                                title="Select this event and read its article", **{"data-id": event.id}),
-                    scope="row"),
+            html.Th([html.Button(event.title, className="table-select", n_clicks=0,
+                                 title="Select this event and read its article", **{"data-id": event.id}),
+                     thumbnail(event)], scope="row"),
             html.Td(category_cell(catalog, event.category), className="category"),
             html.Td(source_title(catalog, position), className="source"),
         ]))
     return rows
+
+
+def thumbnail(event: Event):
+    """A small copy of the event's image (the browser scales it, assets/classroom.css), or None."""
+    media = event.media
+    return media_image(media, "table-thumb") if media and media.shown else None
 
 
 def caption(count: int, total: int) -> str:

@@ -192,7 +192,7 @@
     const px = Math.ceil(MIN_PT * MM_PER_PT / mmPerPx);
     const at = new Map();  // event index -> [x, y] of its first mark
     for (const trace of figure.data) {
-      if (!trace.customdata || !trace.marker) continue;
+      if (!trace.customdata || !trace.marker || trace.meta === 'proposed') continue;  // not events
       Array.from(trace.customdata).forEach((i, k) => {
         if (i !== null && i !== undefined && !at.has(i)) at.set(i, [trace.x[k], trace.y[k]]);
       });

@@ -296,7 +296,8 @@ def reader_call(client, selected):
     response = client.post("/_dash-update-component", json={
         "output": "..reader-body.children...reader.className..",
         "outputs": [{"id": "reader-body", "property": "children"}, {"id": "reader", "property": "className"}],
-        "inputs": [{"id": "selected", "property": "data", "value": selected}],
+        "inputs": [{"id": "selected", "property": "data", "value": selected},
+                   {"id": "timeline-ready", "property": "data", "value": None}],
         "changedPropIds": ["selected.data"]})
     return response.get_json()["response"]
 

@@ -8,6 +8,9 @@
 * ``cat``: comma-separated category names; absent means all.
 * ``person``/``place``: repeated, one name each.
 * ``q``: free-text search.  ``event``: the selected event's id.
+* ``proposed``: ``1`` draws the rows ``propose`` drafts for the articles'
+  uncovered dates, ``0`` hides them; absent, the page decides (on in the
+  editor's view, off for readers: assets/timeline-proposed.js).
 
 Parsing never fails: a value that is malformed or unknown to the dataset
 falls back to its default on its own, so a mangled link still opens the
@@ -63,6 +66,8 @@ class ViewState:
     """A teacher's sequence of event ids (``lesson=id1,id2``), in the teacher's order."""
     eras: bool = False
     """The named periods drawn as bands behind the rows (``eras=1``, assets/timeline-eras.js)."""
+    proposed: bool | None = None
+    """The proposed rows drawn (``proposed=1``) or not (``0``); None: the page's default."""
 
     def with_range(self, start: int | None, end: int | None) -> ViewState:
         if start is None or end is None or not start < end:
@@ -159,6 +164,7 @@ def parse_query(search: str | None, vocabulary: Vocabulary) -> ViewState:
         lesson=_known([i for value in values.get("lesson", []) for i in value.split(",")],
                       vocabulary.events)[:MAX_LESSON],
         eras=_first(values, "eras").strip() == "1",
+        proposed={"1": True, "0": False}.get(_first(values, "proposed").strip()),
     ).with_range(start, end)
 
 
@@ -186,6 +192,8 @@ def to_query(state: ViewState) -> str:
         pairs.append(("present", "1"))
     if state.eras:
         pairs.append(("eras", "1"))
+    if state.proposed is not None:
+        pairs.append(("proposed", "1" if state.proposed else "0"))
     return "?" + urlencode(pairs) if pairs else ""
 
 
@@ -211,7 +219,7 @@ def store_data(state: ViewState) -> dict:
             "cat": list(state.categories) if state.categories is not None else None,
             "person": list(state.people), "place": list(state.places), "q": state.query,
             "event": state.event, "present": state.present, "lesson": list(state.lesson),
-            "eras": state.eras}
+            "eras": state.eras, "proposed": state.proposed}
 
 
 def from_store(data: dict | None) -> ViewState:
@@ -232,4 +240,5 @@ def from_store(data: dict | None) -> ViewState:
         present=data.get("present") is True,
         lesson=tuple(str(i) for i in data.get("lesson") or () if isinstance(i, str))[:MAX_LESSON],
         eras=data.get("eras") is True,
+        proposed=data.get("proposed") if isinstance(data.get("proposed"), bool) else None,
     ).with_range(day("x0"), day("x1"))

@@ -320,8 +320,9 @@ class ViewController:
             return state.start, state.end
         return self.catalog.span
 
-    def reader(self, selected):
-        """Dash callback: the reader panel for the selected event (by its id), or the hint."""
+    def reader(self, selected, _ready=None):
+        """Dash callback: the reader panel for the selected event (by its id), or the hint and the
+        article index; again when new data arrives (``_ready``), so a new article is listed at once."""
         event_id = selected.get("id") if isinstance(selected, dict) else None
         position = self.catalog.find(event_id) if isinstance(event_id, str) else None
         if position is None:
@@ -364,10 +365,10 @@ def register(app: Dash, current: CurrentData) -> None:
     # 'initial_duplicate': the first load must run it, and it shares the pickers' options (see picker_options).
     app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS, state=VIEW_STATE,
                  prevent_initial_call="initial_duplicate")(controller.callback("update"))
-    # The layout starts with the empty reader: only a selection asks for another.
+    # The layout starts with the empty reader: a selection asks for another, new data for a fresh one.
     app.callback(output=dict(children=Output(ids.READER_BODY, "children"),
                              className=Output(ids.READER, "className")),
-                 inputs=dict(selected=Input(ids.SELECTED, "data")),
+                 inputs=dict(selected=Input(ids.SELECTED, "data"), _ready=Input(ids.TIMELINE_READY, "data")),
                  prevent_initial_call=True)(controller.callback("reader"))
     source = State(ids.TIMELINE_SOURCE, "data")
     ready, view = Input(ids.TIMELINE_READY, "data"), Input(ids.VIEW, "data")

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.data.dataset import COLUMNS
+from timeline_app.data.catalog import build_catalog
+from timeline_app.data.dataset import COLUMNS, load_dataset
 from timeline_app.data.live import LiveDataset
 from timeline_app.data.paths import EVENTS_DIR
 from timeline_app.extract.propose import csv_text, propose_uncovered
@@ -86,3 +87,15 @@ def test_the_events_payload_carries_the_proposed_part_of_each_version(folder):
     assert dict(zip(part["events"]["id"], part["csv"])) == expected
     names = [c["name"] for c in payload["categories"]]
     assert all(0 <= k < len(names) for k in part["events"]["category"])
+
+
+def test_the_guide_names_the_layers_button_and_address():
+    from timeline_app.data.paths import ROOT
+    from timeline_app.web.filters import filter_controls
+    from timeline_app.web.proposed_view import proposed_card
+
+    guide = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
+    page = str(proposed_card().to_plotly_json()) + str(filter_controls(build_catalog(load_dataset(EVENTS_DIR))).to_plotly_json())
+    for name in ("Proposed", "Copy as CSV row"):
+        assert f"**{name}**" in guide and f"'{name}'" in page
+    assert "`proposed=1`" in guide and "`proposed=0`" in guide

@@ -130,6 +130,7 @@ def event_columns(catalog: Catalog) -> dict:
     category_index = {name: i for i, name in enumerate(names)}
     person_index = {name: i for i, name in enumerate(catalog.people)}
     place_index = {name: i for i, name in enumerate(catalog.places)}
+    article_index = {name: i for i, name in enumerate(catalog.articles)}
     starts, previous = [], 0
     for extent in catalog.extents:
         starts.append(extent.start - previous)
@@ -145,6 +146,7 @@ def event_columns(catalog: Catalog) -> dict:
         "date": ["" if e.date_label == plain_years(e) else e.date_label for e in catalog.events],
         "people": [[person_index[p] for p in e.people] for e in catalog.events],
         "places": [[place_index[p] for p in e.place] for e in catalog.events],
+        "article": [article_index.get(e.article, -1) for e in catalog.events],
         "spans": [i for i, e in enumerate(catalog.events) if e.is_span],
         "lives": [[i, lane] for i, lane in sorted(catalog.lanes.items())],
         "fuzzy": [[i, x.start - x.outer_start, x.outer_end - x.end]
@@ -180,6 +182,7 @@ def timeline_payload(catalog: Catalog, proposed: Sequence[ProposedRow] = ()) -> 
         "life": LIFE_CATEGORY,
         "people": catalog.people,
         "places": catalog.places,
+        "articles": list(catalog.articles),
         "eras": [list(era) for era in catalog.eras],
         "proposed": proposed_part(catalog, proposed),
     }

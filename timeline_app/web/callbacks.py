@@ -108,7 +108,7 @@ class ViewController:
         self.catalog = catalog
         self.vocabulary = Vocabulary(
             categories=tuple(catalog.categories), people=frozenset(catalog.people),
-            places=frozenset(catalog.places), events=frozenset(catalog.index))
+            places=frozenset(catalog.places), events=frozenset(catalog.index), articles=frozenset(catalog.articles))
 
     # -- triggers -----------------------------------------------------------
 
@@ -170,14 +170,15 @@ class ViewController:
         return Change(state.with_range(*target), move=True)
 
     def open_article(self, state: ViewState, article_id) -> Change:
-        """The article's events become the lesson (in text order), the first selected, the view fitted to them."""
+        """Only the article's events are shown (``article=``) and become the lesson (in text order), the first
+        selected, the view fitted to them."""
         lesson = events_in_text_order(self.catalog, article_id) if isinstance(article_id, str) else []
         if not lesson:
             return Change(state)
         extents = [self.catalog.extents[self.catalog.find(i)] for i in lesson]
         first = min(x.outer_start for x in extents)
         last = max(max(x.outer_end for x in extents), first + 366)  # a year at least: one event is not a day wide
-        return Change(replace(state, lesson=tuple(lesson), event=lesson[0]).with_range(*navigation.padded(first, last)),
+        return Change(replace(state, article=article_id, lesson=tuple(lesson), event=lesson[0]).with_range(*navigation.padded(first, last)),
                       move=True)
 
     # -- the callback -------------------------------------------------------
@@ -233,8 +234,8 @@ class ViewController:
             change = self.filtered(state, query=(query or "").strip()[:200])
         elif isinstance(trigger, str) and trigger in reports and isinstance(reports[trigger], dict):
             change = self.report(trigger, reports[trigger], state, shown)
-        elif trigger == ids.READER_CLOSE and value:
-            change = self.select(state, None)
+        elif trigger == ids.READER_CLOSE and value:  # closing the reader closes an opened article's filter too
+            change = self.select(replace(state, article=None), None)
         if toggled and trigger not in (None, ids.URL):
             change = self.toggle_all(change or Change(state), toggled)
         if missed is not None:

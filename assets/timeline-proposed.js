@@ -92,8 +92,9 @@
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
-    if (target.closest('#proposed-toggle') && lib.classroom) {
-      lib.classroom.navigate({ proposed: target.closest('#proposed-toggle').getAttribute('aria-pressed') === 'true' ? '0' : '1' });
+    const toggle = target.closest('#proposed-toggle');
+    if (toggle && lib.classroom) {
+      lib.classroom.navigate({ proposed: toggle.getAttribute('aria-pressed') === 'true' ? '0' : '1' });
     } else if (target.closest('#proposed-copy')) {
       copy();
     } else if (target.closest('.proposed-close') && card()) {

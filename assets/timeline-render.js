@@ -10,6 +10,7 @@
  *   timeline-traces.js   rows, and the traces with their level of detail;
  *   timeline-labels.js   labels that fit and never overlap;
  *   timeline-calendar.js calendar ticks for the range;
+ *   timeline-proposed.js the proposed rows' layer and its card;
  *
  * and here: Plotly.react only when the filters change; on a zoom plotly.js
  * moves the WebGL view itself, then only the tick labels change

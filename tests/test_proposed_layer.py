@@ -95,7 +95,8 @@ def test_the_guide_names_the_layers_button_and_address():
     from timeline_app.web.proposed_view import proposed_card
 
     guide = (ROOT / "docs" / "editing.md").read_text(encoding="utf-8")
-    page = str(proposed_card().to_plotly_json()) + str(filter_controls(build_catalog(load_dataset(EVENTS_DIR))).to_plotly_json())
+    controls = filter_controls(build_catalog(load_dataset(EVENTS_DIR)))
+    page = str(proposed_card().to_plotly_json()) + str(controls.to_plotly_json())
     for name in ("Proposed", "Copy as CSV row"):
         assert f"**{name}**" in guide and f"'{name}'" in page
     assert "`proposed=1`" in guide and "`proposed=0`" in guide

@@ -108,7 +108,8 @@ class ViewController:
         self.catalog = catalog
         self.vocabulary = Vocabulary(
             categories=tuple(catalog.categories), people=frozenset(catalog.people),
-            places=frozenset(catalog.places), events=frozenset(catalog.index), articles=frozenset(catalog.articles))
+            places=frozenset(catalog.places), events=frozenset(catalog.index),
+            articles=frozenset(catalog.articles))
 
     # -- triggers -----------------------------------------------------------
 
@@ -178,7 +179,8 @@ class ViewController:
         extents = [self.catalog.extents[self.catalog.find(i)] for i in lesson]
         first = min(x.outer_start for x in extents)
         last = max(max(x.outer_end for x in extents), first + 366)  # a year at least: one event is not a day wide
-        return Change(replace(state, article=article_id, lesson=tuple(lesson), event=lesson[0]).with_range(*navigation.padded(first, last)),
+        opened = replace(state, article=article_id, lesson=tuple(lesson), event=lesson[0])
+        return Change(opened.with_range(*navigation.padded(first, last)),
                       move=True)
 
     # -- the callback -------------------------------------------------------

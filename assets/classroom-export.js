@@ -208,7 +208,7 @@
     }
     const at = new Map();  // event index -> [x, y] of its first mark
     for (const trace of figure.data) {
-      if (!trace.customdata || !trace.marker) continue;
+      if (!trace.customdata || !trace.marker || trace.meta === 'proposed') continue;  // not events
       Array.from(trace.customdata).forEach((i, k) => {
         if (i !== null && i !== undefined && !at.has(i)) at.set(i, [trace.x[k], trace.y[k]]);
       });

@@ -30,6 +30,9 @@
       Boolean(banner && banner.classList.contains('active'));
   }
 
+  // The proposed layer's default follows the editor's view (timeline-proposed.js).
+  (window.timelineLib = window.timelineLib || {}).editing = editing;
+
   function drawn() {
     const lib = window.timelineLib;
     return Boolean(lib && lib.current && lib.current.d);

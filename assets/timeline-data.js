@@ -83,7 +83,7 @@
 
   /* ---- filters ----------------------------------------------------------- */
   function filterKey(view) {
-    return JSON.stringify([view.cat || null, view.person || [], view.place || [], view.q || '']);
+    return JSON.stringify([view.cat || null, view.person || [], view.place || [], view.q || '', view.article || null]);
   }
 
   /* One predicate per active facet (null when the facet shows everything). */
@@ -94,11 +94,14 @@
     const places = known(view.place, d.placeIndex);
     const q = (view.q || '').trim().toLowerCase();
     const hay = q ? haystack(d) : null;
+    // The article's position in payload.articles (-1 matches no event: an article this data lacks).
+    const article = view.article ? (d.payload.articles || []).indexOf(view.article) : null;
     return {
       cat: cats ? (i) => cats.has(d.cat[i]) : null,
       person: people.size ? (i) => d.people[i].some((p) => people.has(p)) : null,
       place: places.size ? (i) => d.places[i].some((p) => places.has(p)) : null,
       q: q ? (i) => hay[i].includes(q) : null,
+      article: article === null ? null : (i) => article >= 0 && d.payload.events.article[i] === article,
     };
   }
 
@@ -106,7 +109,7 @@
     const key = filterKey(view);
     if (d.shownCache && d.shownCache.key === key) return d.shownCache;
     const f = facets(d, view);
-    const tests = [f.cat, f.person, f.place, f.q].filter(Boolean);
+    const tests = [f.cat, f.person, f.place, f.q, f.article].filter(Boolean);
     const idx = [];
     let lo = Infinity;
     let hi = -Infinity;

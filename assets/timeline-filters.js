@@ -24,7 +24,7 @@
     lastOptionsKey = key;
     const d = lib.data.decode(payload);
     const f = lib.data.facets(d, view);
-    const others = [f.person, f.place, f.q].filter(Boolean);
+    const others = [f.person, f.place, f.q, f.article].filter(Boolean);
     const catCount = new Array(d.categories.length).fill(0);
     let total = 0;
     for (let i = 0; i < d.n; i++) {
@@ -60,7 +60,7 @@
       const f = lib.data.facets(d, view || {});
       const names = kind === 'person' ? payload.people : payload.places;
       const column = kind === 'person' ? d.people : d.places;
-      const others = [f.cat, f.q, kind === 'person' ? f.place : f.person].filter(Boolean);
+      const others = [f.cat, f.q, f.article, kind === 'person' ? f.place : f.person].filter(Boolean);
       const needle = (search || '').trim().toLowerCase();
       const chosen = new Set(value || []);
       const counts = new Map();

@@ -10,6 +10,7 @@
  *   timeline-traces.js   rows, and the traces with their level of detail;
  *   timeline-labels.js   labels that fit and never overlap;
  *   timeline-calendar.js calendar ticks for the range;
+ *   timeline-proposed.js the proposed rows' layer and its card;
  *
  * and here: Plotly.react only when the filters change; on a zoom plotly.js
  * moves the WebGL view itself, then only the tick labels change
@@ -248,6 +249,8 @@
     const point = event && event.points && event.points[0];
     if (point && String(point.data.meta).startsWith('marks:') && Number.isInteger(point.customdata)) {
       clickEvent(point.customdata);
+    } else if (point && point.data.meta === 'proposed' && Number.isInteger(point.customdata) && lib.proposed) {
+      lib.proposed.select(point.customdata);  // a draft, not an event: its card (timeline-proposed.js)
     }
   }
 
@@ -353,10 +356,12 @@
     state.appliedRev = view.rev;
     noteView(view, moved);
     const eras = lib.eras.layout(payload, view, range, plotWidth);  // the named periods' bands (timeline-eras.js)
+    const proposed = lib.proposed ? lib.proposed.layer(payload, view) : null;  // timeline-proposed.js
 
     let drawn;
-    if (!state.plotted || d !== state.d || s.key !== state.filterKey || geo.narrow !== state.narrow || look !== state.look || eras.key !== state.eras) {
-      const R = lib.traces.rows(d, s);
+    if (!state.plotted || d !== state.d || s.key !== state.filterKey || geo.narrow !== state.narrow || look !== state.look || eras.key !== state.eras ||
+        proposed !== state.proposed) {
+      const R = lib.traces.rows(d, s, proposed);
       const layout = {
         ...base, margin: geo.margin,
         xaxis: { ...base.xaxis, range: range.slice(), ...Object.fromEntries(Object.entries(tickUpdate(range, plotWidth)).map(([k, v]) => [k.slice(6), v])) },
@@ -366,7 +371,7 @@
           showarrow: false, text: 'No events match the filters', font: { size: 14, color: '#666' } }]),
       };
       Object.assign(state, { d, s, R, gd, filterKey: s.key, narrow: geo.narrow, expectRange: range.slice(), look,
-        eras: eras.key });
+        eras: eras.key, proposed });
       const filled = lib.traces.traces(d, s, R, range, plotWidth);
       Object.assign(state, { grid: filled.grid, kept: filled.kept });
       const figure = { data: filled.data, layout };

@@ -20,8 +20,9 @@
 
   /* Rows with no shown event are left out.  A lane is taller than a category
      row: its bar sits at the bottom and the person's name above it.  Marks sit
-     at y = their row's bottom - 0.5, in axis units (the y axis runs downwards). */
-  function rows(d, s) {
+     at y = their row's bottom - 0.5, in axis units (the y axis runs downwards).
+     The proposed rows p (timeline-proposed.js), when drawn, have the last row. */
+  function rows(d, s, p) {
     const laneUsed = new Uint8Array(d.lanes);
     const catUsed = new Uint8Array(d.categories.length);
     for (const i of s.idx) {
@@ -47,8 +48,14 @@
       text.push(lib.escapeText(d.categories[c].label));
       vals.push(bottom - 0.5);
     });
+    const proposed = p && p.n ? p : null;
+    if (proposed) {
+      bottom += 1;
+      text.push('Proposed');
+      vals.push(bottom - 0.5);
+    }
     return {
-      count: vals.length, height: Math.max(bottom, 1), vals, text,
+      count: vals.length, height: Math.max(bottom, 1), vals, text, proposed, proposedY: bottom - 0.5,
       y: (i) => (d.lane[i] >= 0 ? laneY[d.lane[i]] : catY[d.cat[i]]),
       isLane: (i) => d.lane[i] >= 0,
       previous: (y) => vals[Math.max(vals.indexOf(y) - 1, 0)],
@@ -95,6 +102,30 @@
   /* lib.traces.svgEvents may be lowered by a test to draw a small dataset the WebGL way. */
   function drawingType(shownCount) {
     return shownCount <= lib.traces.svgEvents ? 'scatter' : 'scattergl';
+  }
+
+  /* The proposed rows on their row: a dashed line between a span's ends, a hollow mark at each
+     date; customdata is the row's position among the proposed ones.  Plain arrays: the null
+     that breaks the line between rows would read as 0 in a typed array. */
+  function proposedLine(p, y) {
+    const line = { x: [], y: [], text: [], hovertext: [], customdata: [] };
+    const add = (x, i) => {
+      line.x.push(x);
+      line.y.push(x === null ? null : y);
+      line.text.push(i === null ? '' : p.safeTitle[i]);
+      line.hovertext.push(i === null ? '' : p.safeDate[i]);
+      line.customdata.push(i);
+    };
+    for (let i = 0; i < p.n; i++) {
+      if (p.kind[i] === 1) {
+        add(p.start[i], i);
+        add(p.end[i], i);
+      } else {
+        add((p.start[i] + p.end[i]) / 2, i);
+      }
+      add(null, null);
+    }
+    return line;
   }
 
   function traces(d, s, R, range, width) {
@@ -166,7 +197,9 @@
       ? { x: Float64Array.from(x), y: Float64Array.from(y), text, hovertext, customdata }
       : { x, y });
     const byName = Object.fromEntries(d.categories.map((c, k) => ['marks:' + c.name, marks[k]]));
+    const proposed = R.proposed ? proposedLine(R.proposed, R.proposedY) : null;
     const data = d.payload.figure.data.map((trace) => {
+      if (trace.meta === 'proposed') return { ...trace, ...(proposed || {}), type };
       const filled = lines[trace.meta] || byName[trace.meta] || (trace.meta === 'uncertain' ? uncertain : null);
       return filled ? { ...trace, ...points(filled), type } : { ...trace, type };
     });

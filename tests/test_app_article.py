@@ -51,6 +51,8 @@ def test_the_article_index_opens_an_article_and_the_keys_step_through_it_in_text
     page.wait(f"document.getElementById('reader-title') && document.getElementById('reader-title').textContent === {titles[0]!r}")
     assert parse_qs(page.search().lstrip("?"))["lesson"] == [",".join(order)], "kept in the address"
     page.settle()
+    drawn = page.js("const c = window.timelineLib.current; return c.s.idx.map((i) => c.d.ids[i])")
+    assert sorted(drawn) == sorted(order), "the timeline is filtered to the article's events"
     start, end = page.x_range()
     for title in titles:
         i = page.position(title)

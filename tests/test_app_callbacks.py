@@ -272,6 +272,10 @@ def test_opening_an_article_makes_its_events_a_lesson_in_text_order(client, cata
                         articles=pattern("article-link", ["joseph-stalin"], 1))
     assert out["view.data"]["lesson"] == order and out["selected.data"]["id"] == order[0]
     assert parse_qs(out["url.search"].lstrip("?"))["lesson"] == [",".join(order)], "kept in the address"
+    assert out["view.data"]["article"] == "joseph-stalin", "the timeline shows only the article's events"
+    assert parse_qs(out["url.search"].lstrip("?"))["article"] == ["joseph-stalin"]
+    _, closed = state_call(client, ["reader-close.n_clicks"], view=out["view.data"], search=out["url.search"], close=1)
+    assert closed["view.data"]["article"] is None and "article=" not in closed["url.search"], "closing ends it"
     extents = [catalog.extents[catalog.find(i)] for i in order]
     assert out["view.data"]["x0"] <= min(x.outer_start for x in extents)
     assert out["view.data"]["x1"] >= max(x.outer_end for x in extents)
@@ -296,7 +300,8 @@ def reader_call(client, selected):
     response = client.post("/_dash-update-component", json={
         "output": "..reader-body.children...reader.className..",
         "outputs": [{"id": "reader-body", "property": "children"}, {"id": "reader", "property": "className"}],
-        "inputs": [{"id": "selected", "property": "data", "value": selected}],
+        "inputs": [{"id": "selected", "property": "data", "value": selected},
+                   {"id": "timeline-ready", "property": "data", "value": None}],
         "changedPropIds": ["selected.data"]})
     return response.get_json()["response"]
 

@@ -23,6 +23,7 @@ from timeline_app.view.figure import (
     ROLE_EXTENTS,
     ROLE_LIVES,
     ROLE_SPANS,
+    ROLE_PROPOSED,
     ROLE_UNCERTAIN,
     build_figure,
     event_columns,
@@ -128,11 +129,13 @@ def test_pack_lanes_reuses_free_lanes_and_caps_their_number():
 def test_figure_traces_have_one_style_each(catalog):
     fig = build_figure(catalog)
     roles = [t.meta for t in fig.data]
-    assert roles[:3] == [ROLE_EXTENTS, ROLE_LIVES, ROLE_SPANS] and roles[-1] == ROLE_UNCERTAIN
-    assert roles[3:-1] == [marks_role(name) for name in catalog.categories]
+    assert roles[:3] == [ROLE_EXTENTS, ROLE_LIVES, ROLE_SPANS] and roles[-2:] == [ROLE_UNCERTAIN, ROLE_PROPOSED]
+    assert roles[3:-2] == [marks_role(name) for name in catalog.categories]
     assert all(t.type == "scattergl" for t in fig.data)
     assert all(t.x is None for t in fig.data), "points come from the event store, not the figure"
-    for trace, category in zip(fig.data[3:-1], catalog.categories.values()):
+    proposed = fig.data[-1]  # drafts, not events: hollow marks on a dashed line, one style
+    assert proposed.line.dash == "dash" and proposed.marker.symbol == "circle-open"
+    for trace, category in zip(fig.data[3:-2], catalog.categories.values()):
         assert (trace.marker.color, trace.marker.symbol) == (category.colour, category.symbol)
         assert "%{hovertext}" in trace.hovertemplate  # the date as written
     assert fig.data[1].line.color == catalog.categories["life"].colour

@@ -68,6 +68,7 @@ def views(catalog, rng: random.Random, count: int) -> list:
             places=tuple(rng.sample(catalog.places, min(len(catalog.places), rng.randint(0, 2))))
             if rng.random() < 0.3 else (),
             query=query.strip(),
+            article=rng.choice([*catalog.articles, "no-such-article"]) if rng.random() < 0.2 else None,
         )
         shown = None
         if rng.random() < 0.8:

@@ -68,7 +68,8 @@ def reader_title(client, selected) -> str | None:
     response = client.post("/_dash-update-component", json={
         "output": "..reader-body.children...reader.className..",
         "outputs": [{"id": "reader-body", "property": "children"}, {"id": "reader", "property": "className"}],
-        "inputs": [{"id": "selected", "property": "data", "value": selected}],
+        "inputs": [{"id": "selected", "property": "data", "value": selected},
+                   {"id": "timeline-ready", "property": "data", "value": None}],
         "changedPropIds": ["selected.data"]})
     children = response.get_json()["response"]["reader-body"]["children"]
     return next((c["props"]["children"] for c in children if c.get("props", {}).get("id") == "reader-title"),
@@ -186,7 +187,7 @@ def test_each_version_is_encoded_once_and_the_start_up_data_at_start_up(dataset_
     """100k events take seconds to encode: at start-up, not in the first visitor's request, and once."""
     calls = []
     real_encode = events_route.encode
-    monkeypatch.setattr(events_route, "encode", lambda catalog: calls.append(1) or real_encode(catalog))
+    monkeypatch.setattr(events_route, "encode", lambda *args: calls.append(1) or real_encode(*args))
     client = app_for(dataset_copy).server.test_client()
     assert len(calls) == 1
     url, payload = first_load(client)

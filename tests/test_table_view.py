@@ -44,6 +44,8 @@ def test_visible_events_follow_filters_and_range(catalog):
     person = visible(store_data(ViewState(people=("Che Guevara",))), None)
     assert set(titles(catalog, person)) >= {"Che Guevara", "Guevara killed in Bolivia"}
     assert visible(store_data(ViewState(categories=())), None) == []
+    stalin = visible(store_data(ViewState(article="joseph-stalin")), None)
+    assert sorted(stalin) == sorted(catalog.by_article["joseph-stalin"]), "an opened article: its events only"
     # A range from the browser is used as it is; a broken one falls back to the view's.
     assert visible(store_data(ViewState(start=y1950, end=y1960)), ["x", None]) == fifties
 
@@ -112,3 +114,10 @@ def test_table_stays_in_sync_and_selects(classroom):
     click(page, "table-toggle")
     wait_for(page, lambda: not shown(page, "#events-table"), message="the table closed")
     assert page.duo.get_logs() == []
+
+
+def test_an_opened_article_is_named_among_the_exports_filters():
+    from timeline_app.web.classroom.export_view import filters_text
+
+    assert filters_text(store_data(ViewState(article="joseph-stalin", query="war"))) == \
+        "search: “war”; article: joseph-stalin"

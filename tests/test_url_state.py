@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,6 +27,7 @@ WORDS = Vocabulary(
     people=frozenset({"Joseph Stalin", "Rosa Luxemburg"}),
     places=frozenset({"Russia", "Poland"}),
     events=frozenset({"stalin-life", "east-germany-1953"}),
+    articles=frozenset({"joseph-stalin"}),
 )
 Y1900, Y1960 = to_ordinal((1900, 1, 1)), to_ordinal((1960, 1, 1))
 
@@ -75,6 +78,9 @@ def test_format_day_is_the_shortest_exact_form(day, text):
     ("?place=Russia", ViewState(places=("Russia",))),
     ("?q=civil+war", ViewState(query="civil war")),
     ("?event=stalin-life", ViewState(event="stalin-life")),
+    ("?article=joseph-stalin", ViewState(article="joseph-stalin")),
+    ("?proposed=1", ViewState(proposed=True)),
+    ("?proposed=0", ViewState(proposed=False)),
     ("from=1900&to=1960", ViewState(start=Y1900, end=Y1960)),  # no leading "?"
 ])
 def test_parse_query(search, expected):
@@ -91,6 +97,7 @@ def test_parse_query(search, expected):
     ("?cat=strike,nonsense", ViewState(categories=("strike",))),
     ("?person=Nobody&place=Atlantis", DEFAULT),
     ("?event=no-such-event", DEFAULT),
+    ("?article=no-such-article&proposed=yes", DEFAULT),
     ("?q=" + "x" * 500, ViewState(query="x" * 200)),
     ("?q=a%00b%0Ac", ViewState(query="a b c")),
     ("?%%%&&==&from=%zz", DEFAULT),
@@ -107,6 +114,8 @@ def test_malformed_parts_fall_back_to_defaults(search, expected):
     (ViewState(categories=("strike", "uprising")), "?cat=strike%2Cuprising"),
     (ViewState(people=("Joseph Stalin",), query="war", event="stalin-life"),
      "?person=Joseph+Stalin&q=war&event=stalin-life"),
+    (ViewState(article="joseph-stalin", event="stalin-life", proposed=False),
+     "?article=joseph-stalin&event=stalin-life&proposed=0"),
 ])
 def test_to_query(state, query):
     assert to_query(state) == query
@@ -130,8 +139,9 @@ def test_zoomed_ranges_are_rounded_to_a_readable_unit(start, end, expected):
 
 def test_store_round_trip_and_tolerance():
     state = ViewState(start=1, end=5, categories=("war",), people=("Joseph Stalin",), places=("Russia",),
-                      query="q", event="stalin-life")
+                      query="q", event="stalin-life", article="joseph-stalin", proposed=True)
     assert from_store(store_data(state)) == state
+    assert from_store(store_data(replace(state, proposed=False))).proposed is False
     assert from_store(None) == DEFAULT
     assert from_store({"x0": "1", "x1": True, "cat": "war", "person": None}) == DEFAULT
 

@@ -29,6 +29,8 @@ code.  No Dash imports.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -37,9 +39,10 @@ from pathlib import Path
 
 from ..data.categories import Category
 from ..data.csvfile import read_rows
-from ..data.dataset import COLUMNS, LIST_SEPARATOR, Dataset, load_dataset, slugify
+from ..data.dataset import COLUMNS, LIST_SEPARATOR, Dataset, Event, load_dataset, slugify
 from ..data.problems import Problem
 from ..data.sources import Article, read_article_file, read_sources
+from ..data.validate import load_upload
 from .clauses import clause_span, draft_title, sentence_span
 from .coverage import NOT_EVENTS_FILE, ArticleCoverage, NotEvent, article_coverage, load_not_events
 from .extractor import Mention, _sentence_bounds, extract_article
@@ -358,3 +361,43 @@ def propose_path(path: Path | str, folder: Path | str, events_file: Path | str |
     not_events, mark_problems = load_not_events(folder / NOT_EVENTS_FILE, known)
     results = propose(articles, dataset, vocabulary, not_events, periods)
     return ProposeRun(results, problems + vocabulary.problems + mark_problems)
+
+
+def csv_text(rows: Iterable[Sequence[str]], header: bool = True) -> str:
+    """Rows as events CSV text (the events.csv columns, quoted by :mod:`csv`): what an editor pastes
+    into events.csv, a downloaded file (``header``) or one row copied from the timeline."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if header:
+        writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class ProposedRow:
+    """One proposed row drawn on the timeline: its event, its quote and the row as CSV (no line break)."""
+
+    event: Event
+    csv: str
+
+
+def propose_uncovered(dataset: Dataset, folder: Path | str) -> list[ProposedRow]:
+    """The proposals for every article's dated mentions that no event covers, as events to draw.
+
+    What the live server shows as the "proposed" layer: the articles of
+    ``dataset`` (``sources/*.txt``, a new one included as soon as the live
+    dataset reloads) against its events, with the folder's vocabulary and
+    marks, exactly as ``propose`` would write them.  The rows are checked as
+    an uploaded events CSV, so only rows that would load are drawn.  Nothing
+    is written anywhere: the editor copies a row into events.csv.
+    """
+    folder = Path(folder)
+    vocabulary = load_vocabulary(dataset, folder)
+    not_events, _ = load_not_events(folder / NOT_EVENTS_FILE, dataset.articles)
+    proposals = [p for r in propose(dataset.articles.values(), dataset, vocabulary, not_events, dataset.periods)
+                 for p in r.proposals]
+    events, _ = load_upload(csv_text(p.cells() for p in proposals).encode("utf-8"), "proposed rows",
+                            dataset.articles, dataset.categories, periods=dataset.periods)
+    lines = {p.row["id"]: csv_text([p.cells()], header=False).rstrip("\n") for p in proposals}
+    return [ProposedRow(e, lines[e.id]) for e in events]

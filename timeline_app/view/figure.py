@@ -23,9 +23,12 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ..data.catalog import LIFE_CATEGORY, Catalog, is_fuzzy
-from ..data.dataset import Event
+from collections.abc import Sequence
+
+from ..data.catalog import LIFE_CATEGORY, Catalog, build_catalog, is_fuzzy
+from ..data.dataset import Dataset, Event
 from ..data.dates import year_label
+from ..extract.propose import ProposedRow
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 HOVER = "<b>%{text}</b><br>%{hovertext}<extra></extra>"
@@ -42,6 +45,8 @@ ROLE_EXTENTS = "extents"
 ROLE_LIVES = "lives"
 ROLE_SPANS = "spans"
 ROLE_UNCERTAIN = "uncertain"
+ROLE_PROPOSED = "proposed"
+PROPOSED_COLOUR = "#6b4fa3"
 MARKS_PREFIX = "marks:"
 
 
@@ -86,6 +91,12 @@ def build_figure(catalog: Catalog) -> go.Figure:
         ))
     fig.add_trace(go.Scattergl(meta=ROLE_UNCERTAIN, mode="markers", hoverinfo="skip", showlegend=False,
                                marker=dict(size=UNCERTAIN_DOT, color="white", symbol="circle")))
+    # Proposed rows (not yet in events.csv): one hollow, dashed trace, filled only when asked for.
+    fig.add_trace(go.Scattergl(meta=ROLE_PROPOSED, name="Proposed", mode="lines+markers", showlegend=False,
+                               hovertemplate="<b>Proposed: %{text}</b><br>%{hovertext}<extra></extra>",
+                               line=dict(color=PROPOSED_COLOUR, width=2, dash="dash"),
+                               marker=dict(size=MARKER_SIZE, color="white", symbol="circle-open",
+                                           line=dict(color=PROPOSED_COLOUR, width=2))))
     fig.update_layout(
         font=dict(family=FONT, size=12, color="#222"),
         margin=dict(l=170, r=16, t=24, b=34), dragmode="pan", hovermode="closest",
@@ -119,6 +130,7 @@ def event_columns(catalog: Catalog) -> dict:
     category_index = {name: i for i, name in enumerate(names)}
     person_index = {name: i for i, name in enumerate(catalog.people)}
     place_index = {name: i for i, name in enumerate(catalog.places)}
+    article_index = {name: i for i, name in enumerate(catalog.articles)}
     starts, previous = [], 0
     for extent in catalog.extents:
         starts.append(extent.start - previous)
@@ -134,6 +146,7 @@ def event_columns(catalog: Catalog) -> dict:
         "date": ["" if e.date_label == plain_years(e) else e.date_label for e in catalog.events],
         "people": [[person_index[p] for p in e.people] for e in catalog.events],
         "places": [[place_index[p] for p in e.place] for e in catalog.events],
+        "article": [article_index.get(e.article, -1) for e in catalog.events],
         "spans": [i for i, e in enumerate(catalog.events) if e.is_span],
         "lives": [[i, lane] for i, lane in sorted(catalog.lanes.items())],
         "fuzzy": [[i, x.start - x.outer_start, x.outer_end - x.end]
@@ -147,8 +160,20 @@ def plain_years(event: Event) -> str:
     return year_label(first) if not event.is_span else f"{year_label(first)}–{year_label(last)}"
 
 
-def timeline_payload(catalog: Catalog) -> dict:
-    """What the browser's timeline store holds: the look, the events and the name lists."""
+def proposed_part(catalog: Catalog, rows: Sequence[ProposedRow]) -> dict:
+    """The proposed rows as the browser draws them: columns like the events' (against ``catalog``'s
+    categories), their own name lists, and per row its article, quote and events.csv line."""
+    line = {r.event.id: r.csv for r in rows}
+    proposed = build_catalog(Dataset(events=[r.event for r in rows], problems=[], articles=catalog.articles,
+                                     categories=catalog.categories))
+    return {"events": event_columns(proposed), "people": proposed.people, "places": proposed.places,
+            "article": [e.article for e in proposed.events], "quote": [e.quote for e in proposed.events],
+            "csv": [line[e.id] for e in proposed.events]}
+
+
+def timeline_payload(catalog: Catalog, proposed: Sequence[ProposedRow] = ()) -> dict:
+    """What the browser's timeline store holds: the look, the events, the name lists and the
+    proposed rows (drawn only when the reader turns them on)."""
     return {
         "figure": dict(build_figure(catalog).to_plotly_json(), config=PLOT_CONFIG),
         "events": event_columns(catalog),
@@ -157,5 +182,7 @@ def timeline_payload(catalog: Catalog) -> dict:
         "life": LIFE_CATEGORY,
         "people": catalog.people,
         "places": catalog.places,
+        "articles": list(catalog.articles),
         "eras": [list(era) for era in catalog.eras],
+        "proposed": proposed_part(catalog, proposed),
     }

@@ -8,6 +8,10 @@
 * ``cat``: comma-separated category names; absent means all.
 * ``person``/``place``: repeated, one name each.
 * ``q``: free-text search.  ``event``: the selected event's id.
+* ``article``: only the events of that source article (the article index opens one so).
+* ``proposed``: ``1`` draws the rows ``propose`` drafts for the articles'
+  uncovered dates, ``0`` hides them; absent, the page decides (on in the
+  editor's view, off for readers: assets/timeline-proposed.js).
 
 Parsing never fails: a value that is malformed or unknown to the dataset
 falls back to its default on its own, so a mangled link still opens the
@@ -39,6 +43,7 @@ class Vocabulary:
     people: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -57,12 +62,16 @@ class ViewState:
     places: tuple[str, ...] = ()
     query: str = ""
     event: str | None = None
+    article: str | None = None
+    """Only the events of this source article (``article=ID``): the article the index opened."""
     present: bool = False
     """Presentation mode (``present=1``, :mod:`timeline_app.presentation`)."""
     lesson: tuple[str, ...] = ()
     """A teacher's sequence of event ids (``lesson=id1,id2``), in the teacher's order."""
     eras: bool = False
     """The named periods drawn as bands behind the rows (``eras=1``, assets/timeline-eras.js)."""
+    proposed: bool | None = None
+    """The proposed rows drawn (``proposed=1``) or not (``0``); None: the page's default."""
 
     def with_range(self, start: int | None, end: int | None) -> ViewState:
         if start is None or end is None or not start < end:
@@ -149,16 +158,19 @@ def parse_query(search: str | None, vocabulary: Vocabulary) -> ViewState:
     categories = tuple(c for c in vocabulary.categories if c in wanted)
     query = _CONTROL.sub(" ", _first(values, "q")).strip()[:MAX_QUERY_LENGTH]
     event = _first(values, "event").strip()
+    article = _first(values, "article").strip()
     return ViewState(
         categories=categories if categories and len(categories) < len(vocabulary.categories) else None,
         people=_known(values.get("person", []), vocabulary.people),
         places=_known(values.get("place", []), vocabulary.places),
         query=query,
         event=event if event in vocabulary.events else None,
+        article=article if article in vocabulary.articles else None,
         present=_first(values, "present").strip() == "1",
         lesson=_known([i for value in values.get("lesson", []) for i in value.split(",")],
                       vocabulary.events)[:MAX_LESSON],
         eras=_first(values, "eras").strip() == "1",
+        proposed={"1": True, "0": False}.get(_first(values, "proposed").strip()),
     ).with_range(start, end)
 
 
@@ -178,6 +190,8 @@ def to_query(state: ViewState) -> str:
     pairs += [("place", p) for p in state.places]
     if state.query:
         pairs.append(("q", state.query))
+    if state.article:
+        pairs.append(("article", state.article))
     if state.event:
         pairs.append(("event", state.event))
     if state.lesson:
@@ -186,6 +200,8 @@ def to_query(state: ViewState) -> str:
         pairs.append(("present", "1"))
     if state.eras:
         pairs.append(("eras", "1"))
+    if state.proposed is not None:
+        pairs.append(("proposed", "1" if state.proposed else "0"))
     return "?" + urlencode(pairs) if pairs else ""
 
 
@@ -210,8 +226,8 @@ def store_data(state: ViewState) -> dict:
     return {"x0": state.start, "x1": state.end,
             "cat": list(state.categories) if state.categories is not None else None,
             "person": list(state.people), "place": list(state.places), "q": state.query,
-            "event": state.event, "present": state.present, "lesson": list(state.lesson),
-            "eras": state.eras}
+            "article": state.article, "event": state.event, "present": state.present, "lesson": list(state.lesson),
+            "eras": state.eras, "proposed": state.proposed}
 
 
 def from_store(data: dict | None) -> ViewState:
@@ -229,7 +245,9 @@ def from_store(data: dict | None) -> ViewState:
         places=tuple(str(p) for p in data.get("place") or ()),
         query=str(data.get("q") or ""),
         event=str(data["event"]) if data.get("event") else None,
+        article=str(data["article"]) if data.get("article") else None,
         present=data.get("present") is True,
         lesson=tuple(str(i) for i in data.get("lesson") or () if isinstance(i, str))[:MAX_LESSON],
         eras=data.get("eras") is True,
+        proposed=data.get("proposed") if isinstance(data.get("proposed"), bool) else None,
     ).with_range(day("x0"), day("x1"))

@@ -22,7 +22,7 @@ from ..server.compress import enable_gzip
 from ..server.route_cache import cache_fixed_routes
 from ..server.security import harden
 from ..server.settings import from_environment
-from . import callbacks, events_route, live_view, media_route, paste_view
+from . import callbacks, events_route, live_view, media_route, paste_view, proposed_view
 from .classroom import panels as classroom
 from .current import CurrentData
 from .layout import build_layout
@@ -62,6 +62,7 @@ def create_app(events_file: Path | str | None = None, *,
     classroom.register(app, current, TITLE)
     live_view.register(app, current, route, max_body_bytes)  # problems panel, reload poll, upload preview
     paste_view.register(app, current)  # any text as a timeline (after live_view: it draws as its preview does)
+    proposed_view.register(app)  # the card of a selected proposed row (assets/timeline-proposed.js)
     cache_fixed_routes(app)  # layout and callbacks are complete now; serialise them once
     enable_gzip(app.server)
     # --- security hardening (timeline_app/server/security.py): keep this the last step,

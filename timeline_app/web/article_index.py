@@ -1,8 +1,8 @@
 """The article index: the source articles, each with its number of events, to open one.
 
-Opening an article makes its events the lesson (``lesson=`` in the address,
-in the order their quotes stand in the text), selects the first and fits
-the timeline to them: the reader shows the article, and the arrow keys step
+Opening an article shows only its events (``article=`` in the address),
+makes them the lesson (``lesson=``, in the order their quotes stand in the
+text), selects the first and fits the timeline to them: the reader shows the article, and the arrow keys step
 through its events in text order as through any lesson (timeline-keys.js).
 The index sits in the reader while no event is selected.  Titles are
 user-written: plain strings in buttons, never HTML.

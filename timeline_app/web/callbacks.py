@@ -108,7 +108,8 @@ class ViewController:
         self.catalog = catalog
         self.vocabulary = Vocabulary(
             categories=tuple(catalog.categories), people=frozenset(catalog.people),
-            places=frozenset(catalog.places), events=frozenset(catalog.index))
+            places=frozenset(catalog.places), events=frozenset(catalog.index),
+            articles=frozenset(catalog.articles))
 
     # -- triggers -----------------------------------------------------------
 
@@ -170,14 +171,16 @@ class ViewController:
         return Change(state.with_range(*target), move=True)
 
     def open_article(self, state: ViewState, article_id) -> Change:
-        """The article's events become the lesson (in text order), the first selected, the view fitted to them."""
+        """Only the article's events are shown (``article=``) and become the lesson (in text order), the first
+        selected, the view fitted to them."""
         lesson = events_in_text_order(self.catalog, article_id) if isinstance(article_id, str) else []
         if not lesson:
             return Change(state)
         extents = [self.catalog.extents[self.catalog.find(i)] for i in lesson]
         first = min(x.outer_start for x in extents)
         last = max(max(x.outer_end for x in extents), first + 366)  # a year at least: one event is not a day wide
-        return Change(replace(state, lesson=tuple(lesson), event=lesson[0]).with_range(*navigation.padded(first, last)),
+        opened = replace(state, article=article_id, lesson=tuple(lesson), event=lesson[0])
+        return Change(opened.with_range(*navigation.padded(first, last)),
                       move=True)
 
     # -- the callback -------------------------------------------------------
@@ -233,8 +236,8 @@ class ViewController:
             change = self.filtered(state, query=(query or "").strip()[:200])
         elif isinstance(trigger, str) and trigger in reports and isinstance(reports[trigger], dict):
             change = self.report(trigger, reports[trigger], state, shown)
-        elif trigger == ids.READER_CLOSE and value:
-            change = self.select(state, None)
+        elif trigger == ids.READER_CLOSE and value:  # closing the reader closes an opened article's filter too
+            change = self.select(replace(state, article=None), None)
         if toggled and trigger not in (None, ids.URL):
             change = self.toggle_all(change or Change(state), toggled)
         if missed is not None:
@@ -320,8 +323,9 @@ class ViewController:
             return state.start, state.end
         return self.catalog.span
 
-    def reader(self, selected):
-        """Dash callback: the reader panel for the selected event (by its id), or the hint."""
+    def reader(self, selected, _ready=None):
+        """Dash callback: the reader panel for the selected event (by its id), or the hint and the
+        article index; again when new data arrives (``_ready``), so a new article is listed at once."""
         event_id = selected.get("id") if isinstance(selected, dict) else None
         position = self.catalog.find(event_id) if isinstance(event_id, str) else None
         if position is None:
@@ -364,10 +368,10 @@ def register(app: Dash, current: CurrentData) -> None:
     # 'initial_duplicate': the first load must run it, and it shares the pickers' options (see picker_options).
     app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS, state=VIEW_STATE,
                  prevent_initial_call="initial_duplicate")(controller.callback("update"))
-    # The layout starts with the empty reader: only a selection asks for another.
+    # The layout starts with the empty reader: a selection asks for another, new data for a fresh one.
     app.callback(output=dict(children=Output(ids.READER_BODY, "children"),
                              className=Output(ids.READER, "className")),
-                 inputs=dict(selected=Input(ids.SELECTED, "data")),
+                 inputs=dict(selected=Input(ids.SELECTED, "data"), _ready=Input(ids.TIMELINE_READY, "data")),
                  prevent_initial_call=True)(controller.callback("reader"))
     source = State(ids.TIMELINE_SOURCE, "data")
     ready, view = Input(ids.TIMELINE_READY, "data"), Input(ids.VIEW, "data")

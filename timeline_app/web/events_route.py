@@ -4,7 +4,9 @@ The events travel outside Dash's state on purpose: ``dcc.Store`` deep-compares
 its data whenever Dash re-renders it (for instance when the reader panel adds
 its links), which takes seconds at 100k events.  The browser fetches each
 version once (``assets/timeline-render.js``) and keeps it; the stores only
-hold its URL.
+hold its URL.  Each version carries the rows ``propose`` drafts for the
+articles' uncovered dates (``proposed``: computed here once per version,
+drawn only when the reader turns the layer on, never written anywhere).
 
 A version is ``STAMP-DIGEST``: the data's :attr:`~timeline_app.data.live.Snapshot.stamp`
 (when its files last changed, the same in every server process) and a hash
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -38,7 +41,10 @@ from flask import Response, redirect, request
 
 from ..data.catalog import Catalog
 from ..data.live import LiveDataset, Snapshot
+from ..extract.propose import ProposedRow, propose_uncovered
 from ..view.figure import timeline_payload
+
+log = logging.getLogger(__name__)
 
 ROUTE = "/_timeline/events.json"
 KEEP_PUBLISHED = 8
@@ -48,9 +54,19 @@ GRACE_SECONDS = 10.0
 MAX_VERSION_CHARS = 64
 
 
-def encode(catalog: Catalog) -> bytes:
-    """The JSON the browser draws from: the one encoding of a catalog for the browser."""
-    return json.dumps(timeline_payload(catalog), separators=(",", ":"), ensure_ascii=False).encode()
+def encode(catalog: Catalog, proposed: list[ProposedRow] | tuple = ()) -> bytes:
+    """The JSON the browser draws from: the one encoding of a catalog (and its proposed rows) for the browser."""
+    return json.dumps(timeline_payload(catalog, proposed), separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def proposed_rows(live: LiveDataset, snapshot: Snapshot) -> list[ProposedRow]:
+    """The proposals for the snapshot's articles (the "proposed" layer); none if the proposer fails,
+    which must never keep the events themselves from being served."""
+    try:
+        return propose_uncovered(snapshot.dataset, live.folder)
+    except Exception:  # noqa: BLE001 - the events are served whatever the articles hold
+        log.exception("proposing rows for %s failed", live.folder)
+        return []
 
 
 def digest(body: bytes) -> str:
@@ -87,7 +103,7 @@ class EventsRoute:
         last = self._last
         if last is not None and last[0] is snapshot.catalog:
             return last[1]
-        body = encode(snapshot.catalog)
+        body = encode(snapshot.catalog, proposed_rows(self.live, snapshot))
         version = f"{snapshot.stamp}-{digest(body)}"
         now = self.clock()
         with self._lock:

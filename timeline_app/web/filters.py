@@ -41,5 +41,9 @@ def filter_controls(catalog: Catalog) -> html.Section:
                                   placeholder="Person"), className="picker"),
             html.Div(dcc.Dropdown(id=ids.PLACE_FILTER, multi=True, options=[], value=[],
                                   placeholder="Place"), className="picker"),
+            # assets/timeline-proposed.js flips proposed=1/0 in the address, as the eras switch does.
+            html.Button("Proposed", id=ids.PROPOSED_TOGGLE, className="proposed-toggle", type="button",
+                        title="Show the events propose drafts for the articles' dates no event covers yet "
+                              "(dashed, not in events.csv)", **{"aria-pressed": "false"}),
         ], className="pickers"),
     ], className="filters", **{"aria-label": "Filters"})

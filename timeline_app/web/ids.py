@@ -50,6 +50,12 @@ PROBLEMS_PANEL = "problems-panel"
 PROBLEMS_SUMMARY = "problems-summary"
 PROBLEMS_LIST = "problems-list"
 
+# -- the proposed layer (filters.py, proposed_view.py, assets/timeline-proposed.js) ---
+PROPOSED_TOGGLE = "proposed-toggle"
+PROPOSED_CARD = "proposed-card"
+PROPOSED_CSV = "proposed-csv"
+PROPOSED_COPY = "proposed-copy"
+
 # -- any text as a timeline (paste_view.py) ------------------------------------------
 PASTE_PANEL = "paste-panel"
 PASTE_TEXT = "paste-text"

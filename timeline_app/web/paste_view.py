@@ -18,20 +18,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-import csv
-import io
 from pathlib import Path
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from ..data.catalog import build_catalog
 from ..data.csvfile import holds_binary
-from ..data.dataset import COLUMNS, Dataset
+from ..data.dataset import Dataset
 from ..data.sources import Article
 from ..data.timelinejs import html_to_text
 from ..data.validate import load_upload
 from ..extract.extractor import default_periods
-from ..extract.propose import load_vocabulary, propose
+from ..extract.propose import csv_text, load_vocabulary, propose
 from ..view.figure import timeline_payload
 from . import ids
 from .article_marks import with_mentions
@@ -85,11 +83,7 @@ def file_text(contents, filename) -> str:
 
 def rows_csv(proposals) -> str:
     """The proposed rows as an events CSV (the events.csv columns)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(p.cells() for p in proposals)
-    return out.getvalue()
+    return csv_text(p.cells() for p in proposals)
 
 
 def marked_text(article: Article, proposals) -> list:

@@ -119,6 +119,8 @@ def filters_text(view) -> str:
         parts.append("places: " + ", ".join(state.places))
     if state.query:
         parts.append(f"search: “{state.query}”")
+    if state.article:
+        parts.append(f"article: {state.article}")
     return "; ".join(parts)
 
 

@@ -101,6 +101,8 @@ class VisibleEvents:
         if state.places:
             places = set(state.places)
             tests.append(lambda i: not places.isdisjoint(events[i].place))
+        if state.article:
+            tests.append(lambda i: events[i].article == state.article)
         query = state.query.strip().lower()
         if query:
             hay = self.haystack()

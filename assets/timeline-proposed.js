@@ -1,0 +1,110 @@
+/*
+ * The proposed layer: the rows `propose` drafts for the articles' dates that no
+ * event covers yet (payload.proposed, computed per data version by
+ * timeline_app/web/events_route.py), drawn as one dashed, hollow trace on a row
+ * of their own ("Proposed", timeline-traces.js).  Nothing here is in events.csv.
+ *
+ * On with proposed=1 in the address, off with proposed=0; without either it is
+ * on in the editor's view (a loopback address or the problems panel open, as
+ * live-notice.js decides) and off for readers.  The "Proposed" button
+ * (timeline_app/web/filters.py) flips it through the address, as the eras
+ * switch does, so a shared link keeps it.
+ *
+ * Selecting a proposed mark fills the card of timeline_app/web/proposed_view.py
+ * (text nodes only): title, date, article, quote, and the events.csv row the
+ * server wrote with Python's csv module, which "Copy as CSV row" copies (the
+ * clipboard, else the row selected in its box for Ctrl+C).
+ */
+(function () {
+  'use strict';
+  const lib = (window.timelineLib = window.timelineLib || {});
+  const parts = new WeakMap();
+  let shown = null;  // the decoded proposed rows drawn now, or null
+
+  /* The proposed rows decoded like the events (timeline-data.js), once per payload; null when none. */
+  function decoded(payload) {
+    const part = payload && payload.proposed;
+    if (!part || !part.events || !part.events.count) return null;
+    let p = parts.get(payload);
+    if (!p) {
+      p = lib.data.decode({ events: part.events, people: part.people, places: part.places,
+        categories: payload.categories, figure: payload.figure });
+      p.part = part;
+      parts.set(payload, p);
+    }
+    return p;
+  }
+
+  function isOn(view) {
+    if (view && typeof view.proposed === 'boolean') return view.proposed;
+    return Boolean(lib.editing && lib.editing());
+  }
+
+  /* The proposed rows to draw for this view (null: none), the button showing whether they are on. */
+  function layer(payload, view) {
+    const on = isOn(view);
+    const button = document.getElementById('proposed-toggle');
+    if (button) button.setAttribute('aria-pressed', on ? 'true' : 'false');
+    shown = on ? decoded(payload) : null;
+    return shown;
+  }
+
+  function card() {
+    return document.getElementById('proposed-card');
+  }
+
+  /* Show proposed row i of those drawn in the card. */
+  function select(i) {
+    const box = card();
+    if (!shown || !box || i < 0 || i >= shown.n) return;
+    const { part } = shown;
+    const set = (cls, text) => { box.querySelector('.' + cls).textContent = text; };
+    set('proposed-title', shown.title[i]);
+    set('proposed-date', shown.date[i]);
+    set('proposed-article', 'From the article ' + part.article[i]);
+    set('proposed-quote', part.quote[i]);
+    set('proposed-status', '');
+    document.getElementById('proposed-csv').value = part.csv[i];
+    box.hidden = false;
+    document.getElementById('proposed-copy').focus();
+  }
+
+  function copy() {
+    const row = document.getElementById('proposed-csv');
+    const status = card().querySelector('.proposed-status');
+    const done = () => { status.textContent = 'Copied: paste it as a new line of events.csv.'; };
+    const selectIt = () => {
+      row.focus();
+      row.select();
+      let copied = false;
+      try {
+        copied = document.execCommand('copy');
+      } catch (error) {
+        copied = false;
+      }
+      if (copied) done();
+      else status.textContent = 'The row is selected: press Ctrl+C (⌘C on a Mac) to copy it.';
+    };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(row.value).then(done, selectIt);
+    else selectIt();
+  }
+
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    const toggle = target.closest('#proposed-toggle');
+    if (toggle && lib.classroom) {
+      lib.classroom.navigate({ proposed: toggle.getAttribute('aria-pressed') === 'true' ? '0' : '1' });
+    } else if (target.closest('#proposed-copy')) {
+      copy();
+    } else if (target.closest('.proposed-close') && card()) {
+      card().hidden = true;
+    }
+  });
+  // Opening or closing the problems panel changes the editor's view, so the layer's default.
+  document.addEventListener('toggle', (event) => {
+    if (event.target && event.target.id === 'problems-panel' && lib.redraw) lib.redraw();
+  }, true);
+
+  lib.proposed = { layer, select };
+})();

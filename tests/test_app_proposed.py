@@ -1,0 +1,119 @@
+"""The proposed layer in the browser, over a copy of the dataset served live (issue 13 point 4).
+
+A new article dropped into sources/ is listed in the article index within
+2 s; its proposed rows are drawn as one dashed, hollow trace on a row of
+their own, on in the editor's view (a loopback page) and off for readers,
+switched by the "Proposed" button through the address; a selected proposed
+mark's card gives its events.csv row to copy.  Nothing is written.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from live_helpers import copy_dataset
+
+from timeline_app.data.dataset import load_dataset
+from timeline_app.extract.propose import propose_uncovered
+
+EVENTS_FILE = "proposed_events_file"
+TITLE = "The Paris Commune"
+TEXT = (f"{TITLE}\n\nThe Paris Commune was proclaimed on 28 March 1871 after the uprising. "
+        "In May 1871 the army crushed it.\n")
+
+PROPOSED_JS = """
+const gd = document.getElementById('timeline-plot');
+const t = gd.data.find((t) => t.meta === 'proposed');  // as given: an empty trace has no full style
+const at = [];
+Array.from(t.x || []).forEach((x, k) => { if (x !== null && x !== undefined) at.push(k); });
+return {points: at.length, dash: t.line.dash, symbol: t.marker.symbol, mode: t.mode,
+        rows: Array.from(gd._fullLayout.yaxis.ticktext || []),
+        pressed: document.getElementById('proposed-toggle').getAttribute('aria-pressed')};
+"""
+
+
+@pytest.fixture(scope="module")
+def proposed_events_file(tmp_path_factory):
+    return copy_dataset(tmp_path_factory.mktemp("proposed") / "events")
+
+
+def drawn(page) -> dict:
+    return page.js(PROPOSED_JS)
+
+
+def test_a_new_article_is_listed_within_two_seconds_and_its_proposals_drawn_dashed(page, proposed_events_file):
+    folder = proposed_events_file.parent
+    page.open()
+    assert drawn(page)["points"] == 0 and "Proposed" not in drawn(page)["rows"]
+    events_before = proposed_events_file.read_bytes()
+
+    (folder / "sources" / "paris-commune.txt").write_text(TEXT, encoding="utf-8")
+    saved = time.monotonic()
+    page.wait(f"document.querySelector('.article-index').textContent.includes({TITLE!r})", timeout=2.0,
+              message="the new article in the index within 2 s")
+    assert time.monotonic() - saved <= 2.0
+    page.wait("window.timelineLib.current.d.payload.proposed.events.count > 0", timeout=3)
+    page.settle()
+
+    # On in the editor's view (the page is on a loopback address), dashed and hollow, on its own row.
+    shown = drawn(page)
+    expected = propose_uncovered(load_dataset(folder), folder)
+    assert shown["points"] >= len(expected) > 0
+    assert (shown["dash"], shown["symbol"], shown["mode"]) == ("dash", "circle-open", "lines+markers")
+    assert shown["rows"][-1] == "Proposed" and shown["pressed"] == "true"
+
+    # The button turns it off through the address, and on again.
+    page.js("document.getElementById('proposed-toggle').click()")
+    page.wait("location.search.includes('proposed=0')", message="proposed=0 in the address")
+    page.settle()
+    assert drawn(page)["points"] == 0 and "Proposed" not in drawn(page)["rows"]
+    assert drawn(page)["pressed"] == "false"
+    page.js("document.getElementById('proposed-toggle').click()")
+    page.wait("location.search.includes('proposed=1')", message="proposed=1 in the address")
+    page.settle()
+    assert drawn(page)["points"] >= len(expected)
+
+    assert proposed_events_file.read_bytes() == events_before, "the app writes nothing"
+    assert page.duo.get_logs() == []
+
+
+def test_readers_do_not_see_the_layer_unless_the_address_asks(page, proposed_events_file):
+    page.open("?proposed=1")
+    # A reader's page (not the editor's view): off by default, on with proposed=1.
+    page.js("window.timelineLib.editing = () => false; window.timelineLib.redraw();")
+    page.settle()
+    assert drawn(page)["points"] > 0
+    page.open()
+    page.js("window.timelineLib.editing = () => false; window.timelineLib.redraw();")
+    page.settle()
+    assert drawn(page)["points"] == 0 and drawn(page)["pressed"] == "false"
+
+
+def test_a_selected_proposed_mark_shows_its_quote_and_copies_its_csv_row(page, proposed_events_file):
+    folder = proposed_events_file.parent
+    page.open("?proposed=1")
+    first = page.js("""
+        const gd = document.getElementById('timeline-plot'), fl = gd._fullLayout, box = gd.getBoundingClientRect();
+        const t = gd._fullData.find((t) => t.meta === 'proposed');
+        const k = Array.from(t.x).findIndex((x) => x !== null);
+        return {x: box.left + fl._size.l + fl.xaxis.l2p(t.x[k]), y: box.top + fl._size.t + fl.yaxis.l2p(t.y[k]),
+                i: t.customdata[k]};""")
+    page.click_at(first["x"], first["y"])
+    page.wait("!document.getElementById('proposed-card').hidden", message="the proposed card")
+    card = page.js("const c = document.getElementById('proposed-card');"
+                   " return {title: c.querySelector('.proposed-title').textContent,"
+                   " quote: c.querySelector('.proposed-quote').textContent,"
+                   " row: document.getElementById('proposed-csv').value};")
+    rows = {r.event.title: r for r in propose_uncovered(load_dataset(folder), folder)}
+    assert card["title"] in rows
+    assert card["row"] == rows[card["title"]].csv and card["quote"] == rows[card["title"]].event.quote
+    assert card["quote"] in TEXT
+
+    page.js("document.getElementById('proposed-copy').click()")
+    status = page.wait("document.querySelector('#proposed-card .proposed-status').textContent", message="copied")
+    assert "Copied" in status or "Ctrl+C" in status
+    if "Ctrl+C" in status:  # no clipboard: the row is selected in its box
+        assert page.js("const b = document.getElementById('proposed-csv');"
+                       " return b.value.slice(b.selectionStart, b.selectionEnd)") == card["row"]
+    assert page.duo.get_logs() == []

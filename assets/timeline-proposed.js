@@ -5,8 +5,9 @@
  * of their own ("Proposed", timeline-traces.js).  Nothing here is in events.csv.
  *
  * On with proposed=1 in the address, off with proposed=0; without either it is
- * on in the editor's view (a loopback address or the problems panel open, as
- * live-notice.js decides) and off for readers.  The "Proposed" button
+ * on in the editor's view (the `editing` class of assets/live-editor.js: on by
+ * default on a loopback address, switched by the toolbar's Editor button; see
+ * live-notice.js's editing()) and off for readers.  The "Proposed" button
  * (timeline_app/web/filters.py) flips it through the address, as the eras
  * switch does, so a shared link keeps it.
  *
@@ -101,10 +102,8 @@
       card().hidden = true;
     }
   });
-  // Opening or closing the problems panel changes the editor's view, so the layer's default.
-  document.addEventListener('toggle', (event) => {
-    if (event.target && event.target.id === 'problems-panel' && lib.redraw) lib.redraw();
-  }, true);
+  // Switching the editor's view (live-editor.js) changes the layer's default.
+  document.addEventListener('timeline-editing', () => { if (lib.redraw) lib.redraw(); });
 
   lib.proposed = { layer, select };
 })();

@@ -69,6 +69,7 @@ def reader_title(client, selected) -> str | None:
         "output": "..reader-body.children...reader.className..",
         "outputs": [{"id": "reader-body", "property": "children"}, {"id": "reader", "property": "className"}],
         "inputs": [{"id": "selected", "property": "data", "value": selected}],
+        "state": [{"id": "timeline-ready", "property": "data", "value": None}],
         "changedPropIds": ["selected.data"]})
     children = response.get_json()["response"]["reader-body"]["children"]
     return next((c["props"]["children"] for c in children if c.get("props", {}).get("id") == "reader-title"),

@@ -13,7 +13,7 @@ import io
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from classroom_helpers import click, visible_indices, wait_download, wait_for
+from classroom_helpers import click, goto, visible_indices, wait_download, wait_for
 from selenium.webdriver.common.by import By
 
 from timeline_app.data.dates import parse_date
@@ -25,6 +25,7 @@ spartacus-revolt,Spartacus leads a slave revolt,73 BC,71 BC,uprising,Spartacus,C
 american-civil-war,Civil War as uploaded,1861,1865,war,,USA,why-the-working-class-is-the-key,slaves in the USA before the Civil War,
 """
 PREVIEW_TITLES = ["Spartacus leads a slave revolt", "Caesar crosses the Rubicon", "Civil War as uploaded"]
+SHIPPED_VIEW = "?from=1900&to=2000"
 BANNER = "document.getElementById('preview-banner')"
 READER_TITLE = "document.getElementById('reader-title')"
 
@@ -47,9 +48,9 @@ def preview(browser):
     """The page showing the preview of :data:`UPLOAD` (uploaded once, or again after "Back")."""
     page = browser
     page.duo.get_logs()
-    if not page.js("return !!(window.timelineStatus && window.timelineStatus.firstPaint)"):
-        page.open("?from=1900&to=2000")
-    if not page.js(f"return {BANNER}.classList.contains('active')"):
+    if not page.js(f"return !!(window.timelineStatus && window.timelineStatus.firstPaint) && "
+                   f"{BANNER}.classList.contains('active')"):
+        goto(page, SHIPPED_VIEW)  # the shipped view "Back" returns to
         page.driver.find_element(By.CSS_SELECTOR, "#preview-upload input[type=file]").send_keys(
             str(page.upload_file))
         page.wait(f"{BANNER}.classList.contains('active')", timeout=10, message="the preview banner")
@@ -130,7 +131,7 @@ def test_back_to_the_shipped_data_restores_the_shipped_view(preview):
     page.wait(f"!{BANNER}.classList.contains('active')", timeout=10)
     page.wait(f"window.timelineLib.current.d.title.length > {before}", timeout=10, message="the shipped data")
     page.settle()
-    wanted = {"from": ["1900"], "to": ["2000"]}
+    wanted = parse_qs(SHIPPED_VIEW[1:])
     wait_for(page, lambda: parse_qs(urlsplit(page.driver.current_url).query) == wanted, message="the shipped view")
     page.js("window.dash_clientside.set_props('url', {search: ''})")
     page.settle()

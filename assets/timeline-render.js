@@ -296,6 +296,14 @@
   /* ---- the event data: fetched once, outside Dash's state --------------------- */
   const loads = new Map();
 
+  /* Which data the page drew, for the view callback (callbacks.py): an upload preview's key, or null for
+     the shipped data.  Only a change asks the server: a new page, or a new version of the shipped data,
+     costs no request. */
+  ns.drawnData = function (ready, current) {
+    const key = ready && typeof ready.key === 'string' ? ready.key : null;
+    return current && current.key === key ? noUpdate() : { key };
+  };
+
   /* The payload of a timeline-source, or null while it loads (timeline-ready is
      set when it has arrived, which runs the callbacks again). */
   lib.payload = function (source) {

@@ -31,7 +31,8 @@ def pattern(kind, names, value=0):
 
 
 def state_call(client, changed, *, search="", view=None, shown=None, chips=(), zoom=(), links=(), mentions=(),
-               articles=(), graph_range=None, click=None, key=None, people=(), places=(), query="", close=0):
+               articles=(), graph_range=None, click=None, key=None, people=(), places=(), query="", close=0,
+               drawn=None):
     """POST the view-state callback; return (status, {output id: value}), 204 when nothing changed."""
     inputs = [
         {"id": "url", "property": "search", "value": search},
@@ -48,6 +49,7 @@ def state_call(client, changed, *, search="", view=None, shown=None, chips=(), z
         list(articles),
         {"id": "key-select", "property": "data", "value": key},
         {"id": "reader-close", "property": "n_clicks", "value": close},
+        {"id": "timeline-drawn", "property": "data", "value": drawn},
     ]
     state = [{"id": "view", "property": "data", "value": view},
              {"id": "shown-range", "property": "data", "value": shown}]

@@ -38,13 +38,24 @@ through the ``graph-range`` and ``graph-click`` stores.
 Events are named by their id, never by a position: the browser may have
 drawn another version of the data than the one this request reads
 (``current.py``), and a position means another event there.
+
+An upload preview is other data (``live_view.py``): the callbacks take
+``timeline-ready`` (``drawn``), which names the data the page drew, and work
+on its catalog (``current.py``), so an id selects the previewed event.  The
+view callback takes ``timeline-drawn`` instead, written in the browser from
+``timeline-ready`` only when the preview shown changes, so a page load or a
+new version of the shipped data asks nothing more of the server.  The
+``view`` store records which preview it stands for (``preview``); when the
+page draws another one, the view starts over on it (all its events fitted,
+nothing selected) and keeps the shipped data's address (``shipped``), which
+"Back to the shipped data" brings back.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 
 from ..data.catalog import Catalog
 from ..view import navigation
@@ -60,8 +71,8 @@ from ..view.url_state import (
 from . import ids
 from .article_index import events_in_text_order
 from .clientside import clientside
-from .current import CurrentData
-from .reader import empty_reader, reader_panel
+from .current import GONE, CurrentData, preview_key
+from .reader import empty_reader, gone_reader, reader_panel
 
 ZOOM = ids.pattern(ids.ZOOM, ALL)
 CHIP = ids.pattern(ids.CAT_CHIP, ALL)
@@ -83,7 +94,8 @@ VIEW_INPUTS = dict(
     graph_range=Input(ids.GRAPH_RANGE, "data"), click=Input(ids.GRAPH_CLICK, "data"),
     links=Input(EVENT_LINK, "n_clicks"), person_links=Input(PERSON_LINK, "n_clicks"),
     mention_links=Input(MENTION_LINK, "n_clicks"), article_links=Input(ARTICLE_LINK, "n_clicks"),
-    key=Input(ids.KEY_SELECT, "data"), close=Input(ids.READER_CLOSE, "n_clicks"))
+    key=Input(ids.KEY_SELECT, "data"), close=Input(ids.READER_CLOSE, "n_clicks"),
+    drawn=Input(ids.TIMELINE_DRAWN, "data"))
 VIEW_STATE = dict(view=State(ids.VIEW, "data"), shown_range=State(ids.SHOWN_RANGE, "data"))
 UNCHANGED = {name: no_update for name in VIEW_OUTPUTS}
 
@@ -185,7 +197,16 @@ class ViewController:
 
     # -- the callback -------------------------------------------------------
 
-    def update(self, search, people, places, query, graph_range, click, key, view, shown_range, **_clicks):
+    def switch(self, view: dict, preview: str | None) -> Change:
+        """The page drew other data (a preview, or the shipped data again): its view, moved and written."""
+        if preview is None:
+            state = parse_query(view.get("shipped") or "", self.vocabulary)
+        else:
+            state = ViewState(present=from_store(view).present)
+        return Change(state, move=True, controls=True)
+
+    def update(self, search, people, places, query, graph_range, click, key, view, shown_range, drawn=None,
+               **_clicks):
         """Dash callback: see the module docstring.  Returns :data:`VIEW_OUTPUTS` by name.
 
         ``_clicks`` are the buttons' counts (chips, zoom, links, close): what
@@ -193,6 +214,16 @@ class ViewController:
         """
         before = state = from_store(view)
         clicks = chip_clicks(ctx.args_grouping.get("chips"))
+        reports = {ids.GRAPH_RANGE: graph_range, ids.GRAPH_CLICK: click, ids.KEY_SELECT: key}
+        stamps = {name: data["at"] for name, data in reports.items()
+                  if isinstance(data, dict) and isinstance(data.get("at"), (int, float))}
+        preview = preview_key(drawn)
+        if isinstance(view, dict) and view.get("preview") != preview:
+            # The reports so far were about the other data: recorded as applied, never replayed here.
+            shipped = view.get("search") if view.get("preview") is None else view.get("shipped")
+            return self.outputs(self.switch(dict(view, shipped=shipped), preview), view, search, clicks, stamps,
+                                pickers=dict(people=people, places=places),
+                                data=dict(preview=preview, shipped=shipped), reselect=True)
         recorded = view.get("clicks") if isinstance(view, dict) and isinstance(view.get("clicks"), dict) else {}
         toggled = [name for name, n in clicks.items()
                    if n > _count(recorded.get(name)) and (n - _count(recorded.get(name))) % 2]
@@ -202,9 +233,6 @@ class ViewController:
         if unread is not None:
             state = unread.state
         shown = self._shown(state, shown_range)
-        reports = {ids.GRAPH_RANGE: graph_range, ids.GRAPH_CLICK: click, ids.KEY_SELECT: key}
-        stamps = {name: data["at"] for name, data in reports.items()
-                  if isinstance(data, dict) and isinstance(data.get("at"), (int, float))}
         missed = None if trigger in (None, ids.URL) else self.missed_reports(view, reports, stamps, trigger, state, shown)
         if missed is not None:
             state = missed.state
@@ -246,7 +274,8 @@ class ViewController:
             change = unread if change is None else replace(change, move=change.move or unread.move, controls=True)
         if change is None or (change.state == before and not change.move and view is not None):
             return UNCHANGED
-        return self.outputs(change, view, search, clicks, stamps, pickers=dict(people=people, places=places))
+        return self.outputs(change, view, search, clicks, stamps, pickers=dict(people=people, places=places),
+                            data=dict(preview=preview, shipped=view.get("shipped") if preview and view else None))
 
     def report(self, name: str, data: dict, state: ViewState, shown: tuple[int, int]) -> Change | None:
         """What one of the browser's reports does: a zoom or pan, a click on a mark, a key's selection."""
@@ -293,8 +322,10 @@ class ViewController:
         return replace(change, state=state, move=move)
 
     def outputs(self, change: Change, view: dict | None, search: str | None, clicks: dict[str, int],
-                stamps: dict, pickers: dict[str, list | None]):
-        """The callback's answer; ``pickers`` are the Person and Place pickers' values as sent."""
+                stamps: dict, pickers: dict[str, list | None], data: dict, reselect: bool = False):
+        """The callback's answer; ``pickers`` are the Person and Place pickers' values as sent,
+        ``data`` which data the view stands for; ``reselect``: the reader must show the selection
+        again (the same id may be another event in the data now drawn)."""
         state = change.state
         previous = view if isinstance(view, dict) else {}
         rev = int(previous.get("rev") or 0) + (1 if change.move else 0)
@@ -306,8 +337,8 @@ class ViewController:
         url_search = target if not change.from_url and target != (search or "") else no_update
         address = (search or "") if url_search is no_update else target
         controls = dict(people=list(state.people), places=list(state.places), query=state.query)
-        return dict(view=dict(store_data(state), rev=rev, clicks=clicks, search=address, seen=stamps),
-                    selected=selected if state.event != old_selected else no_update, url=url_search,
+        return dict(view=dict(store_data(state), rev=rev, clicks=clicks, search=address, seen=stamps, **data),
+                    selected=selected if reselect or state.event != old_selected else no_update, url=url_search,
                     **(controls if change.controls else {name: no_update for name in controls}),
                     **{f"{name}_options": picker_options(controls[name], pickers.get(name), change.controls)
                        for name in ("people", "places")})
@@ -323,9 +354,11 @@ class ViewController:
             return state.start, state.end
         return self.catalog.span
 
-    def reader(self, selected, _ready=None):
+    def reader(self, selected):
         """Dash callback: the reader panel for the selected event (by its id), or the hint and the
-        article index; again when new data arrives (``_ready``), so a new article is listed at once."""
+        article index; again when new data is drawn, so a new article is listed at once."""
+        if self.catalog is GONE:
+            return dict(children=gone_reader(), className="reader")
         event_id = selected.get("id") if isinstance(selected, dict) else None
         position = self.catalog.find(event_id) if isinstance(event_id, str) else None
         if position is None:
@@ -365,13 +398,21 @@ def chip_clicks(inputs) -> dict[str, int]:
 def register(app: Dash, current: CurrentData) -> None:
     """The view-state and reader callbacks (one controller per version of the data) and the drawing."""
     controller = current.per_version(ViewController)
+    app.layout.children.append(dcc.Store(id=ids.TIMELINE_DRAWN, data={"key": None}))
+    clientside(app, "timeline", "drawnData", Output(ids.TIMELINE_DRAWN, "data"), Input(ids.TIMELINE_READY, "data"),
+               State(ids.TIMELINE_DRAWN, "data"), prevent_initial_call=True)
+
+    def update(drawn=None, **inputs):
+        return controller(drawn).update(drawn=drawn, **inputs)
+
     # 'initial_duplicate': the first load must run it, and it shares the pickers' options (see picker_options).
     app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS, state=VIEW_STATE,
-                 prevent_initial_call="initial_duplicate")(controller.callback("update"))
-    # The layout starts with the empty reader: a selection asks for another, new data for a fresh one.
+                 prevent_initial_call="initial_duplicate")(update)
+    # The layout starts with the empty reader: a selection asks for another, new data (the
+    # data the page drew, which also names its catalog) for a fresh one.
     app.callback(output=dict(children=Output(ids.READER_BODY, "children"),
                              className=Output(ids.READER, "className")),
-                 inputs=dict(selected=Input(ids.SELECTED, "data"), _ready=Input(ids.TIMELINE_READY, "data")),
+                 inputs=dict(selected=Input(ids.SELECTED, "data"), drawn=Input(ids.TIMELINE_READY, "data")),
                  prevent_initial_call=True)(controller.callback("reader"))
     source = State(ids.TIMELINE_SOURCE, "data")
     ready, view = Input(ids.TIMELINE_READY, "data"), Input(ids.VIEW, "data")

@@ -12,6 +12,7 @@ from __future__ import annotations
 URL = "url"
 TIMELINE_SOURCE = "timeline-source"
 TIMELINE_READY = "timeline-ready"
+TIMELINE_DRAWN = "timeline-drawn"
 VIEW = "view"
 SELECTED = "selected"
 SHOWN_RANGE = "shown-range"

@@ -29,9 +29,10 @@
 * The upload preview: an editor drops or picks a CSV (an events file or a
   TimelineJS sheet).  It is checked with :func:`timeline_app.check.load_upload`
   against the shipped categories and articles and drawn INSTEAD of the shipped
-  data, its events travelling inline in ``timeline-source`` (so any server
-  worker can answer), under a banner saying nothing is saved.  Nothing is
-  written on the server.  Files too big for one request are refused by the
+  data, its events travelling inline in ``timeline-source``, under a banner
+  saying nothing is saved.  Nothing is written on the server; its catalog is
+  kept in memory (the last few, ``current.Previews``) so that selection,
+  reader, table and exports work on the previewed events.  Files too big for one request are refused by the
   browser (``dcc.Upload``'s ``max_size``; ``assets/live-upload.js`` says why).
 
 The upload's callback shares the poll's outputs (``allow_duplicate``) so the
@@ -242,7 +243,8 @@ class LiveView:
                     f"No event could be read from {name}; the problems listed say why. Nothing is saved.")
         catalog = build_catalog(Dataset(events=events, problems=problems, articles=shipped.articles,
                                         categories=shipped.categories))
-        key = f"preview:{name}:{snapshot.stamp}:{len(events)}:{len(problems)}:{hash(data)}"
+        key = f"preview:{name}:{snapshot.stamp}:{hashlib.sha256(data).hexdigest()[:16]}"
+        self.current.previews.add(key, catalog)  # the callbacks about the drawn events resolve ids here (current.py)
         source = {"payload": timeline_payload(catalog), "key": key, "count": len(catalog), "preview": name}
         total = count_problems(problems)
         text = (f"Preview of {name}: {len(events)} event{'s' if len(events) != 1 else ''}, "

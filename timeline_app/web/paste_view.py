@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 from pathlib import Path
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
@@ -118,7 +119,8 @@ class PasteView:
                                        no_update, no_update, no_update)
         if not text.strip():
             return (no_update,) * 4 + ("Paste a text first.", no_update, no_update, no_update)
-        shipped = self.current.snapshot().dataset
+        snapshot = self.current.snapshot()
+        shipped = snapshot.dataset
         article = Article(ARTICLE_ID, "Pasted text", "Pasted text\n\n" + text.strip("\n"))
         folder = self.current.live.folder
         proposals = propose([article], shipped, load_vocabulary(shipped, folder), (), tuple(default_periods()))[0]
@@ -130,7 +132,8 @@ class PasteView:
             return (no_update,) * 4 + ("No date was found in this text.", [], rows, value)
         catalog = build_catalog(Dataset(events=events, problems=problems, articles=articles,
                                         categories=shipped.categories))
-        key = f"paste:{len(events)}:{hash(text)}"
+        key = f"paste:{snapshot.stamp}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
+        self.current.previews.add(key, catalog)  # the callbacks about the drawn events resolve ids here (current.py)
         source = {"payload": timeline_payload(catalog), "key": key, "count": len(catalog), "preview": "the text"}
         message = f"{len(events)} proposed event{'s' if len(events) != 1 else ''} from the text; nothing is saved."
         return (source, {"key": key, "count": len(catalog)}, dict(state, preview="the pasted text"),

@@ -76,8 +76,9 @@ def reader_panel(catalog: Catalog, position: int) -> list:
         children.append(figure)
     if event.description:
         children.append(html.P(event.description, className="reader-description"))
-    if article is None:
-        children.append(html.P(f"The article '{event.article}' is missing.", className="reader-warning"))
+    if article is None:  # an uploaded row may cite none (a warning; a row citing an unknown one is refused)
+        children.append(html.P(f"The article '{event.article}' is not in the dataset." if event.article
+                               else "This event cites no article of the dataset.", className="reader-warning"))
         return children
     marked = marked_body(catalog, article, event.quote)
     if event.quote and event.quote not in article.body:
@@ -101,3 +102,9 @@ def empty_reader(catalog: Catalog) -> list:
     return [html.P("Select an event on the timeline (click it, or focus the timeline and use the "
                    "arrow keys) to read the article it comes from, or open an article:", className="reader-empty"),
             article_index(catalog)]
+
+
+def gone_reader() -> list:
+    """A preview the server no longer keeps (``current.Previews`` holds the last few): say what to do."""
+    return [html.P("The server no longer holds this preview (it keeps the last few): pick the file again, "
+                   "or go back to the shipped data.", className="reader-warning")]

@@ -6,7 +6,8 @@
   server supplies those texts in the ``export-meta`` store when a button
   asks for them (``export-request``): nothing is computed for a view
   nobody exports, so zooming and filtering cost the server nothing.
-* CSV: the events in view (the table's, :class:`table_view.VisibleEvents`)
+* CSV: the events in view (the table's, :class:`table_view.VisibleEvents`,
+  of the data the page drew, an upload preview's too)
   through the data engineer's :func:`timeline_app.export.events_to_csv`,
   which neutralises spreadsheet formulas; UTF-8 with a BOM for Excel.
 * Print: ``assets/print.css`` makes an A4 landscape handout: title and
@@ -30,6 +31,7 @@ from ...data.dates import year_label
 from ...data.daycount import from_ordinal
 from ...data.export import events_to_csv
 from ...view.url_state import from_store
+from .. import ids
 from ..clientside import clientside
 from ..current import CurrentData
 from ..reader import media_figure
@@ -190,12 +192,14 @@ class ExportView:
 def register(app: Dash, current: CurrentData, title: str) -> None:
     export = current.per_version(lambda catalog: ExportView(catalog, title))
     app.callback(output=Output("csv-download", "data"), inputs=dict(clicks=Input("export-csv", "n_clicks")),
-                 state=dict(view=State("view", "data"), shown_range=State("shown-range", "data")),
+                 state=dict(view=State("view", "data"), shown_range=State("shown-range", "data"),
+                            drawn=State(ids.TIMELINE_READY, "data")),
                  prevent_initial_call=True)(export.callback("csv"))
 
     app.callback(output=[Output("export-meta", "data"), Output("handout-range", "children"),
                          Output("handout-list", "children"), Output("handout-note", "children")],
                  inputs=dict(request=Input("export-request", "data")),
+                 state=dict(drawn=State(ids.TIMELINE_READY, "data")),
                  prevent_initial_call=True)(export.callback("prepare"))
     clientside(app, "classroom", "requestExport", Output("export-request", "data"),
                Input("export-png", "n_clicks"),

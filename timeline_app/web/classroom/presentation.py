@@ -28,6 +28,7 @@ from dash import ALL, Dash, Input, Output, State, dcc, html
 from ...data.catalog import Catalog
 from ...data.title_card import TitleCard
 from ...view.url_state import from_store
+from .. import ids
 from ..clientside import clientside
 from ..current import CurrentData
 
@@ -174,7 +175,8 @@ def register(app: Dash, current: CurrentData) -> None:
                 Output("lesson-clear", "disabled"), Output("lesson-progress", "children"),
                 Output("present-toggle", "aria-pressed"), Output("present-toggle", "children"),
                 Output("present-toggle", "aria-label"), Output("lesson-toggle", "aria-label")],
-        inputs=dict(query=Input("lesson-query", "data")), prevent_initial_call=True,
+        inputs=dict(query=Input("lesson-query", "data")), state=dict(drawn=State(ids.TIMELINE_READY, "data")),
+        prevent_initial_call=True,
     )(presentation.callback("lesson"))
     clientside(app, NAMESPACE, "lessonQuery", Output("lesson-query", "data"), Input("view", "data"),
                Input("selected", "data"),

@@ -8,6 +8,12 @@ so it is the same link the address bar shows, except that presentation
 mode is left out: students who scan it get the normal page (range,
 filters, selected event and lesson included).
 
+An upload preview (``live_view.py``) has no link: its events are on the
+editor's computer, not on the server for others, and a link would open the
+shipped data with the preview's range, filters and ids, showing other
+events or none.  While one is drawn the panel says so (``share-note``), the
+field is empty, Copy is disabled and there is no QR code.
+
 The QR code is an SVG made on the server by ``segno`` (pure Python, no
 images fetched from anywhere), put in an ``<img>`` as a ``data:`` URL,
 which the page's Content-Security-Policy allows (``img-src data:``).
@@ -24,7 +30,9 @@ import segno
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from ...view.url_state import from_store, to_query
+from .. import ids
 from ..clientside import clientside
+from ..current import preview_key
 
 MAX_BASE_LENGTH = 500
 _BASE = re.compile(r"https?://[^\s?#\"'<>\\]+")
@@ -51,6 +59,7 @@ def share_panel() -> html.Section:
                             **{"aria-label": "Copy the link"}),
             ], className="share-row"),
             html.P(id="share-status", className="share-status", role="status"),
+            html.P(id="share-note", className="share-note"),
         ], className="share-text"),
         html.Img(id="share-qr", className="share-qr", alt="QR code of the link to this view"),
         html.Button("Close", id="share-close", n_clicks=0, className="cr-button",
@@ -80,18 +89,26 @@ def qr_data_uri(text: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode("ascii")
 
 
-def update(base, _changed, view):
-    """Dash callback: the link field and the QR code for the view (run only while the panel is open)."""
+PREVIEW_NOTE = ("This is a preview of a file on your computer: it is not on the server, so there is no link "
+                "to share. Save the file into the dataset, or go back to the shipped data to share a view.")
+
+
+def update(base, _changed, view, drawn=None):
+    """Dash callback: the link field, the QR code, the note and Copy for the view (run only while the panel is open)."""
+    if preview_key(drawn) is not None:
+        return "", None, PREVIEW_NOTE, True
     link = share_link(base.get("base") if isinstance(base, dict) else base, view)
     if link is None:
-        return no_update, no_update
-    return link, qr_data_uri(link)
+        return no_update, no_update, no_update, no_update
+    return link, qr_data_uri(link), "", False
 
 
 def register(app: Dash) -> None:
-    app.callback(output=[Output("share-link", "value"), Output("share-qr", "src")],
+    app.callback(output=[Output("share-link", "value"), Output("share-qr", "src"), Output("share-note", "children"),
+                         Output("share-copy", "disabled")],
                  inputs=dict(base=Input("share-base", "data"), _changed=Input("share-view", "data")),
-                 state=dict(view=State("view", "data")), prevent_initial_call=True)(update)
+                 state=dict(view=State("view", "data"), drawn=State(ids.TIMELINE_READY, "data")),
+                 prevent_initial_call=True)(update)
 
     clientside(app, "classroom", "openShare", Output("share-panel", "hidden"),
                Output("share-toggle", "aria-expanded"),

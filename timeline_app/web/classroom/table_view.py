@@ -3,7 +3,8 @@
 A screen-reader or keyboard user reads the timeline here.  The table lists
 the events in view, the same ones the timeline draws: those that pass the
 filters (the ``view`` store) and fall in the range on screen (the
-``shown-range`` store, written by the browser after each draw).  It follows
+``shown-range`` store, written by the browser after each draw), of the
+data the page drew (an upload preview's too, ``current.py``).  It follows
 every zoom, pan and filter change while it is open (the browser asks for
 rows only then: a closed table costs the server nothing, which matters when
 a class of 200 opens the page at once); the browser marks the selected event's
@@ -36,6 +37,7 @@ from ...data.catalog import Catalog
 from ...data.dataset import Event
 from ...view.glyphs import glyph
 from ...view.url_state import ViewState, from_store
+from .. import ids
 from ..clientside import clientside
 from ..current import CurrentData
 from ..reader import media_image
@@ -277,7 +279,8 @@ def register(app: Dash, current: CurrentData) -> None:
                 Output(SORT_HEADER, "aria-sort"), Output({"type": "table-arrow", "index": ALL}, "children"),
                 Output("table-sort", "data")],
         inputs=dict(query=Input("table-query", "data"), _clicks=Input(SORT_BUTTON, "n_clicks")),
-        state=dict(sort_data=State("table-sort", "data")), prevent_initial_call=True,
+        state=dict(sort_data=State("table-sort", "data"), drawn=State(ids.TIMELINE_READY, "data")),
+        prevent_initial_call=True,
     )(view.callback("update"))
     clientside(app, "classroom", "tableQuery", Output("table-query", "data"),
                Input("view", "data"), Input("shown-range", "data"), Input("table-panel", "hidden"))

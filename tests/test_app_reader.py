@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -72,6 +73,20 @@ def test_a_life_links_to_the_persons_events(page):
     status = page.settle()
     assert status["shown"] == 3
     assert page.js("return document.getElementById('reader-title').textContent") == "Joseph Stalin"
+    assert page.duo.get_logs() == []
+
+
+def test_a_click_on_empty_timeline_space_gives_it_the_keys(page):
+    """Issue 15 point 7: plotly.js' drag layer kept a click from focusing the timeline pane, so the
+    arrows did nothing after it."""
+    page.open()
+    page.js("document.activeElement.blur()")
+    plot = page.plot_box()
+    page.click_at(plot["left"] + 4, plot["top"] + 4)
+    page.wait("document.activeElement.id === 'timeline-pane'", message="the timeline focused")
+    ActionChains(page.driver).send_keys(Keys.ARROW_RIGHT).perform()
+    page.wait("document.getElementById('reader-title')", message="an event selected by the arrow key")
+    assert page.js("return document.getElementById('reader-title').textContent") == "Serfdom abolished in Russia"
     assert page.duo.get_logs() == []
 
 

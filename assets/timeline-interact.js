@@ -165,7 +165,10 @@
         const box = reader.getBoundingClientRect();
         const at = mark.getBoundingClientRect();
         if (reader.scrollHeight > reader.clientHeight + 1) {
-          reader.scrollTop += at.top - box.top - reader.clientHeight / 3;
+          // A third of the way down what the sticky head (the title, timeline.css) leaves.
+          const head = reader.querySelector('.reader-head');
+          const covered = head ? head.offsetHeight : 0;
+          reader.scrollTop += at.top - box.top - covered - (reader.clientHeight - covered) / 3;
         } else if (at.top < 0 || at.bottom > window.innerHeight) {
           mark.scrollIntoView({ block: 'center' });
         }

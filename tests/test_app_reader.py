@@ -38,6 +38,27 @@ def test_the_quote_is_scrolled_into_view(page):
     assert page.duo.get_logs() == []
 
 
+def test_an_event_opened_keeps_its_title_in_view_and_the_close_button_clear(page):
+    """Issue 15 point 7: scrolling the article to a quote near its end took the title out of the
+    panel, and the close button then sat over the article's text."""
+    page.open("?event=poland-1970-workers-protest", width=1280, height=720)
+    page.wait("document.querySelector('#reader-body mark') && document.getElementById('reader').scrollTop > 0",
+              message="the article scrolled to the quote")
+    page.settle()
+    title, mark, reader = (page.js(f"const r = {e}.getBoundingClientRect(); return [r.top, r.bottom]") for e in (
+        "document.getElementById('reader-title')", "document.querySelector('#reader-body mark')",
+        "document.getElementById('reader')"))
+    assert reader[0] <= title[0] and title[1] <= mark[0] and mark[1] <= reader[1], (title, mark, reader)
+    under_close = page.js("""const c = document.getElementById('reader-close').getBoundingClientRect();
+        return [[c.left + 2, c.top + 2], [c.right - 2, c.top + 2], [c.left + 2, c.bottom - 2],
+                [c.right - 2, c.bottom - 2], [(c.left + c.right) / 2, (c.top + c.bottom) / 2]].map(([x, y]) => {
+          const below = document.elementsFromPoint(x, y).find((e) => !e.closest('#reader-close'));
+          return below.closest('#reader-body') && !below.closest('.reader-head') ? below.className || below.tagName : null;
+        }).filter(Boolean);""")
+    assert under_close == [], "only the title's head lies under the close button"
+    assert page.duo.get_logs() == []
+
+
 def test_article_text_is_rendered_as_text(page):
     page.open("?event=poland-1980-81-workers-movement")
     html = page.js("return document.getElementById('reader-body').innerHTML")

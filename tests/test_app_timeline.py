@@ -119,3 +119,16 @@ def test_screenshots_fit_the_screen(page, width, height):
     if width < 600:
         assert page.js(f"return {page.GD}._fullLayout._size.l") < 40, "row names give way to the plot on phones"
     assert page.duo.get_logs() == []
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (390, 844)])
+def test_no_toolbar_separator_starts_a_line(page, width, height):
+    """Issue 15 point 7: on the phone the toolbar wraps and the Export group's separator stood
+    alone at the start of its line."""
+    page.open(width=width, height=height)
+    starts = page.js("""const bar = document.getElementById('classroom-bar').getBoundingClientRect();
+        return [...document.querySelectorAll('#classroom-bar .cr-group')].filter((g) => {
+          const s = getComputedStyle(g);
+          return s.borderLeftStyle !== 'none' && parseFloat(s.borderLeftWidth) > 0
+            && g.getBoundingClientRect().left - bar.left < 8; }).map((g) => g.getAttribute('aria-label'));""")
+    assert starts == []

@@ -20,6 +20,7 @@
      year; this takes about 15.  A trackpad's small deltas zoom by their share of a notch. */
   const WHEEL_NOTCH = Math.SQRT2;
   const MAX_NOTCHES = 4; // per wheel event, so a flung wheel does not leap
+  const SWIPE_SLOP_PX = 8;
   const setRange = (a, b) => lib.setRange && lib.setRange(a, b, true);
 
   /* ---- selection and zoom for the keys ------------------------------------------ */
@@ -86,10 +87,15 @@
      - a press anywhere on it focuses the timeline pane, so the arrows work after a click on
        empty space (plotly.js' drag layer keeps the press from focusing it);
      - the wheel zooms the time axis around the pointer by WHEEL_NOTCH a notch;
-     - two fingers zoom it around their midpoint (plotly.js pans with one finger, has no pinch). */
+     - one finger swiped up or down scrolls the page, sideways pans the time axis: plotly.js
+       would pan every way and cancel the touch, so on a phone, where the timeline is most of
+       the screen, the page could not be scrolled over it.  The one-finger touch is kept from
+       plotly.js (a tap still reaches it, as the mouse events the browser makes of a tap);
+     - two fingers zoom it around their midpoint (plotly.js has no pinch). */
   lib.attachGestures = function (gd) {
     let pinch = null;
-    let pending = null;
+    let swipe = null;
+    let target = null;
     let wheel = null;
     const options = { capture: true, passive: false };
 
@@ -123,17 +129,52 @@
     }, options);
     const spread = (t) => Math.max(Math.abs(t[0].clientX - t[1].clientX), 20);
     const middle = (t) => (t[0].clientX + t[1].clientX) / 2;
+    /* A touch gesture's range, drawn once a frame (the latest one asked for). */
+    const moveTo = (start, end) => {
+      if (target === null) {
+        window.requestAnimationFrame(() => {
+          const [a, b] = target;
+          target = null;
+          setRange(a, b);
+        });
+      }
+      target = [start, end];
+    };
 
     gd.addEventListener('touchstart', (event) => {
-      if (event.touches.length !== 2 || !gd._fullLayout) return;
+      if (!gd._fullLayout || event.touches.length > 2) return;
       const xa = gd._fullLayout.xaxis;
+      event.stopPropagation();
+      swipe = null;
+      if (event.touches.length === 1) {
+        swipe = { x: event.touches[0].clientX, y: event.touches[0].clientY, range: xa.range.slice(), width: xa._length };
+        return; // not cancelled: the browser may scroll the page (touch-action: pan-y, timeline.css)
+      }
       const left = gd.getBoundingClientRect().left + gd._fullLayout.margin.l;
       pinch = { spread: spread(event.touches), range: xa.range.slice(), width: xa._length, left };
       event.preventDefault();
-      event.stopPropagation();
     }, options);
 
     gd.addEventListener('touchmove', (event) => {
+      if (swipe && event.touches.length === 1) {
+        event.stopPropagation();
+        const dx = event.touches[0].clientX - swipe.x;
+        const dy = event.touches[0].clientY - swipe.y;
+        // The first move past SWIPE_SLOP_PX decides: up or down scrolls the page, sideways pans.
+        if (!swipe.sideways) {
+          if (Math.max(Math.abs(dx), Math.abs(dy)) < SWIPE_SLOP_PX) return;
+          if (Math.abs(dy) > Math.abs(dx)) {
+            swipe = null;
+            return;
+          }
+          swipe.sideways = true;
+        }
+        if (event.cancelable) event.preventDefault();
+        const [a, b] = swipe.range;
+        const shift = (-dx / swipe.width) * (b - a);
+        moveTo(a + shift, b + shift);
+        return;
+      }
       if (!pinch || event.touches.length !== 2) return;
       event.preventDefault();
       event.stopPropagation();
@@ -141,16 +182,12 @@
       const span = ((b - a) * pinch.spread) / spread(event.touches);
       const at = (middle(event.touches) - pinch.left) / pinch.width;
       const start = a + (b - a) * at - span * at;
-      if (pending === null) {
-        pending = window.requestAnimationFrame(() => {
-          pending = null;
-          setRange(start, start + span);
-        });
-      }
+      moveTo(start, start + span);
     }, options);
 
     gd.addEventListener('touchend', (event) => {
       if (pinch && event.touches.length < 2) pinch = null;
+      if (!event.touches.length) swipe = null;
     }, options);
   };
 

@@ -91,21 +91,16 @@ def test_drag_pans(page):
     assert page.duo.get_logs() == []
 
 
-def touch(page, kind: str, points: list[tuple[float, float]]) -> None:
-    page.driver.execute_cdp_cmd("Input.dispatchTouchEvent", {
-        "type": kind, "touchPoints": [{"x": x, "y": y, "id": n} for n, (x, y) in enumerate(points)]})
-
-
 def test_pinch_zooms_on_touch_screens(page):
     page.open(width=390, height=844)
     page.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
     before = page.x_range()
     plot = page.plot_box()
     cx, cy = (plot["left"] + plot["right"]) / 2, plot["top"] + 20
-    touch(page, "touchStart", [(cx - 30, cy), (cx + 30, cy)])
+    page.touch("touchStart", [(cx - 30, cy), (cx + 30, cy)])
     for step in range(1, 6):
-        touch(page, "touchMove", [(cx - 30 - 20 * step, cy), (cx + 30 + 20 * step, cy)])
-    touch(page, "touchEnd", [])
+        page.touch("touchMove", [(cx - 30 - 20 * step, cy), (cx + 30 + 20 * step, cy)])
+    page.touch("touchEnd", [])
     page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] < {width(before) / 2}")
     page.settle()
     after = page.x_range()

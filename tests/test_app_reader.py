@@ -59,6 +59,22 @@ def test_an_event_opened_keeps_its_title_in_view_and_the_close_button_clear(page
     assert page.duo.get_logs() == []
 
 
+def test_the_last_related_event_scrolls_clear_of_the_presentation_step_buttons(page):
+    """Issue 15 point 7: at 1920x1080 in presentation mode the end of "Also in this article" lay
+    under the on-screen step buttons."""
+    page.open("?event=poland-1970-workers-protest&present=1", width=1920, height=1080)
+    page.wait("document.querySelector('#reader-body .related li:last-child')", message="the related events")
+    last, buttons = page.js("""const reader = document.getElementById('reader');
+        reader.scrollTop = reader.scrollHeight;
+        const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+        return [box(document.querySelector('#reader-body .related li:last-child')),
+                box(document.querySelector('.step-buttons'))];""")
+    assert last[3] <= buttons[1] or last[2] <= buttons[0], (last, buttons)
+    assert last[3] <= 1080
+    page.js("document.getElementById('reader').scrollTop = 0")
+    assert page.duo.get_logs() == []
+
+
 def test_article_text_is_rendered_as_text(page):
     page.open("?event=poland-1980-81-workers-movement")
     html = page.js("return document.getElementById('reader-body').innerHTML")

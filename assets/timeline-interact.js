@@ -69,7 +69,7 @@
     setRange(mid - half, mid + half);
   };
 
-  /* ---- focus, wheel and pinch zoom -------------------------------------------------------- */
+  /* ---- focus, wheel, swipe and pinch ------------------------------------------------------ */
 
   const focusPane = () => {
     const pane = document.getElementById('timeline-pane');

@@ -1,11 +1,12 @@
 /*
  * Reader interactions the graph itself lacks: selection and zoom for the
- * keys (timeline-keys.js), pinch zoom on touch screens, and scrolling the
- * highlighted quote into view.
+ * keys (timeline-keys.js), the keyboard focus on a click, a wheel zoom of a
+ * useful step, pinch zoom on touch screens, and scrolling the highlighted
+ * quote into view.
  *
- * Keyboard selection and pinch feed the same server callback as clicks and
- * the mouse wheel (through the key-select store and Plotly.relayout), so the
- * URL and the reader panel follow them like any other change.
+ * Keyboard selection, wheel and pinch feed the same server callback as clicks
+ * and drags (through the key-select store and Plotly.relayout), so the URL and
+ * the reader panel follow them like any other change.
  */
 (function () {
   'use strict';
@@ -14,6 +15,12 @@
   const ns = (clientside.timeline = clientside.timeline || {});
 
   const ZOOM_STEP = 2;
+  /* One wheel notch (100 px, or 3 lines) zooms by WHEEL_NOTCH, so two notches are one key press:
+     plotly.js' own scroll zoom moves about 10 % a notch, 50 notches from the whole span to a
+     year; this takes about 15.  A trackpad's small deltas zoom by their share of a notch. */
+  const WHEEL_NOTCH = Math.SQRT2;
+  const MAX_NOTCHES = 4; // per wheel event, so a flung wheel does not leap
+  const SWIPE_SLOP_PX = 8;
   const setRange = (a, b) => lib.setRange && lib.setRange(a, b, true);
 
   /* ---- selection and zoom for the keys ------------------------------------------ */
@@ -62,27 +69,112 @@
     setRange(mid - half, mid + half);
   };
 
-  /* ---- pinch zoom -------------------------------------------------------------- */
+  /* ---- focus, wheel, swipe and pinch ------------------------------------------------------ */
 
-  /* Two fingers zoom the time axis around their midpoint (plotly.js pans with
-     one finger but has no pinch).  Captured before plotly.js sees the touches. */
+  const focusPane = () => {
+    const pane = document.getElementById('timeline-pane');
+    if (pane && !pane.contains(document.activeElement)) pane.focus({ preventScroll: true });
+  };
+
+  /* A zoom button pressed with the mouse hands the keyboard focus to the timeline, so the keys
+     zoom and step on from there and the button keeps no focus ring once a key is pressed ("All"
+     stayed highlighted after zooming out).  From the keyboard (detail 0) the focus stays. */
+  document.addEventListener('click', (event) => {
+    if (event.detail > 0 && event.target.closest && event.target.closest('.zoom-bar button')) focusPane();
+  });
+
+  /* The graph's own gestures, heard before plotly.js (capture):
+     - a press anywhere on it focuses the timeline pane, so the arrows work after a click on
+       empty space (plotly.js' drag layer keeps the press from focusing it);
+     - the wheel zooms the time axis around the pointer by WHEEL_NOTCH a notch;
+     - one finger swiped up or down scrolls the page, sideways pans the time axis: plotly.js
+       would pan every way and cancel the touch, so on a phone, where the timeline is most of
+       the screen, the page could not be scrolled over it.  The one-finger touch is kept from
+       plotly.js (a tap still reaches it, as the mouse events the browser makes of a tap);
+     - two fingers zoom it around their midpoint (plotly.js has no pinch). */
   lib.attachGestures = function (gd) {
     let pinch = null;
-    let pending = null;
+    let swipe = null;
+    let target = null;
+    let wheel = null;
     const options = { capture: true, passive: false };
+
+    gd.addEventListener('pointerdown', focusPane, true);
+
+    gd.addEventListener('wheel', (event) => {
+      const fl = gd._fullLayout;
+      if (!fl || !event.deltaY) return;
+      const box = gd.getBoundingClientRect();
+      const x = event.clientX - box.left - fl._size.l;
+      const y = event.clientY - box.top - fl._size.t;
+      if (x < 0 || x > fl._size.w || y < 0 || y > fl._size.h) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const notches = event.deltaY / ({ 1: 3, 2: 1 }[event.deltaMode] || 100);
+      const factor = Math.pow(WHEEL_NOTCH, Math.max(-MAX_NOTCHES, Math.min(MAX_NOTCHES, notches)));
+      const at = x / fl._size.w;
+      if (wheel) {
+        Object.assign(wheel, { factor: wheel.factor * factor, at });
+        return;
+      }
+      // The notches of one frame are applied together, to the range drawn last.
+      wheel = { factor, at };
+      window.requestAnimationFrame(() => {
+        const [a, b] = gd._fullLayout.xaxis.range;
+        const pivot = a + (b - a) * wheel.at;
+        const k = wheel.factor;
+        wheel = null;
+        setRange(pivot - (pivot - a) * k, pivot + (b - pivot) * k);
+      });
+    }, options);
     const spread = (t) => Math.max(Math.abs(t[0].clientX - t[1].clientX), 20);
     const middle = (t) => (t[0].clientX + t[1].clientX) / 2;
+    /* A touch gesture's range, drawn once a frame (the latest one asked for). */
+    const moveTo = (start, end) => {
+      if (target === null) {
+        window.requestAnimationFrame(() => {
+          const [a, b] = target;
+          target = null;
+          setRange(a, b);
+        });
+      }
+      target = [start, end];
+    };
 
     gd.addEventListener('touchstart', (event) => {
-      if (event.touches.length !== 2 || !gd._fullLayout) return;
+      if (!gd._fullLayout || event.touches.length > 2) return;
       const xa = gd._fullLayout.xaxis;
+      event.stopPropagation();
+      swipe = null;
+      if (event.touches.length === 1) {
+        swipe = { x: event.touches[0].clientX, y: event.touches[0].clientY, range: xa.range.slice(), width: xa._length };
+        return; // not cancelled: the browser may scroll the page (touch-action: pan-y, timeline.css)
+      }
       const left = gd.getBoundingClientRect().left + gd._fullLayout.margin.l;
       pinch = { spread: spread(event.touches), range: xa.range.slice(), width: xa._length, left };
       event.preventDefault();
-      event.stopPropagation();
     }, options);
 
     gd.addEventListener('touchmove', (event) => {
+      if (swipe && event.touches.length === 1) {
+        event.stopPropagation();
+        const dx = event.touches[0].clientX - swipe.x;
+        const dy = event.touches[0].clientY - swipe.y;
+        // The first move past SWIPE_SLOP_PX decides: up or down scrolls the page, sideways pans.
+        if (!swipe.sideways) {
+          if (Math.max(Math.abs(dx), Math.abs(dy)) < SWIPE_SLOP_PX) return;
+          if (Math.abs(dy) > Math.abs(dx)) {
+            swipe = null;
+            return;
+          }
+          swipe.sideways = true;
+        }
+        if (event.cancelable) event.preventDefault();
+        const [a, b] = swipe.range;
+        const shift = (-dx / swipe.width) * (b - a);
+        moveTo(a + shift, b + shift);
+        return;
+      }
       if (!pinch || event.touches.length !== 2) return;
       event.preventDefault();
       event.stopPropagation();
@@ -90,16 +182,12 @@
       const span = ((b - a) * pinch.spread) / spread(event.touches);
       const at = (middle(event.touches) - pinch.left) / pinch.width;
       const start = a + (b - a) * at - span * at;
-      if (pending === null) {
-        pending = window.requestAnimationFrame(() => {
-          pending = null;
-          setRange(start, start + span);
-        });
-      }
+      moveTo(start, start + span);
     }, options);
 
     gd.addEventListener('touchend', (event) => {
       if (pinch && event.touches.length < 2) pinch = null;
+      if (!event.touches.length) swipe = null;
     }, options);
   };
 
@@ -114,7 +202,10 @@
         const box = reader.getBoundingClientRect();
         const at = mark.getBoundingClientRect();
         if (reader.scrollHeight > reader.clientHeight + 1) {
-          reader.scrollTop += at.top - box.top - reader.clientHeight / 3;
+          // A third of the way down what the sticky head (the title, timeline.css) leaves.
+          const head = reader.querySelector('.reader-head');
+          const covered = head ? head.offsetHeight : 0;
+          reader.scrollTop += at.top - box.top - covered - (reader.clientHeight - covered) / 3;
         } else if (at.top < 0 || at.bottom > window.innerHeight) {
           mark.scrollIntoView({ block: 'center' });
         }

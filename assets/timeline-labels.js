@@ -23,6 +23,9 @@
   const MIN_LABEL_PX = 56;
   const MIN_ROOM_PX = 9;
   const LABEL_HALF_HEIGHT = 8;
+  /* A life's name sits this far above its bar's middle (its box just clears the bar's end marks),
+     not at a share of the row: on a tall plot with few rows that floated it ~60 px above. */
+  const LANE_LIFT_PX = 17;
 
   let measureContext = null;
 
@@ -144,7 +147,8 @@
         const above = R.isLane(i) || roomAbove;
         return { i, row, span: true, shared: !above, band: above ? 'above' + row : 'row' + R.previous(row),
           also: above ? null : 'row' + row,
-          lift: R.isLane(i) ? unit * 0.55 : above ? Math.min(13 * scale, unit * 0.48) : unit * 0.5,
+          lift: R.isLane(i) ? Math.min(LANE_LIFT_PX * scale, unit * 0.55) : above ? Math.min(13 * scale, unit * 0.48)
+            : unit * 0.5,
           left: px(Math.max(d.start[i], a)) + 2, min: Math.max(px(d.start[i]), 0) };
       }
       const mark = markPx(i);

@@ -357,6 +357,12 @@ class TimelinePage:
             return [box.left + fl._size.l + fl.xaxis.l2p(t.x[k]), box.top + fl._size.t + fl.yaxis.l2p(t.y[k])];
         """, self.position(title), end))
 
+    def touch(self, kind: str, points: list[tuple[float, float]]) -> None:
+        """A touch event (touchStart, touchMove, touchEnd) at viewport points, one finger each;
+        needs Emulation.setTouchEmulationEnabled."""
+        self.driver.execute_cdp_cmd("Input.dispatchTouchEvent", {
+            "type": kind, "touchPoints": [{"x": x, "y": y, "id": n} for n, (x, y) in enumerate(points)]})
+
     def pointer(self):
         from selenium.webdriver.common.actions.action_builder import ActionBuilder
 

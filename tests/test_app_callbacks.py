@@ -186,6 +186,20 @@ def test_chip_toggles_its_category(client, catalog):
     assert back["view.data"]["cat"] is None
 
 
+def test_a_filter_that_hides_the_selected_event_deselects_it(client):
+    """Issue 15 point 7: the article of an event gone from the timeline closes (and the keys step
+    from what is drawn); a filter that still shows it keeps it."""
+    view = {"rev": 1, "event": "american-civil-war"}
+    _, hidden = state_call(client, ['{"index":"war","type":"cat-chip"}.n_clicks'], view=view,
+                           search="?event=american-civil-war", chips=pattern("cat-chip", ["war"], 1))
+    assert hidden["selected.data"] is None and "event=" not in hidden["url.search"]
+    _, kept = state_call(client, ['{"index":"life","type":"cat-chip"}.n_clicks'], view=view,
+                         search="?event=american-civil-war", chips=pattern("cat-chip", ["life"], 1))
+    assert "selected.data" not in kept and "event=american-civil-war" in kept["url.search"]
+    _, searched = state_call(client, ["search.value"], view=view, search="?event=american-civil-war", query="lenin")
+    assert searched["selected.data"] is None
+
+
 def test_chip_click_lost_behind_a_zoom_report_still_counts(client, catalog):
     """Dash re-sends the callback when the zoom report arrives while the chip's call is in flight,
     and drops the chip's answer: the next call, whatever its trigger, applies the click."""

@@ -45,6 +45,17 @@ def test_category_chips_filter_and_count(page):
     assert page.duo.get_logs() == []
 
 
+def test_hiding_the_selected_events_category_closes_its_article(page):
+    """Issue 15 point 7: the article of an event the chips hid stayed open."""
+    page.open("?event=american-civil-war")
+    page.wait("document.getElementById('reader-title')", message="the article open")
+    page.driver.find_element(By.CSS_SELECTOR, 'button.chip[id*="\\"war\\""]').click()
+    page.wait("!document.getElementById('reader-title')", message="the article closed")
+    page.settle()
+    assert "event=" not in page.search() and page.status()["selectedDrawn"] is None
+    assert page.duo.get_logs() == []
+
+
 def test_person_and_place_pickers_with_counts(page):
     page.open()
     options = page.js("return window.timelineLib && document.getElementById('person-filter') !== null")

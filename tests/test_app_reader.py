@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -34,6 +35,43 @@ def test_the_quote_is_scrolled_into_view(page):
                          r = document.getElementById('reader').getBoundingClientRect();
                          return m.top >= r.top && m.bottom <= r.bottom && m.bottom <= innerHeight;""")
     assert visible
+    assert page.duo.get_logs() == []
+
+
+def test_an_event_opened_keeps_its_title_in_view_and_the_close_button_clear(page):
+    """Issue 15 point 7: scrolling the article to a quote near its end took the title out of the
+    panel, and the close button then sat over the article's text."""
+    page.open("?event=poland-1970-workers-protest", width=1280, height=720)
+    page.wait("document.querySelector('#reader-body mark') && document.getElementById('reader').scrollTop > 0",
+              message="the article scrolled to the quote")
+    page.settle()
+    title, mark, reader = (page.js(f"const r = {e}.getBoundingClientRect(); return [r.top, r.bottom]") for e in (
+        "document.getElementById('reader-title')", "document.querySelector('#reader-body mark')",
+        "document.getElementById('reader')"))
+    assert reader[0] <= title[0] and title[1] <= mark[0] and mark[1] <= reader[1], (title, mark, reader)
+    under_close = page.js("""const c = document.getElementById('reader-close').getBoundingClientRect();
+        return [[c.left + 2, c.top + 2], [c.right - 2, c.top + 2], [c.left + 2, c.bottom - 2],
+                [c.right - 2, c.bottom - 2], [(c.left + c.right) / 2, (c.top + c.bottom) / 2]].map(([x, y]) => {
+          const below = document.elementsFromPoint(x, y).find((e) => !e.closest('#reader-close'));
+          return below.closest('#reader-body') && !below.closest('.reader-head') ? below.className || below.tagName : null;
+        }).filter(Boolean);""")
+    assert under_close == [], "only the title's head lies under the close button"
+    assert page.duo.get_logs() == []
+
+
+def test_the_last_related_event_scrolls_clear_of_the_presentation_step_buttons(page):
+    """Issue 15 point 7: at 1920x1080 in presentation mode the end of "Also in this article" lay
+    under the on-screen step buttons."""
+    page.open("?event=poland-1970-workers-protest&present=1", width=1920, height=1080)
+    page.wait("document.querySelector('#reader-body .related li:last-child')", message="the related events")
+    last, buttons = page.js("""const reader = document.getElementById('reader');
+        reader.scrollTop = reader.scrollHeight;
+        const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+        return [box(document.querySelector('#reader-body .related li:last-child')),
+                box(document.querySelector('.step-buttons'))];""")
+    assert last[3] <= buttons[1] or last[2] <= buttons[0], (last, buttons)
+    assert last[3] <= 1080
+    page.js("document.getElementById('reader').scrollTop = 0")
     assert page.duo.get_logs() == []
 
 
@@ -72,6 +110,20 @@ def test_a_life_links_to_the_persons_events(page):
     status = page.settle()
     assert status["shown"] == 3
     assert page.js("return document.getElementById('reader-title').textContent") == "Joseph Stalin"
+    assert page.duo.get_logs() == []
+
+
+def test_a_click_on_empty_timeline_space_gives_it_the_keys(page):
+    """Issue 15 point 7: plotly.js' drag layer kept a click from focusing the timeline pane, so the
+    arrows did nothing after it."""
+    page.open()
+    page.js("document.activeElement.blur()")
+    plot = page.plot_box()
+    page.click_at(plot["left"] + 4, plot["top"] + 4)
+    page.wait("document.activeElement.id === 'timeline-pane'", message="the timeline focused")
+    ActionChains(page.driver).send_keys(Keys.ARROW_RIGHT).perform()
+    page.wait("document.getElementById('reader-title')", message="an event selected by the arrow key")
+    assert page.js("return document.getElementById('reader-title').textContent") == "Serfdom abolished in Russia"
     assert page.duo.get_logs() == []
 
 

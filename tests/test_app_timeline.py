@@ -119,3 +119,57 @@ def test_screenshots_fit_the_screen(page, width, height):
     if width < 600:
         assert page.js(f"return {page.GD}._fullLayout._size.l") < 40, "row names give way to the plot on phones"
     assert page.duo.get_logs() == []
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (390, 844)])
+def test_no_toolbar_separator_starts_a_line(page, width, height):
+    """Issue 15 point 7: on the phone the toolbar wraps and the Export group's separator stood
+    alone at the start of its line."""
+    page.open(width=width, height=height)
+    starts = page.js("""const bar = document.getElementById('classroom-bar').getBoundingClientRect();
+        return [...document.querySelectorAll('#classroom-bar .cr-group')].filter((g) => {
+          const s = getComputedStyle(g);
+          return s.borderLeftStyle !== 'none' && parseFloat(s.borderLeftWidth) > 0
+            && g.getBoundingClientRect().left - bar.left < 8; }).map((g) => g.getAttribute('aria-label'));""")
+    assert starts == []
+
+
+def test_a_vertical_swipe_on_the_phone_timeline_scrolls_the_page(page):
+    """Issue 15 point 7: plotly.js cancelled every one-finger touch to pan, so the phone's page
+    could not be scrolled over the timeline (most of its screen); sideways still pans."""
+    # Not beside test_app_zoom's pinch test: once touch emulation was turned off and on again in a
+    # browser, Chromium sent the page no more touch events (it still scrolled).
+    page.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    page.open(width=390, height=844)
+    page.js("window.scrollTo(0, 0); window.__scrolled = 0;"
+            " addEventListener('scroll', () => { window.__scrolled = performance.now(); })")
+    before = page.x_range()
+    plot = page.plot_box()
+    x, y = (plot["left"] + plot["right"]) / 2, plot["bottom"] - 20
+    page.touch("touchStart", [(x, y)])
+    for step in range(1, 9):
+        page.touch("touchMove", [(x, y - 30 * step)])
+    page.touch("touchEnd", [])
+    page.wait("window.scrollY > 60", message="the page scrolled")
+    # The swipe's fling ends first, so the next touch is a gesture of its own.
+    page.wait("performance.now() - window.__scrolled > 300", message="the scrolling to end")
+    page.settle()
+    assert page.x_range() == before, "an upward swipe does not pan the timeline"
+    plot = page.plot_box()
+    x, y = (plot["left"] + plot["right"]) / 2, (plot["top"] + plot["bottom"]) / 2
+    page.touch("touchStart", [(x + 100, y)])
+    for step in range(1, 9):
+        page.touch("touchMove", [(x + 100 - 25 * step, y)])
+    page.touch("touchEnd", [])
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[0] > {before[0] + 1}", message="a sideways swipe pans")
+    page.settle()
+    after = page.x_range()
+    assert abs((after[1] - after[0]) - (before[1] - before[0])) < 1, "panned, not zoomed"
+    # A tap still reaches plotly.js (as the mouse events the browser makes of it): it selects.
+    page.touch("touchStart", [page.mark_point("Guevara killed in Bolivia")])
+    page.touch("touchEnd", [])
+    page.wait("document.getElementById('reader-title')"
+              " && document.getElementById('reader-title').textContent === 'Guevara killed in Bolivia'",
+              message="a tap selects")
+    page.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+    assert page.duo.get_logs() == []

@@ -25,7 +25,7 @@ def test_wheel_zooms_the_time_axis_and_writes_the_url_once(page):
     plot = page.plot_box()
     middle = (int((plot["left"] + plot["right"]) / 2), int((plot["top"] + plot["bottom"]) / 2))
     wheel = ActionChains(page.driver)
-    for _ in range(5):  # one turn of five notches; plotly.js zooms about 10% per notch
+    for _ in range(5):  # one turn of five notches
         wheel.scroll_from_origin(ScrollOrigin.from_viewport(*middle), 0, -100)
     wheel.perform()
     page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] < {width(before) * 0.8}")
@@ -35,6 +35,41 @@ def test_wheel_zooms_the_time_axis_and_writes_the_url_once(page):
     assert status["range"] == after, "labels and ticks were redrawn for the new range"
     page.wait("window.location.search.startsWith('?from=')", message="the URL holds the range")
     assert history < page.js("return history.length") < history + 5, "history entries per gesture, not per notch"
+    assert page.duo.get_logs() == []
+
+
+def test_a_wheel_notch_zooms_half_a_key_step_around_the_pointer(page):
+    """Issue 15 point 7: plotly.js' wheel zoom moved about 10 % a notch (50 notches from the whole
+    span to a year); a notch is now a factor of sqrt(2), two notches one + key, the day under the
+    pointer staying put."""
+    page.open()
+    before = page.x_range()
+    plot = page.plot_box()
+    x, y = int(plot["left"] + (plot["right"] - plot["left"]) / 4), int((plot["top"] + plot["bottom"]) / 2)
+    ActionChains(page.driver).scroll_from_origin(ScrollOrigin.from_viewport(x, y), 0, -100).perform()
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] < {width(before) * 0.95}")
+    page.settle()
+    after = page.x_range()
+    assert abs(width(after) / width(before) - 2 ** -0.5) < 0.01, width(after) / width(before)
+    pointer_day = before[0] + width(before) * (x - plot["left"]) / (plot["right"] - plot["left"])
+    assert abs(after[0] + width(after) * (x - plot["left"]) / (plot["right"] - plot["left"]) - pointer_day) < 2
+    ActionChains(page.driver).scroll_from_origin(ScrollOrigin.from_viewport(x, y), 0, 100).perform()
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] > {width(before) * 0.99}")
+    page.settle()
+    assert abs(width(page.x_range()) - width(before)) < 1, "a notch back zooms out as far"
+    assert page.duo.get_logs() == []
+
+
+def test_a_zoom_button_clicked_hands_the_keys_to_the_timeline(page):
+    """Issue 15 point 7: after a click on "All" the keys went to the button (which then showed its
+    focus ring, "All stays highlighted") instead of zooming the timeline."""
+    page.open("?from=1900&to=1910")
+    zoom_button(page, "all")
+    before = page.x_range()
+    assert page.js("return document.activeElement.id") == "timeline-pane"
+    ActionChains(page.driver).send_keys("+").perform()
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] < {width(before) * 0.6}")
+    assert not page.js("return document.querySelector('.zoom-all').matches(':focus-visible')")
     assert page.duo.get_logs() == []
 
 
@@ -56,21 +91,16 @@ def test_drag_pans(page):
     assert page.duo.get_logs() == []
 
 
-def touch(page, kind: str, points: list[tuple[float, float]]) -> None:
-    page.driver.execute_cdp_cmd("Input.dispatchTouchEvent", {
-        "type": kind, "touchPoints": [{"x": x, "y": y, "id": n} for n, (x, y) in enumerate(points)]})
-
-
 def test_pinch_zooms_on_touch_screens(page):
     page.open(width=390, height=844)
     page.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
     before = page.x_range()
     plot = page.plot_box()
     cx, cy = (plot["left"] + plot["right"]) / 2, plot["top"] + 20
-    touch(page, "touchStart", [(cx - 30, cy), (cx + 30, cy)])
+    page.touch("touchStart", [(cx - 30, cy), (cx + 30, cy)])
     for step in range(1, 6):
-        touch(page, "touchMove", [(cx - 30 - 20 * step, cy), (cx + 30 + 20 * step, cy)])
-    touch(page, "touchEnd", [])
+        page.touch("touchMove", [(cx - 30 - 20 * step, cy), (cx + 30 + 20 * step, cy)])
+    page.touch("touchEnd", [])
     page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] < {width(before) / 2}")
     page.settle()
     after = page.x_range()

@@ -71,9 +71,16 @@ def reader_title(client, selected) -> str | None:
         "inputs": [{"id": "selected", "property": "data", "value": selected},
                    {"id": "timeline-ready", "property": "data", "value": None}],
         "changedPropIds": ["selected.data"]})
-    children = response.get_json()["response"]["reader-body"]["children"]
-    return next((c["props"]["children"] for c in children if c.get("props", {}).get("id") == "reader-title"),
-                None)
+    def find(children):
+        for c in children if isinstance(children, list) else [children]:
+            if not isinstance(c, dict):
+                continue
+            props = c.get("props", {})
+            found = props["children"] if props.get("id") == "reader-title" else find(props.get("children"))
+            if found is not None:
+                return found
+        return None
+    return find(response.get_json()["response"]["reader-body"]["children"])
 
 
 def test_a_new_page_gets_the_current_version(dataset_copy):

@@ -120,3 +120,26 @@ test('the selected event is labelled, once, whenever its mark or span is on scre
   }
   assert.ok(checked > 30, 'cases with the selection on screen: ' + checked);
 });
+
+test("a life's name sits just above its bar, however far apart the rows are", () => {
+  // Issue 15 point 7: the name floated ~60 px above its bar when few rows shared a tall plot.
+  const d = lib.data.decode({
+    categories: [{ name: 'war', label: 'war' }, { name: 'life', label: 'life' }], people: [], places: [], life: 'life',
+    events: {
+      count: 2, id: ['rosa', 'war'], start: [0, 100], length: [20000, 1], category: [1, 0],
+      title: ['Rosa Luxemburg', 'A war'], date: ['1871-1919', '1900'], people: [[], []], places: [[], []],
+      spans: [0], lives: [[0, 0]], fuzzy: [],
+    },
+  });
+  const s = lib.data.shown(d, {});
+  const R = lib.traces.rows(d, s);
+  for (const [px, height] of [[11, 300], [11, 900], [22, 1000]]) {
+    const unit = height / (R.height + 0.2);
+    const ya = { l2p: (y) => (y + 0.1) * unit };
+    const placed = lib.labels.labels(d, s, R, [-1000, 22000], { l: 0, t: 0, w: 800, h: height }, null, type(px),
+      unit, ya, null);
+    const name = placed.find((p) => p.i === 0);
+    const gap = ya.l2p(R.y(0)) - (name.top + LABEL_HEIGHT * (px / 11));
+    assert.ok(gap >= 4 * (px / 11) && gap <= 12 * (px / 11), `label ${px} px, plot ${height} px: ${gap} px above the bar`);
+  }
+});

@@ -70,6 +70,7 @@ from ..view.url_state import (
 )
 from . import ids
 from .article_index import events_in_text_order
+from .classroom.table_view import VisibleEvents
 from .clientside import clientside
 from .current import GONE, CurrentData, preview_key
 from .reader import empty_reader, gone_reader, reader_panel
@@ -122,6 +123,7 @@ class ViewController:
             categories=tuple(catalog.categories), people=frozenset(catalog.people),
             places=frozenset(catalog.places), events=frozenset(catalog.index),
             articles=frozenset(catalog.articles))
+        self.visible = VisibleEvents(catalog)
 
     # -- triggers -----------------------------------------------------------
 
@@ -136,8 +138,16 @@ class ViewController:
         return self.filtered(state, categories=None if everything else ordered)
 
     def filtered(self, state: ViewState, **changes) -> Change:
-        """A filter change; a view that fits the events refits to what is left."""
-        return Change(replace(state, **changes), move=state.start is None)
+        """A filter change; a view that fits the events refits to what is left.
+
+        A selected event the filters now hide is deselected, so its article closes: it is
+        gone from the timeline, and the keys would step from an event no longer drawn.
+        """
+        filtered = replace(state, **changes)
+        position = self.catalog.find(filtered.event)
+        if position is not None and not self.visible.passes(filtered)(position):
+            filtered = replace(filtered, event=None)
+        return Change(filtered, move=state.start is None)
 
     def only_person(self, state: ViewState, person: str) -> Change:
         """"Show only X's events": that person alone, fitted, the selection kept."""

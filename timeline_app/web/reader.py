@@ -61,16 +61,17 @@ def media_figure(event: Event, class_name: str):
 
 
 def reader_panel(catalog: Catalog, position: int) -> list:
-    """Title, the date as written, the article with the quote marked, related events."""
+    """The head (category, the date as written, title), the article with the quote marked, related events."""
     event = catalog.events[position]
     category = catalog.categories.get(event.category)
     article = catalog.articles.get(event.article)
-    children = [
+    # The head stays at the top of the panel while the article scrolls to the quote (timeline.css).
+    children = [html.Div([
         html.P([html.Span(category.label if category else event.category, className="reader-category",
                           style={"borderColor": category.colour if category else "#777"}),
                 html.Span(event.date_label, className="reader-date")], className="reader-meta"),
         html.H2(event.title, id=ids.READER_TITLE),
-    ]
+    ], className="reader-head")]
     figure = media_figure(event, "reader-media")
     if figure is not None:
         children.append(figure)

@@ -28,7 +28,7 @@ category (colour and marker symbol, as on the timeline) and source.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
@@ -92,6 +92,12 @@ class VisibleEvents:
 
     def passing(self, state: ViewState) -> list[int]:
         """Positions (date order) of the events the filters let through."""
+        passes = self.passes(state)
+        return [i for i in range(len(self.catalog.events)) if passes(i)]
+
+    def passes(self, state: ViewState) -> Callable[[int], bool]:
+        """Whether the filters let the event at a position through (the view callback asks it of
+        the selected event: one the filters hide is deselected, web/callbacks.py)."""
         events = self.catalog.events
         tests = []
         if state.categories is not None:
@@ -109,7 +115,7 @@ class VisibleEvents:
         if query:
             hay = self.haystack()
             tests.append(lambda i: query in hay[i])
-        return [i for i in range(len(events)) if all(test(i) for test in tests)]
+        return lambda i: all(test(i) for test in tests)
 
     def in_range(self, positions: Sequence[int], shown: tuple[float, float] | None) -> list[int]:
         if shown is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_app_timeline import overlapping
+from test_app_timeline import overlapping
 
 # Label boxes, leader lines and every mark's centre (viewport pixels), with the titles.
 SCENE = """

@@ -64,7 +64,6 @@
       safeTitle: ev.title.map(lib.escapeText),
       safeDate: date.map(lib.escapeText),
       labelWidth: new Float32Array(n).fill(-1),
-      rowPos: new Int32Array(n),
       hay: null, shownCache: null, traceCache: null,
     };
     decodedCache.set(payload, d);

@@ -1,11 +1,12 @@
 /*
- * Event labels: only what fits, never overlapping another label or hiding a
- * mark (timeline-render.js draws them as an HTML layer, #timeline-labels).
+ * Event labels: the full title wherever there is room, never overlapping
+ * another label or hiding a mark (timeline-render.js draws them as an HTML
+ * layer, #timeline-labels).
  *
  * At most MAX_LABELS (MAX_LABELS_NARROW on a narrow plot), only for events in
- * view, placed left to right per row.  Pure: the text widths come from
- * `type.measure` (a canvas in the browser, canvasType), the vertical places
- * from the y axis' l2p, so node's tests (tests/js/) can place labels too.
+ * view.  Pure: the text widths come from `type.measure` (a canvas in the
+ * browser, canvasType), the vertical places from the y axis' l2p, so node's
+ * tests (tests/js/) can place labels too.
  *
  * Loads in the browser (window.timelineLib.labels) and in node (module.exports).
  */
@@ -16,15 +17,27 @@
   const MAX_LABELS = 50;
   const MAX_LABELS_NARROW = 24;
   const NARROW_PX = 600;
-  const LABEL_CHARS = 34;
   const LABEL_FONT_PX = 11;
   const LABEL_GAP_PX = 10;
   const MARK_GAP_PX = 8;
   const MIN_LABEL_PX = 56;
   const MIN_ROOM_PX = 9;
   const LABEL_HALF_HEIGHT = 8;
-  /* A life's name sits this far above its bar's middle (its box just clears the bar's end marks),
-     not at a share of the row: on a tall plot with few rows that floated it ~60 px above. */
+  // How close (at the normal size) a label's box may come to what is drawn: a mark's centre
+  // above or below it (a mark is 11 px: the label may touch its rim), a bar's centre line
+  // (lives are 9 px thick, other spans 6), a leader line.
+  const MARK_CLEAR_PX = 5;
+  const LANE_BAR_CLEAR_PX = 4;
+  const SPAN_BAR_CLEAR_PX = 2.5;
+  const BAR_END_GAP_PX = 2;
+  const LEADER_GAP_PX = 3;
+  // A label that does not fit beside its mark may move this many label heights up or down,
+  // joined to its mark by a leader line (vis-timeline stacks its item boxes the same way).
+  const STACK_STEPS = 3;
+  const STACK_GAP_PX = 1;
+  const MARK_RADIUS_PX = 5;
+  /* A life's name sits at most this far above its bar's middle (its box just clears the bar's end
+     marks), not at a share of the row: on a tall plot with few rows that floated it ~60 px above. */
   const LANE_LIFT_PX = 17;
 
   let measureContext = null;
@@ -41,48 +54,115 @@
     };
   }
 
-  function shortTitle(d, i) {
-    const t = d.title[i];
-    return t.length > LABEL_CHARS ? t.slice(0, LABEL_CHARS - 1).trimEnd() + '…' : t;
+  /* The width of event i's whole title as a label (cached per event; bold is the selected label's
+     and not cached). */
+  function wholeWidth(d, i, type, bold) {
+    if (bold) return type.measure(d.title[i], true);
+    if (d.labelWidth[i] < 0) d.labelWidth[i] = type.measure(d.title[i]);
+    return d.labelWidth[i];
   }
 
-  /* The label text and width of event i, cut with "…" to fit maxPx (null if even a stub does not).
-     Bold (the selected label) is measured as drawn and not cached. */
+  /* The label text and width of event i, cut with "…" to fit maxPx (null if even a stub does not). */
   function fitLabel(d, i, maxPx, type, bold) {
-    if (bold) {
-      const w = type.measure(shortTitle(d, i), true);
-      if (w <= maxPx) return { text: shortTitle(d, i), w };
-    } else {
-      if (d.labelWidth[i] < 0) d.labelWidth[i] = type.measure(shortTitle(d, i));
-      if (d.labelWidth[i] <= maxPx) return { text: shortTitle(d, i), w: d.labelWidth[i] };
-    }
+    const w = wholeWidth(d, i, type, bold);
+    if (w <= maxPx) return { text: d.title[i], w };
     if (maxPx < MIN_LABEL_PX) return null;
     let lo = 4;
-    let hi = Math.min(d.title[i].length, LABEL_CHARS) - 1;
+    let hi = d.title[i].length - 1;
     let best = null;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const text = d.title[i].slice(0, mid).trimEnd() + '…';
-      const w = type.measure(text, bold);
-      if (w <= maxPx) {
-        best = { text, w };
+      const width = type.measure(text, bold);
+      if (width <= maxPx) {
+        best = { text, w: width };
         lo = mid + 1;
       } else hi = mid - 1;
     }
     return best;
   }
 
+  /* First index in the sorted array `a` whose value is >= x. */
+  function lowerBound(a, x) {
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /*
-   * Greedy left-to-right placement per band (a row's line, or the strip above
-   * a row's spans).  Events come in time order and a label may only start
-   * right of everything already in its band, so no two labels overlap and a
-   * band needs only its next free pixel.  A label on a row also stops before
-   * the next mark on that row (cut with "…", or left out when too short), so
-   * labels never hide events.  Widths are measured only for events that pass
-   * the cheap tests (and cached), so 100k events cost one pass.  When more
-   * than `cap` labels fit, a second pass gives each band an equal share
-   * spread over the width instead of labelling the left end only.  The
-   * selected event is labelled first, whatever it covers.
+   * What is drawn in view, for asking how far a label's box may reach: per
+   * row its marks' pixels (sorted) and its bars (sorted by start, with the
+   * farthest end so far, so "does a bar cross x" is one binary search).
+   * Built once per placement: O(n log n) in the events considered.
+   */
+  function scene(d, pool, R, px, plot, ya, scale, markGap) {
+    const rows = new Map();
+    const rowOf = (i) => {
+      const y = R.y(i);
+      let row = rows.get(y);
+      if (!row) {
+        const clear = (R.isLane(i) ? LANE_BAR_CLEAR_PX : SPAN_BAR_CLEAR_PX) * Math.sqrt(scale);
+        rows.set(y, (row = { y: ya.l2p(y), marks: [], bars: [], barClear: clear }));
+      }
+      return row;
+    };
+    const near = (x) => x > -markGap && x < plot.w + markGap;
+    for (const i of pool) {
+      if (d.kind[i] === 0) {
+        const x = px((d.start[i] + d.end[i]) / 2);
+        if (near(x)) rowOf(i).marks.push(x);
+        continue;
+      }
+      const x0 = px(d.start[i]);
+      const x1 = px(d.end[i]);
+      if (x1 < -markGap || x0 > plot.w + markGap) continue;
+      const row = rowOf(i);
+      if (near(x0)) row.marks.push(x0);
+      if (near(x1)) row.marks.push(x1);
+      row.bars.push([Math.max(x0, -1), Math.min(x1, plot.w + 1)]);
+    }
+    const list = [...rows.values()].sort((a, b) => a.y - b.y);
+    for (const row of list) {
+      row.marks = Float64Array.from(row.marks).sort();
+      row.bars.sort((a, b) => a[0] - b[0]);
+      row.barStart = Float64Array.from(row.bars, (b) => b[0]);
+      row.barReach = new Float64Array(row.bars.length);
+      let reach = -Infinity;
+      row.bars.forEach((b, k) => {
+        reach = Math.max(reach, b[1]);
+        row.barReach[k] = reach;
+      });
+    }
+    return { list, ys: Float64Array.from(list, (row) => row.y) };
+  }
+
+  /*
+   * Placement in the spirit of vis-timeline's stacking (issue 15: titles were
+   * cut although the rows around had room).  Each event has places for its
+   * label, by distance from its mark: on its row's line right of the mark
+   * (left of it when only the plot's edge is in the way; spans: just above or
+   * under their bar), then stacked on a nearby row's line or midway between
+   * two, up to STACK_STEPS label heights away - beside the mark when that is
+   * close, else anywhere along that line as long as it spans the mark, with a
+   * leader line down to it; left of the mark on its own line when no other
+   * mark of the row sits just before it.  A place is taken only where the box
+   * and its leader cross no mark, no bar, no label and no leader: labels never
+   * overlap and never hide a mark.  Whole titles are placed first, nearest
+   * first (all on their lines, then one label height away, ...; in time order,
+   * spans first), then the rest get the longest cut ("…") any place allows.
+   * The selected event is labelled first, whatever it covers.
+   *
+   * Work: each event in view asks its places' room (a few binary searches in
+   * its scene and a scan of the labels placed so far), and the first
+   * placement stops once more than `cap` labels fit; then a second one gives
+   * each row an equal share spread over the width instead of labelling the
+   * left end only.  Widths are measured (and cached) only for events with
+   * some room.
    */
   function labels(d, s, R, range, plot, selected, type, unit, ya, drawnOnly) {
     if (d.labelPx !== type.px) {
@@ -96,8 +176,11 @@
     const cap = plot.w < NARROW_PX ? MAX_LABELS_NARROW : MAX_LABELS;
     const scale = type.px / LABEL_FONT_PX;
     const markGap = MARK_GAP_PX * scale;
+    const markClear = MARK_CLEAR_PX * scale;
+    const markRadius = MARK_RADIUS_PX * scale;
     const roomAbove = unit >= 24 * scale;
     const height = 2 * LABEL_HALF_HEIGHT * scale; // a label's box (.tl-label in timeline.css)
+    const step = height + STACK_GAP_PX;
     // The events to consider: all shown, or with a level of detail only those with a drawn
     // mark (the others lie under one), and the selected event.
     let pool = s.idx;
@@ -108,170 +191,310 @@
         pool = at < 0 ? [...pool, selected] : [...pool.slice(0, at), selected, ...pool.slice(at)];
       }
     }
+    const view = scene(d, pool, R, px, plot, ya, scale, markGap);
 
-    // What a label on a row must not cover: the visible marks and span starts
-    // of that row, in time order.
-    const rowMarks = new Map();
-    for (const i of pool) {
-      if (R.isLane(i)) continue;
-      const x = markPx(i);
-      if (d.kind[i] === 0 ? x < 0 || x > plot.w : d.end[i] < a || d.start[i] > b) continue;
-      const row = R.y(i);
-      const list = rowMarks.get(row) || [];
-      d.rowPos[i] = list.length;
-      list.push(i);
-      rowMarks.set(row, list);
-    }
-    const obstacle = (j) => (d.kind[j] === 1 ? px(d.start[j]) : markPx(j));
-
-    /* Pixels right of mark i before the next mark on its row (or the plot's edge). */
-    function roomAfter(i, left) {
-      const list = rowMarks.get(R.y(i));
-      const x = markPx(i);
-      let limit = plot.w;
-      for (let p = d.rowPos[i] + 1; p < list.length; p++) {
-        const j = list[p];
-        if (px(d.start[j]) > limit) break;
-        const xj = obstacle(j);
-        if (xj > x + 3 && xj < limit) limit = xj - markGap;
+    /*
+     * How far a box [x, ...] (dir 1) or [..., x] (dir -1) from top to
+     * bottom may reach before it meets something drawn or placed: null if it
+     * meets something at x already, else {room, edge} (edge: only the plot's
+     * side stopped it).  `placed` holds labels and leaders as boxes.
+     */
+    function reach(x, dir, top, bottom, placed, markClearance) {
+      let limit = dir > 0 ? plot.w : 0;
+      const closer = (v) => (dir > 0 ? v < limit : v > limit);
+      const { list, ys } = view;
+      const margin = Math.max(markClearance, LANE_BAR_CLEAR_PX * 2 * scale);
+      for (let r = lowerBound(ys, top - margin); r < list.length && ys[r] < bottom + margin; r++) {
+        const row = list[r];
+        if (row.y > top - markClearance && row.y < bottom + markClearance && row.marks.length) {
+          const m = row.marks;
+          if (dir > 0) {
+            const j = lowerBound(m, x - markGap + 0.5);
+            if (j < m.length) {
+              if (m[j] - markGap < x - 0.5) return null;
+              if (closer(m[j] - markGap)) limit = m[j] - markGap;
+            }
+          } else {
+            const j = lowerBound(m, x + markGap - 0.5) - 1;
+            if (j >= 0) {
+              if (m[j] + markGap > x + 0.5) return null;
+              if (closer(m[j] + markGap)) limit = m[j] + markGap;
+            }
+          }
+        }
+        if (row.y > top - row.barClear && row.y < bottom + row.barClear && row.bars.length) {
+          // Bars starting before x: does the farthest reach past it?  Else the next one's start.
+          const j = lowerBound(row.barStart, x + BAR_END_GAP_PX);
+          if (j > 0 && row.barReach[j - 1] + BAR_END_GAP_PX > x) return null;
+          if (dir > 0 && j < row.bars.length && closer(row.barStart[j] - BAR_END_GAP_PX)) {
+            limit = row.barStart[j] - BAR_END_GAP_PX;
+          }
+          if (dir < 0 && j > 0 && closer(row.barReach[j - 1] + BAR_END_GAP_PX)) {
+            limit = row.barReach[j - 1] + BAR_END_GAP_PX;
+          }
+        }
       }
-      return { room: limit - left, edge: limit === plot.w };
+      for (const p of placed) {
+        if (p.top >= bottom || p.bottom <= top) continue;
+        const l = p.left - p.gap;
+        const r = p.right + p.gap;
+        if (l < x && r > x) return null;
+        if (dir > 0 && l >= x && closer(l)) limit = l;
+        if (dir < 0 && r <= x && closer(r)) limit = r;
+      }
+      const room = (limit - x) * dir;
+      return room > 0 ? { room, edge: limit === (dir > 0 ? plot.w : 0) } : null;
     }
 
-    /* Where event i's label would go: right of its mark, or above its span.
-       A span label drawn between two rows only blocks its own box ("shared"). */
-    function candidate(i) {
-      const row = R.y(i);
+    /* Whether a leader line from y0 to y1 at x crosses nothing drawn or placed. */
+    function leaderFree(leader, placed) {
+      if (!leader) return true;
+      const top = Math.min(leader.y0, leader.y1);
+      const bottom = Math.max(leader.y0, leader.y1);
+      const r = reach(leader.x - 1, 1, top, bottom, placed, 0);
+      return !!r && r.room >= 2;
+    }
+
+    // Where stacked labels go: on a row's line or midway between two (and half a row beyond
+    // the first and last), so that they line up with the rows' own labels.
+    const lineYs = R.vals.map((v) => ya.l2p(v)).sort((p, q) => p - q);
+    const slotYs = [];
+    lineYs.forEach((y, n) => {
+      const next = n + 1 < lineYs.length ? lineYs[n + 1] : y + unit;
+      if (n === 0) slotYs.push(y - (next - y) / 2);
+      slotYs.push(y, (y + next) / 2);
+    });
+    const stackReach = STACK_STEPS * step;
+    /* The stacked places around a line at y, nearest first (above before below):
+       {top, level (1 per label height away), dy}. */
+    function stacked(y) {
+      const out = [];
+      for (const c of slotYs) {
+        const dy = c - y;
+        const top = c - height / 2;
+        if (Math.abs(dy) < 1 || Math.abs(dy) > stackReach || top < 0 || top + height > plot.h) continue;
+        out.push({ top, dy, level: Math.max(1, Math.ceil(Math.abs(dy) / step - 0.01)) });
+      }
+      return out.sort((p, q) => Math.abs(p.dy) - Math.abs(q.dy) || p.dy - q.dy);
+    }
+
+    /* Event i's places, best first: {x, dir, top, leader, slide} (slide: a span's label may move
+       left along its span down to that pixel when the plot's edge cuts it). */
+    function places(i) {
+      const y = ya.l2p(R.y(i));
+      const inside = (top) => top >= 0 && top + height <= plot.h;
+      const out = [];
       if (d.kind[i] === 1) {
-        if (d.end[i] < a || d.start[i] > b) return null;
-        const above = R.isLane(i) || roomAbove;
-        return { i, row, span: true, shared: !above, band: above ? 'above' + row : 'row' + R.previous(row),
-          also: above ? null : 'row' + row,
-          lift: R.isLane(i) ? Math.min(LANE_LIFT_PX * scale, unit * 0.55) : above ? Math.min(13 * scale, unit * 0.48)
-            : unit * 0.5,
-          left: px(Math.max(d.start[i], a)) + 2, min: Math.max(px(d.start[i]), 0) };
+        if (d.end[i] < a || d.start[i] > b) return out;
+        // Above the bar, clear of the span's own marks.
+        const lift = Math.max(height / 2 + markClear + 0.5,
+          R.isLane(i) ? Math.min(LANE_LIFT_PX * scale, unit * 0.55) : roomAbove ? Math.min(13 * scale, unit * 0.48) : unit * 0.5);
+        const min = Math.max(px(d.start[i]), 0);
+        const x = px(Math.max(d.start[i], a)) + 2;
+        const above = y - lift - height / 2;
+        out.push({ level: 0, x, dir: 1, top: above, leader: null, slide: min });
+        // Mirrored: just under the bar.
+        out.push({ level: 0, x, dir: 1, top: y + lift - height / 2, leader: null, slide: min });
+        const barEdge = (R.isLane(i) ? LANE_BAR_CLEAR_PX : SPAN_BAR_CLEAR_PX) * Math.sqrt(scale) + 0.5;
+        for (const { top, level, dy } of stacked(y)) {
+          if (Math.abs(dy + lift) < 1 || Math.abs(dy - lift) < 1) continue;
+          const leader = { x: x + LEADER_GAP_PX, y0: dy < 0 ? y - barEdge : y + barEdge, y1: dy < 0 ? top + height : top };
+          out.push({ level, x, dir: 1, top, leader, slide: min });
+        }
+        return out;
       }
       const mark = markPx(i);
-      if (mark < 0 || mark > plot.w) return null;
-      return { i, row, span: false, shared: false, band: 'row' + row, also: null, lift: 0,
-        left: mark + markGap, mark };
+      if (mark < 0 || mark > plot.w) return out;
+      const line = y - height / 2;
+      out.push({ level: 0, x: mark + markGap, dir: 1, top: line, leader: null, own: true });
+      out.push({ level: 0, x: mark - markGap, dir: -1, top: line, leader: null, edgeOnly: true });
+      // Left of the mark on its own line, clear of the row's mark before it (whose label it would
+      // look like).
+      out.push({ level: 1, x: mark - markGap, dir: -1, top: line, leader: null, clearLeft: true });
+      for (const { top, level, dy } of stacked(y)) {
+        if (Math.abs(dy) < height / 2 + markRadius) {
+          // Close above or below the mark: beside it, no leader.
+          out.push({ level, x: mark + markRadius, dir: 1, top, leader: null });
+          out.push({ level, x: mark - markRadius, dir: -1, top, leader: null });
+        } else {
+          const leader = { x: mark, y0: y + Math.sign(dy) * markRadius, y1: dy < 0 ? top + height : top };
+          out.push({ level, x: mark, dir: 0, top, leader });
+        }
+      }
+      return out;
     }
 
-    function run(perBand, spacing) {
-      const bands = new Map();
-      const placed = [];
-      const bandOf = (name) => {
-        if (!bands.has(name)) bands.set(name, { free: -Infinity, count: 0, blocked: [] });
-        return bands.get(name);
-      };
-      function place(c, force) {
-        const band = bandOf(c.band);
-        // A span label between two rows must clear the labels on both.
-        const touched = c.also ? [band, bandOf(c.also)] : [band];
-        if (!force && (band.count >= perBand || (c.left < band.free && !c.shared))) return;
-        let left = c.left;
-        let label;
-        if (c.span) {
-          // Slide back along the span rather than cut the name at the plot's edge.
-          label = fitLabel(d, c.i, plot.w - c.min, type);
-          if (label) left = Math.max(c.min, Math.min(left, plot.w - label.w));
-        } else {
-          const after = roomAfter(c.i, left);
-          label = fitLabel(d, c.i, after.room, type);
-          if (!label && after.edge) {
-            // Only the plot's right edge is in the way: go left of the mark.
-            label = fitLabel(d, c.i, c.mark - markGap - Math.max(band.free, 0), type);
-            if (label) left = c.mark - markGap - label.w;
-          }
+    /* The room each place of event i has (null where it is blocked), as an array parallel to places. */
+    function rooms(list, placed, clearance) {
+      let edgeOfOwn = false;
+      return list.map((p) => {
+        if (p.edgeOnly && !edgeOfOwn) return null;
+        const r = p.dir ? reach(p.x, p.dir, p.top, p.top + height, placed, clearance) : around(p, placed, clearance);
+        if (p.own) edgeOfOwn = !!r && r.edge;
+        if (!r || !leaderFree(p.leader, placed)) return null;
+        return r;
+      });
+    }
+
+    /* The free stretch at a stacked place, around its leader: {room, from, to}, or null. */
+    function around(p, placed, clearance) {
+      const right = reach(p.x - LEADER_GAP_PX, 1, p.top, p.top + height, placed, clearance);
+      const left = right && reach(p.x + LEADER_GAP_PX, -1, p.top, p.top + height, placed, clearance);
+      if (!left) return null;
+      const from = p.x + LEADER_GAP_PX - left.room;
+      const to = p.x - LEADER_GAP_PX + right.room;
+      // The leader must end on the label.
+      return from <= p.x - 1 && to >= p.x + 1 ? { room: to - from, from, to, edge: false } : null;
+    }
+
+    /* Where a label of width w fits at place p with room r: its left pixel, or null.  Around a
+       leader: starting at it, else ending at it, else as far right as the stretch allows. */
+    function fitAt(p, r, w, placed) {
+      if (!p.dir) {
+        if (r.room < w) return null;
+        const start = p.x - LEADER_GAP_PX;
+        if (start >= r.from && start + w <= r.to) return start;
+        const end = p.x + LEADER_GAP_PX - w;
+        if (end >= r.from && end + w <= r.to) return end;
+        return start < r.from ? r.from : r.to - w;
+      }
+      if (r.room >= w + (p.clearLeft && !r.edge ? 2 * markGap : 0)) return p.dir > 0 ? p.x : p.x - w;
+      if (p.slide === undefined || !r.edge) return null;
+      // A span's label slides back along its span rather than being cut at the plot's edge.
+      const left = Math.max(p.slide, plot.w - w);
+      if (left + w > plot.w + 0.5) return null;
+      const again = reach(left, 1, p.top, p.top + height, placed, markClear);
+      return again && again.room >= w - 0.5 ? left : null;
+    }
+
+    function add(placed, i, p, label, left, selectedLabel) {
+      const box = { i, text: label.text, left, right: left + label.w, top: p.top, bottom: p.top + height,
+        selected: selectedLabel, leader: p.leader, gap: LABEL_GAP_PX };
+      placed.push(box);
+      if (p.leader) {
+        const { x, y0, y1 } = p.leader;
+        placed.push({ i: -1, left: x, right: x, top: Math.min(y0, y1), bottom: Math.max(y0, y1), gap: LEADER_GAP_PX });
+      }
+      return box;
+    }
+
+    /* Event i's label at one of its places of the given levels: whole if one has room, else (cut)
+       the longest any of them allows. */
+    function place(i, levels, cut, placed) {
+      const list = places(i).filter((p) => levels(p.level));
+      const room = rooms(list, placed, markClear);
+      let widest = -1;
+      room.forEach((r, n) => {
+        if (r && (widest < 0 || r.room > room[widest].room)) widest = n;
+      });
+      if (widest < 0 || room[widest].room < MIN_ROOM_PX) return false;
+      const w = wholeWidth(d, i, type);
+      for (let n = 0; n < list.length; n++) {
+        if (!room[n]) continue;
+        const left = fitAt(list[n], room[n], w, placed);
+        if (left !== null) {
+          add(placed, i, list[n], { text: d.title[i], w }, left, false);
+          return true;
         }
-        if (force && !c.span) {
-          // The selected label is bold (so wider) and may cover other marks, never its own:
-          // right of the mark if the whole name fits before the next mark, else left of it
-          // if it fits there (near the plot's right edge), else on the roomier side, cut.
-          const right = plot.w - c.left;
-          const leftRoom = c.mark - markGap;
-          const whole = fitLabel(d, c.i, Infinity, type, true);
-          if (whole.w <= roomAfter(c.i, c.left).room) {
-            label = whole;
-            left = c.left;
-          } else if (whole.w <= leftRoom) {
-            label = whole;
-            left = leftRoom - whole.w;
-          } else if (whole.w <= right || right >= leftRoom) {
-            label = fitLabel(d, c.i, right, type, true);
-            left = c.left;
-          } else {
-            label = fitLabel(d, c.i, leftRoom, type, true);
-            if (label) left = leftRoom - label.w;
-          }
-          if (!label) {
-            // No room on either side (a tiny plot): show what fits, at the edge.
-            label = whole;
-            left = Math.max(0, Math.min(c.left, plot.w - label.w));
-          }
-        } else if (force) {
-          // A span's label sits above its line: keep it in the plot, measured bold as drawn.
-          const text = label ? label.text : shortTitle(d, c.i);
-          label = { text, w: type.measure(text, true) };
-          left = Math.max(0, Math.min(left, plot.w - label.w));
-        }
-        if (!label) return;
-        const right = left + label.w;
-        // Spans (and so the shared labels) are placed before any mark's label.
-        const clashes = (b) => b.blocked.some(([l, r]) => left < r && right > l);
-        if (!force && ((left < band.free && !c.shared) || touched.some(clashes))) return;
-        // Bands are rows of labels, but a label is taller than the gap between some of them (the
-        // strip above a row's spans and the row's own line, two rows of a crowded timeline).
-        const top = ya.l2p(c.row) - c.lift - height / 2;
-        const covers = (box) => left < box.right && right > box.left && top < box.top + height && top + height > box.top;
-        if (!force && placed.some(covers)) return;
-        placed.push({ ...c, text: label.text, left, right, top, selected: force });
-        if (force || c.shared) {
-          // These block only their own box, not the band left of them.
-          for (const b of touched) b.blocked.push([left - LABEL_GAP_PX, right + LABEL_GAP_PX]);
+      }
+      if (!cut) return false;
+      const p = list[widest];
+      const label = fitLabel(d, i, room[widest].room - (p.clearLeft && !room[widest].edge ? 2 * markGap : 0), type);
+      if (!label) return false;
+      add(placed, i, p, label, p.dir > 0 ? p.x : p.dir < 0 ? p.x - label.w : fitAt(p, room[widest], label.w, placed), false);
+      return true;
+    }
+
+    /* The selected event's label (bold): whole at the first place with room; else beside its mark,
+       over other marks if need be but never its own, on the side with more room. */
+    function placeSelected(i, placed) {
+      const list = places(i);
+      if (!list.length) return;
+      const whole = fitLabel(d, i, Infinity, type, true);
+      const room = rooms(list, placed, markClear);
+      for (let n = 0; n < list.length; n++) {
+        const left = room[n] ? fitAt(list[n], room[n], whole.w, placed) : null;
+        if (left !== null) {
+          add(placed, i, list[n], whole, left, true);
           return;
         }
-        band.free = Math.max(right + LABEL_GAP_PX, left + spacing);
-        band.count += 1;
       }
-      if (selected !== null && lib.data.isShown(s, selected) >= 0) {
-        const c = candidate(selected);
-        if (c) place(c, true);
+      const p = list[0];
+      if (d.kind[i] === 1) {
+        // A span's label sits above its line: keep it in the plot, cut to the plot's width.
+        const label = fitLabel(d, i, plot.w - p.slide, type, true) || whole;
+        add(placed, i, p, label, Math.max(0, Math.min(p.x, plot.w - label.w)), true);
+        return;
       }
-      // A mark's band is its row's: look it up once per row, and pass over marks that are
-      // off screen or left of where the band's next label may start without building a
-      // candidate (at 100k events nearly all of them).
-      const rowBands = new Map();
-      const rowBand = (row) => {
-        let band = rowBands.get(row);
-        if (!band) rowBands.set(row, (band = bandOf('row' + row)));
-        return band;
-      };
-      for (const kind of [1, 0]) {
-        for (const i of pool) {
-          if (d.kind[i] !== kind || i === selected) continue;
-          if (kind === 0) {
-            const x = markPx(i);
-            if (x < 0 || x > plot.w) continue;
-            const band = rowBand(R.y(i));
-            if (band.count >= perBand || x + markGap < band.free) continue;
-            // The next mark of the row is too close for any label (a character and its padding).
-            const after = roomAfter(i, x + markGap);
-            if (after.room < MIN_ROOM_PX && !after.edge) continue;
-          }
-          const c = candidate(i);
-          if (c) place(c, false);
-        }
+      const mark = markPx(i);
+      const right = plot.w - p.x;
+      const leftRoom = mark - markGap;
+      let label;
+      let left;
+      if (whole.w <= leftRoom) {
+        label = whole;
+        left = leftRoom - whole.w;
+      } else if (whole.w <= right || right >= leftRoom) {
+        label = fitLabel(d, i, right, type, true);
+        left = p.x;
+      } else {
+        label = fitLabel(d, i, leftRoom, type, true);
+        if (label) left = leftRoom - label.w;
       }
-      return { placed, bands: [...bands.values()].filter((band) => band.count).length };
+      if (!label) {
+        // No room on either side (a tiny plot): show what fits, at the edge.
+        label = whole;
+        left = Math.max(0, Math.min(p.x, plot.w - label.w));
+      }
+      add(placed, i, p, label, left, true);
     }
 
-    let result = run(Infinity, 0);
-    if (result.placed.length > cap) {
-      const perBand = Math.max(1, Math.floor(cap / Math.max(result.bands, 1)));
-      result = run(perBand, plot.w / perBand);
+    // Rows with something in view share the labels when they are too many.
+    const visible = [];
+    for (const i of pool) {
+      if (d.kind[i] === 1 ? d.end[i] >= a && d.start[i] <= b : markPx(i) >= 0 && markPx(i) <= plot.w) visible.push(i);
     }
-    return result.placed.slice(0, cap);
+    const order = visible.filter((i) => d.kind[i] === 1).concat(visible.filter((i) => d.kind[i] === 0));
+    const rowCount = new Set(visible.map((i) => R.y(i))).size;
+
+    /* One placement: labels per row at most perBand, marks at least `spacing` pixels apart; stops
+       (over: true) once more than `limit` labels are placed. */
+    function run(perBand, spacing, limit) {
+      const placed = [];
+      if (selected !== null && lib.data.isShown(s, selected) >= 0) placeSelected(selected, placed);
+      const done = new Set(placed.map((p) => p.i));
+      const bands = new Map();
+      let count = done.size;
+      // Whole titles first, nearest their marks first: on their lines, then one label height
+      // away, two, three; then cut ones.  With a spacing, one pass (each event whole, else cut).
+      const passes = spacing ? [[() => true, true]]
+        : Array.from({ length: STACK_STEPS + 1 }, (_, n) => [(level) => level === n, false]).concat([[() => true, true]]);
+      for (const [levels, cut] of passes) {
+        bands.clear();
+        for (const i of order) {
+          if (done.has(i)) continue;
+          const row = R.y(i);
+          const band = bands.get(row) || { count: 0, next: -Infinity };
+          const x = d.kind[i] === 1 ? px(Math.max(d.start[i], a)) : markPx(i);
+          if (band.count >= perBand || x < band.next) continue;
+          if (!place(i, levels, cut, placed)) continue;
+          done.add(i);
+          band.count += 1;
+          band.next = x + spacing;
+          bands.set(row, band);
+          count += 1;
+          if (count > limit) return { placed, over: true };
+        }
+      }
+      return { placed, over: false };
+    }
+
+    let result = run(Infinity, 0, cap);
+    if (result.over) {
+      const perBand = Math.max(1, Math.floor(cap / Math.max(rowCount, 1)));
+      result = run(perBand, plot.w / perBand, Infinity);
+    }
+    return result.placed.filter((p) => p.i >= 0).slice(0, cap);
   }
 
   lib.labels = { labels, canvasType, FONT_PX: LABEL_FONT_PX, NARROW_PX, MAX_LABELS, MAX_LABELS_NARROW };

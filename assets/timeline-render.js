@@ -69,6 +69,14 @@
       nodes.push(line, box);
     }
     for (const p of placed) {
+      if (p.leader) {
+        // A label stacked away from its mark: a thin line joins them.
+        const line = document.createElement('div');
+        line.className = 'tl-leader';
+        Object.assign(line.style, { left: p.leader.x + 'px', top: Math.min(p.leader.y0, p.leader.y1) + 'px',
+          height: Math.abs(p.leader.y1 - p.leader.y0) + 'px' });
+        nodes.push(line);
+      }
       const label = document.createElement('span');
       label.className = p.selected ? 'tl-label selected' : 'tl-label';
       label.textContent = p.text;
@@ -140,7 +148,7 @@
     const unit = plot.h / (R.height + 0.2);
     const placed = lib.labels.labels(d, s, R, range, plot, state.selected, lib.labels.canvasType(labelPx(), fl.font.family),
       unit, ya, state.kept);
-    status.labels = placed.map((p) => ({ index: p.i, band: p.band, left: Math.round(p.left), right: Math.round(p.right),
+    status.labels = placed.map((p) => ({ index: p.i, leader: !!p.leader, left: Math.round(p.left), right: Math.round(p.right),
       top: Math.round(p.top), text: p.text }));
     drawLayer(gd, placed, highlightBox(d, s, R, { xa, ya, unit }, state.selected), plot);
     status.range = range;

@@ -68,7 +68,7 @@ function place(rnd, d, px, plotW, plotH) {
   const ya = { l2p: (y) => (y + 0.1) * unit }; // the y axis runs downwards from -0.1
   const selected = rnd() < 0.5 && s.idx.length ? s.idx[Math.floor(rnd() * s.idx.length)] : null;
   const placed = lib.labels.labels(d, s, R, range, plot, selected, type(px), unit, ya, null);
-  return { placed, plot, selected, range };
+  return { placed, plot, selected, range, R, ya };
 }
 
 function overlap(a, b, height) {
@@ -82,7 +82,7 @@ test('labels never overlap, stay in the plot and keep to the cap', () => {
     const d = lib.data.decode(payload(rnd, 5 + Math.floor(rnd() * 400)));
     for (const px of [11, 26]) {
       const plotW = rnd() < 0.3 ? 300 + rnd() * 300 : 700 + rnd() * 1200;
-      const { placed, plot, selected } = place(rnd, d, px, plotW, 250 + rnd() * 500);
+      const { placed, plot, selected, range, R, ya } = place(rnd, d, px, plotW, 250 + rnd() * 500);
       const cap = plot.w < lib.labels.NARROW_PX ? lib.labels.MAX_LABELS_NARROW : lib.labels.MAX_LABELS;
       const height = LABEL_HEIGHT * px / lib.labels.FONT_PX;
       const where = 'seed ' + seed + ', ' + px + ' px';
@@ -90,6 +90,18 @@ test('labels never overlap, stay in the plot and keep to the cap', () => {
       for (const p of placed) {
         assert.ok(p.left >= 0 && p.right <= plot.w + 0.5 && p.left < p.right, where + ': outside ' + JSON.stringify(p));
         assert.equal(p.selected, p.i === selected, where);
+      }
+      // No label (but the selected one, which may) hides a mark's centre, its own included.
+      const k = plot.w / (range[1] - range[0]);
+      for (const p of placed.filter((q) => !q.selected)) {
+        for (const i of lib.data.shown(d, {}).idx) {
+          const y = ya.l2p(R.y(i));
+          const xs = d.kind[i] === 1 ? [d.start[i], d.end[i]] : [(d.start[i] + d.end[i]) / 2];
+          for (const x of xs.map((day) => (day - range[0]) * k)) {
+            assert.ok(!(p.left < x && x < p.right && p.top < y && y < p.top + height),
+              where + ': ' + p.text + ' covers the mark of ' + i);
+          }
+        }
       }
       for (let a = 0; a < placed.length; a++) {
         for (let b = a + 1; b < placed.length; b++) {
@@ -141,5 +153,80 @@ test("a life's name sits just above its bar, however far apart the rows are", ()
     const name = placed.find((p) => p.i === 0);
     const gap = ya.l2p(R.y(0)) - (name.top + LABEL_HEIGHT * (px / 11));
     assert.ok(gap >= 4 * (px / 11) && gap <= 12 * (px / 11), `label ${px} px, plot ${height} px: ${gap} px above the bar`);
+  }
+});
+
+/* A dataset of point events given as [day, category, title] (and spans as [day, category, title, days]). */
+function dataset(rows) {
+  const categories = ['war', 'uprising', 'treaty', 'death'].map((name) => ({ name, label: name }));
+  const sorted = [...rows].sort((p, q) => p[0] - q[0]);
+  return lib.data.decode({
+    categories, people: [], places: [], life: 'life',
+    events: {
+      count: sorted.length, id: sorted.map((_, i) => 'e' + i),
+      start: sorted.map((r, i) => (i ? r[0] - sorted[i - 1][0] : r[0])), length: sorted.map((r) => r[3] || 1),
+      category: sorted.map((r) => r[1]), title: sorted.map((r) => r[2]), date: sorted.map(() => 'a date'),
+      people: sorted.map(() => []), places: sorted.map(() => []),
+      spans: sorted.flatMap((r, i) => (r[3] ? [i] : [])), lives: [], fuzzy: [],
+    },
+  });
+}
+
+function placeAll(d, plotW, plotH, range) {
+  const s = lib.data.shown(d, {});
+  const R = lib.traces.rows(d, s);
+  const unit = plotH / (R.height + 0.2);
+  const ya = { l2p: (y) => (y + 0.1) * unit };
+  return lib.labels.labels(d, s, R, range, { l: 0, t: 0, w: plotW, h: plotH }, null, type(11), unit, ya, null);
+}
+
+const LONG = 'The general strike of the workers councils spreads to every city of the land';
+
+test('whole titles when they fit, however long (no cap on the characters)', () => {
+  const d = dataset([[0, 0, LONG], [50, 1, 'Short']]);
+  const placed = placeAll(d, 1200, 200, [-10, 1000]);
+  assert.deepEqual(placed.map((p) => p.text).sort(), [LONG, 'Short'].sort());
+  assert.ok(placed.every((p) => !p.leader), 'beside their marks, no leader');
+});
+
+test('a label with no room beside its mark is stacked above or below it, whole, with a leader', () => {
+  // Two marks 10 px apart on one row, rows with nothing in the way above and below.
+  const d = dataset([[0, 0, 'x'], [100, 1, LONG], [110, 1, 'Second long title on the same row'], [900, 2, 'y']]);
+  const placed = placeAll(d, 1000, 240, [-100, 900]);
+  const first = placed.find((p) => p.text === LONG);
+  const second = placed.find((p) => p.text === 'Second long title on the same row');
+  assert.ok(first && second, JSON.stringify(placed));
+  const stacked = [first, second].filter((p) => p.leader);
+  assert.ok(stacked.length, 'one of them leaves its line, joined by a leader');
+  for (const p of stacked) {
+    assert.ok(p.left <= p.leader.x && p.leader.x <= p.right, 'the leader ends on its label');
+    assert.ok([p.top, p.top + LABEL_HEIGHT].some((y) => Math.abs(p.leader.y1 - y) < 0.01), 'the leader reaches the label');
+  }
+  assert.ok(!overlap(first, second, LABEL_HEIGHT));
+});
+
+test('a title is still cut with "…" when no place has room for it whole', () => {
+  const d = dataset([[0, 0, LONG], [60, 0, 'Next'], [30, 1, 'a'], [45, 1, 'b'], [20, 2, 'c'], [50, 2, 'd']]);
+  const placed = placeAll(d, 300, 60, [-10, 80]);
+  const cut = placed.find((p) => p.i === d.title.indexOf(LONG));
+  assert.ok(cut && cut.text.endsWith('…') && LONG.startsWith(cut.text.slice(0, -1)), JSON.stringify(placed));
+});
+
+test('placement at 100k events stays bounded: few widths measured, the cap kept', () => {
+  const rnd = random(7);
+  const d = lib.data.decode({ ...payload(rnd, 100000), figure: { data: [] } });
+  const s = lib.data.shown(d, {});
+  const R = lib.traces.rows(d, s);
+  const plot = { l: 0, t: 0, w: 1300, h: 600 };
+  const unit = plot.h / (R.height + 0.2);
+  const ya = { l2p: (y) => (y + 0.1) * unit };
+  for (const range of [[-20000, 20000], [0, 400]]) {
+    const kept = lib.traces.traces(d, s, R, range, plot.w).kept;
+    let measured = 0;
+    const counting = { px: 11, measure: (text, bold) => { measured += 1; return type(11).measure(text, bold); } };
+    d.labelPx = null;
+    const placed = lib.labels.labels(d, s, R, range, plot, null, counting, unit, ya, kept);
+    assert.ok(placed.length > 0 && placed.length <= lib.labels.MAX_LABELS, String(placed.length));
+    assert.ok(measured < 20 * lib.labels.MAX_LABELS, 'widths measured: ' + measured);
   }
 });

@@ -304,12 +304,18 @@
   /* ---- the event data: fetched once, outside Dash's state --------------------- */
   const loads = new Map();
 
-  /* Which data the page drew, for the view callback (callbacks.py): an upload preview's key, or null for
-     the shipped data.  Only a change asks the server: a new page, or a new version of the shipped data,
-     costs no request. */
+  /* Which data the page drew, for the view and reader callbacks (callbacks.py): a preview's key, or
+     null for the shipped data, and the drawn data's address or key.  Only a change asks the server:
+     the first data a page draws is the one its layout was made for, so a new page costs no request;
+     a preview, or a new version of the shipped data (a new article for the index), does. */
+  let firstData;
   ns.drawnData = function (ready, current) {
     const key = ready && typeof ready.key === 'string' ? ready.key : null;
-    return current && current.key === key ? noUpdate() : { key };
+    const data = key || (ready && typeof ready.url === 'string' ? ready.url : null);
+    if (firstData === undefined && data !== null) firstData = data;
+    const was = current || {};
+    const changed = was.key !== key || (data !== firstData && data !== was.data);
+    return changed ? { key, data } : noUpdate();
   };
 
   /* The payload of a timeline-source, or null while it loads (timeline-ready is

@@ -65,6 +65,10 @@ from pathlib import Path  # noqa: E402
 from urllib.parse import urlsplit  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from timeline_app.web.live_view import NOTICE_ROUTE  # noqa: E402
+
 HOST = "127.0.0.1"
 FIRST_VISIT_PATHS = ("/", "/_dash-layout", "/_dash-dependencies", "/_dash-update-component")
 SWEEP_THREADS = (4, 8, 16, 32)
@@ -264,7 +268,10 @@ def capture_first_visit(port: int, with_scripts: bool) -> tuple[list[Request], s
 
 
 def is_live_poll(request: dict) -> bool:
-    """A callback fired by the live-reload interval's tick (timeline_app/web/live_view.py), not by the page load."""
+    """The change notice (timeline_app/web/live_view.py's NOTICE_ROUTE, asked twice a second in the
+    editor's view, which a loopback page is) or a callback it ticked: not a first visit's."""
+    if urlsplit(request.get("url", "")).path == NOTICE_ROUTE:
+        return True
     try:
         changed = json.loads(request.get("postData") or "{}").get("changedPropIds") or []
     except (ValueError, AttributeError):

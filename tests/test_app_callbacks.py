@@ -317,7 +317,7 @@ def reader_call(client, selected):
         "output": "..reader-body.children...reader.className..",
         "outputs": [{"id": "reader-body", "property": "children"}, {"id": "reader", "property": "className"}],
         "inputs": [{"id": "selected", "property": "data", "value": selected},
-                   {"id": "timeline-ready", "property": "data", "value": None}],
+                   {"id": "timeline-drawn", "property": "data", "value": None}],
         "changedPropIds": ["selected.data"]})
     return response.get_json()["response"]
 

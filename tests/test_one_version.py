@@ -69,7 +69,7 @@ def reader_title(client, selected) -> str | None:
         "output": "..reader-body.children...reader.className..",
         "outputs": [{"id": "reader-body", "property": "children"}, {"id": "reader", "property": "className"}],
         "inputs": [{"id": "selected", "property": "data", "value": selected},
-                   {"id": "timeline-ready", "property": "data", "value": None}],
+                   {"id": "timeline-drawn", "property": "data", "value": None}],
         "changedPropIds": ["selected.data"]})
     def find(children):
         for c in children if isinstance(children, list) else [children]:

@@ -69,7 +69,7 @@ def test_the_reader_of_a_preview_no_longer_kept_says_to_pick_the_file_again(clie
         "output": "..reader-body.children...reader.className..",
         "outputs": [{"id": "reader-body", "property": "children"}, {"id": "reader", "property": "className"}],
         "inputs": [{"id": "selected", "property": "data", "value": {"id": "american-civil-war"}},
-                   {"id": "timeline-ready", "property": "data", "value": {"key": "preview:forgotten", "count": 3}}],
+                   {"id": "timeline-drawn", "property": "data", "value": {"key": "preview:forgotten"}}],
         "changedPropIds": ["selected.data"]})
     children = response.get_json()["response"]["reader-body"]["children"]
     assert "no longer holds this preview" in children[0]["props"]["children"]

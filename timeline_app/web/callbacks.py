@@ -366,7 +366,8 @@ class ViewController:
 
     def reader(self, selected):
         """Dash callback: the reader panel for the selected event (by its id), or the hint and the
-        article index; again when new data is drawn, so a new article is listed at once."""
+        article index; again when the page draws other data (a reload, a preview), so a new
+        article is listed at once."""
         if self.catalog is GONE:
             return dict(children=gone_reader(), className="reader")
         event_id = selected.get("id") if isinstance(selected, dict) else None
@@ -418,11 +419,12 @@ def register(app: Dash, current: CurrentData) -> None:
     # 'initial_duplicate': the first load must run it, and it shares the pickers' options (see picker_options).
     app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS, state=VIEW_STATE,
                  prevent_initial_call="initial_duplicate")(update)
-    # The layout starts with the empty reader: a selection asks for another, new data (the
-    # data the page drew, which also names its catalog) for a fresh one.
+    # The layout starts with the empty reader: a selection asks for another, other data drawn (a
+    # reload or a preview; never a page's first data, so a first visit asks nothing more) for a
+    # fresh one.  ``drawn`` names the data the page drew, so the catalog to read.
     app.callback(output=dict(children=Output(ids.READER_BODY, "children"),
                              className=Output(ids.READER, "className")),
-                 inputs=dict(selected=Input(ids.SELECTED, "data"), drawn=Input(ids.TIMELINE_READY, "data")),
+                 inputs=dict(selected=Input(ids.SELECTED, "data"), drawn=Input(ids.TIMELINE_DRAWN, "data")),
                  prevent_initial_call=True)(controller.callback("reader"))
     source = State(ids.TIMELINE_SOURCE, "data")
     ready, view = Input(ids.TIMELINE_READY, "data"), Input(ids.VIEW, "data")

@@ -42,9 +42,10 @@ drawn another version of the data than the one this request reads
 An upload preview is other data (``live_view.py``): the callbacks take
 ``timeline-ready`` (``drawn``), which names the data the page drew, and work
 on its catalog (``current.py``), so an id selects the previewed event.  The
-view callback takes ``timeline-drawn`` instead, written in the browser from
-``timeline-ready`` only when the preview shown changes, so a page load or a
-new version of the shipped data asks nothing more of the server.  The
+view and reader callbacks take ``timeline-drawn`` instead, written in the
+browser from ``timeline-ready`` only when the page draws other data than its
+first (a preview, or a new version of the shipped data: a new article for the
+reader's index), so a page load asks nothing more of the server.  The
 ``view`` store records which preview it stands for (``preview``); when the
 page draws another one, the view starts over on it (all its events fitted,
 nothing selected) and keeps the shipped data's address (``shipped``), which

@@ -12,8 +12,9 @@ An editor's upload preview (``live_view.py``) or a pasted text
 in ``timeline-source``; the callback that made it also keeps its catalog
 here, in :class:`Previews`, under the key that ``timeline-ready`` then names.
 Every callback about the drawn events (view, reader, table, lesson, exports,
-share) takes ``timeline-ready`` as ``drawn`` and works on the catalog it
-names (:meth:`CurrentData.catalog`): in a preview, an id means the previewed
+share) takes ``timeline-ready`` (the view and the reader ``timeline-drawn``,
+its copy that changes only with other data) as ``drawn`` and works on the
+catalog it names (:meth:`CurrentData.catalog`): in a preview, an id means the previewed
 event, never the shipped one that happens to share it.  Sending the events
 back with each callback would cost a preview's whole payload per click; the
 server keeps the last few instead (one process serves the app, see

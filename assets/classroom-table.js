@@ -28,7 +28,7 @@
   }
 
   /* What decides the events in view: the view's filters and the range on screen (the server
-     picks the events from these for the table and the exports, timeline_app/web/classroom/table_view.py). */
+     picks the events from these for the table and the exports, timeline_app/view/visible.py). */
   lib.viewQuery = (view, shown) => ({
     view: { x0: view.x0, x1: view.x1, cat: view.cat, person: view.person, place: view.place, q: view.q },
     range: shown || null,

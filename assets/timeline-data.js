@@ -136,7 +136,7 @@
   }
 
   /* Whether event i is in view of range [lo, hi]: a span when it overlaps the range, a point
-     when its middle lies in it.  The rule of timeline_app/web/classroom/table_view.py's
+     when its middle lies in it.  The rule of timeline_app/view/visible.py's
      VisibleEvents (the table, the exports), pinned to it by tests/test_js.py. */
   function inView(d, i, range) {
     if (d.kind[i] === 1) return d.end[i] >= range[0] && d.start[i] <= range[1];

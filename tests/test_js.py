@@ -8,7 +8,7 @@ so neither copy can drift:
 * days in the address: its formatDay against ``view/url_state.py``'s format_day;
 * plain-year dates: ``timeline-data.js``'s decode against ``view/figure.py``'s plain_years;
 * the filter and in-view rule: ``timeline-data.js``'s shown and inView against
-  ``web/classroom/table_view.py``'s VisibleEvents (the table and the exports).
+  ``view/visible.py``'s VisibleEvents (the table and the exports).
 
 The node tests run with ``node --test`` (Debian's nodejs, installed by ``make
 test``; no npm packages); the table reaches them as a JSON file named by
@@ -35,7 +35,7 @@ from timeline_app.data.paths import EVENTS_CSV
 from timeline_app.data.validate import dataset_folder_for
 from timeline_app.view.figure import plain_years, timeline_payload
 from timeline_app.view.url_state import MAX_YEAR, MIN_YEAR, ViewState, format_day, store_data
-from timeline_app.web.classroom.table_view import VisibleEvents
+from timeline_app.view.visible import VisibleEvents
 
 JS_TESTS = Path(__file__).resolve().parent / "js"
 NODE_TIMEOUT_S = 120

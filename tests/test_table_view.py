@@ -16,7 +16,8 @@ from classroom_helpers import (
 
 from timeline_app.data.daycount import to_ordinal
 from timeline_app.view.url_state import ViewState, store_data
-from timeline_app.web.classroom.table_view import Sort, VisibleEvents, table_rows
+from timeline_app.view.visible import VisibleEvents
+from timeline_app.web.classroom.table_view import Sort, table_rows
 
 pytest_plugins = ["classroom_fixtures"]
 

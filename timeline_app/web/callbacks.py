@@ -69,9 +69,9 @@ from ..view.url_state import (
     store_data,
     to_query,
 )
+from ..view.visible import VisibleEvents
 from . import ids
 from .article_index import events_in_text_order
-from .classroom.table_view import VisibleEvents
 from .clientside import clientside
 from .current import GONE, CurrentData, preview_key
 from .reader import empty_reader, gone_reader, reader_panel

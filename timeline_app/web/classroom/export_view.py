@@ -6,7 +6,7 @@
   server supplies those texts in the ``export-meta`` store when a button
   asks for them (``export-request``): nothing is computed for a view
   nobody exports, so zooming and filtering cost the server nothing.
-* CSV: the events in view (the table's, :class:`table_view.VisibleEvents`,
+* CSV: the events in view (the table's, :class:`~timeline_app.view.visible.VisibleEvents`,
   of the data the page drew, an upload preview's too)
   through the data engineer's :func:`timeline_app.export.events_to_csv`,
   which neutralises spreadsheet formulas; UTF-8 with a BOM for Excel.
@@ -31,11 +31,12 @@ from ...data.dates import year_label
 from ...data.daycount import from_ordinal
 from ...data.export import events_to_csv
 from ...view.url_state import from_store
+from ...view.visible import VisibleEvents, shown_bounds
 from .. import ids
 from ..clientside import clientside
 from ..current import CurrentData
 from ..reader import media_figure
-from .table_view import MAX_ROWS, VisibleEvents, shown_bounds, source_title
+from .table_view import MAX_ROWS, source_title
 
 MAX_CAPTION_SOURCES = 6
 """Article titles named in an image's caption; more are counted ("and 3 more")."""

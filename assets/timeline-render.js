@@ -40,7 +40,7 @@
   const labelPx = () => (style && style.labelPx) || lib.labels.FONT_PX;
 
   const status = (window.timelineStatus = {
-    renders: 0, lastRender: 0, paints: 0, firstPaint: null, lastPaint: 0, lastDraw: 0, settled: 0,
+    renders: 0, lastRender: 0, paints: 0, firstPaint: null, firstShown: null, lastPaint: 0, lastDraw: 0, settled: 0,
     shown: 0, labels: [], range: null, ticks: [], selectedDrawn: null, refines: 0,
     selectedId: null, // the selection the page holds, known before it is drawn (lib.selectedIndex)
   });
@@ -145,6 +145,14 @@
     const ya = fl.yaxis;
     const plot = { l: fl._size.l, t: fl._size.t, w: fl._size.w, h: fl._size.h };
     const range = xa.range.slice();
+    // A render that moved nothing (the view callback's answer to what the page shows already, say)
+    // keeps the labels it has: placing them costs tens of ms at a thousand events.
+    const key = JSON.stringify([range, ya.range, plot, state.selected, labelPx(), fl.font.family]);
+    const last = state.overlay;
+    status.lastDraw = performance.now();
+    if (last && last.d === d && last.s === s && last.R === R && last.kept === state.kept && last.key === key &&
+        document.getElementById('timeline-labels') === last.layer) return;
+    state.overlay = { d, s, R, kept: state.kept, key, layer: document.getElementById('timeline-labels') };
     const unit = plot.h / (R.height + 0.2);
     const placed = lib.labels.labels(d, s, R, range, plot, state.selected, lib.labels.canvasType(labelPx(), fl.font.family),
       unit, ya, state.kept);
@@ -153,7 +161,6 @@
     drawLayer(gd, placed, highlightBox(d, s, R, { xa, ya, unit }, state.selected), plot);
     status.range = range;
     status.selectedDrawn = state.selected !== null && isShown(s, state.selected) >= 0 ? state.selected : null;
-    status.lastDraw = performance.now();
     lib.current = { d, s, R, range, selected: state.selected };
   }
 
@@ -285,7 +292,7 @@
     gd.on('plotly_afterplot', () => {
       status.paints += 1;
       status.lastPaint = performance.now();
-      if (status.firstPaint === null) status.firstPaint = status.lastPaint;
+      if (status.firstPaint === null) Object.assign(status, { firstPaint: status.lastPaint, firstShown: status.shown });
     });
     document.addEventListener('click', onLayerClick);
     if (lib.attachGestures) lib.attachGestures(gd);
@@ -340,7 +347,9 @@
         })
         .then((payload) => {
           entry.payload = payload;
-          clientside.set_props('timeline-ready', { data: { url, count: payload.events.count } });
+          entry.ready = { url, count: payload.events.count };
+          announce();
+          drawEarly(source);
         })
         .catch((error) => {
           const box = document.getElementById('timeline-labels');
@@ -350,7 +359,58 @@
     return entry.payload;
   };
 
+  /* timeline-ready tells Dash a payload has arrived.  The page's own data is fetched before Dash
+     has drawn the layout (below), when Dash would not hear of it: it is told on Dash's first call. */
+  let dashUp = false;
+  function announce() {
+    if (!dashUp) return;
+    for (const entry of loads.values()) {
+      if (entry.ready && !entry.announced) {
+        entry.announced = true;
+        clientside.set_props('timeline-ready', { data: entry.ready });
+      }
+    }
+  }
+
+  /* A plain address (no query) stands for the default view, which an empty view object is (the
+     server reads {} as the default too: url_state.from_store).  Its page is drawn as soon as the
+     data and the plot's box are there, not after Dash's first callbacks; the view callback's
+     answer for it then moves nothing.  An address with a query waits for the server's reading. */
+  function drawEarly(source) {
+    if (state.plotted || window.location.search.replace(/^\?/, '') !== '') return;
+    const draw = () => {
+      if (state.plotted || !document.getElementById('timeline-plot') || !lib.traces || !lib.labels || !lib.eras) {
+        return state.plotted;
+      }
+      render(null, {}, null, source);
+      state.reported = null; // Dash's first call still hands the range on (shown-range)
+      return state.plotted;
+    };
+    if (draw()) return;
+    // In a task of its own: the box appears within Dash's drawing of the whole layout, a long task already.
+    const watch = new MutationObserver(() => {
+      if (document.getElementById('timeline-plot')) {
+        watch.disconnect();
+        setTimeout(draw, 0);
+      }
+    });
+    watch.observe(document.documentElement, { childList: true, subtree: true });
+  }
+
+  /* The page preloads its data (events_route.py, register): ask for it now, while the scripts run. */
+  const preload = document.getElementById('timeline-events');
+  if (preload) lib.payload({ url: preload.getAttribute('href') });
+
+  /* Dash's clientside callback. */
   ns.render = function (ready, view, selected, source) {
+    if (!dashUp) {
+      dashUp = true;
+      announce();
+    }
+    return render(ready, view, selected, source);
+  };
+
+  function render(ready, view, selected, source) {
     status.selectedId = selected && typeof selected.id === 'string' ? selected.id : null;
     const payload = lib.payload(source);
     if (!payload || !view || !window.Plotly) return noUpdate();
@@ -400,7 +460,10 @@
       if (style && style.decorate) style.decorate(figure);
       if (!state.plotted) {
         state.plotted = true;
-        drawn = window.Plotly.newPlot(gd, figure.data, figure.layout, payload.figure.config);
+        // The marks are painted first and the labels in the next task: the page shows the
+        // timeline one placement sooner, and neither task is as long as both.
+        drawn = window.Plotly.newPlot(gd, figure.data, figure.layout, payload.figure.config)
+          .then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
         attach(gd);
       } else {
         drawn = window.Plotly.react(gd, figure.data, figure.layout, payload.figure.config);
@@ -419,8 +482,8 @@
     if (state.reported && shownRange[0] === state.reported[0] && shownRange[1] === state.reported[1]) return noUpdate();
     state.reported = shownRange;
     return shownRange;
-  };
+  }
 
   /* Draw again with the last inputs, e.g. after a theme change (assets/classroom-themes.js). */
-  lib.redraw = () => state.last && ns.render(...state.last);
+  lib.redraw = () => state.last && render(...state.last);
 })();

@@ -398,8 +398,9 @@ class TimelinePage:
 
 
 @contextlib.contextmanager
-def timeline_browser(request, downloads: Path, events: Path | None = None):
-    """The timeline app (``events``, else the shipped dataset) served in a thread, and a Chromium on it.
+def timeline_browser(request, downloads: Path, events: Path | None = None, app=None):
+    """The timeline app (``app``, else one serving ``events``, else the shipped dataset) served in a
+    thread, and a Chromium on it.
 
     Yields the :class:`TimelinePage`; both stop on leaving.  This is
     dash_duo's DashComposite, kept open by the fixtures that use it
@@ -419,7 +420,7 @@ def timeline_browser(request, downloads: Path, events: Path | None = None):
         download_path=str(downloads),
         percy_run=False,
     ) as duo:
-        duo.start_server(create_app(events))
+        duo.start_server(app or create_app(events))
         yield TimelinePage(duo)
 
 

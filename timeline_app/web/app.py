@@ -18,6 +18,7 @@ from ..data.live import LiveDataset
 from ..data.paths import EVENTS_CSV, ROOT
 from ..data.title_card import read_title_card
 from ..data.validate import dataset_folder_for
+from ..server.asset_cache import cache_fingerprinted_assets
 from ..server.compress import enable_gzip
 from ..server.route_cache import cache_fixed_routes
 from ..server.security import harden
@@ -65,6 +66,7 @@ def create_app(events_file: Path | str | None = None, *,
     proposed_view.register(app)  # the card of a selected proposed row (assets/timeline-proposed.js)
     cache_fixed_routes(app)  # layout and callbacks are complete now; serialise them once
     enable_gzip(app.server)
+    cache_fingerprinted_assets(app.server, app.get_asset_url(""))
     # --- security hardening (timeline_app/server/security.py): keep this the last step,
     # after every callback, so the CSP hashes cover every inline script.
     return harden(app, frame_ancestors=frame_ancestors, max_body_bytes=max_body_bytes, media_origins=origins)

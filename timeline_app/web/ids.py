@@ -19,6 +19,8 @@ SHOWN_RANGE = "shown-range"
 GRAPH_RANGE = "graph-range"
 GRAPH_CLICK = "graph-click"
 KEY_SELECT = "key-select"
+TIMELINE_EVENTS = "timeline-events"
+"""The page's ``<link rel=preload>`` of the events (events_route.py), not a component."""
 
 # -- visible parts ------------------------------------------------------------------
 SHOWN_COUNT = "shown-count"

@@ -1,0 +1,79 @@
+"""The chain before the first paint (issue 14, point 2): the page preloads its events, and a plain
+address is drawn without waiting for a callback's round trip; an address with a query waits for the
+server's reading of it, so the reader never sees the unfiltered timeline first.
+
+The browser tests hold every callback answer back (SLOW_CALLBACK_S), as a busy server would.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+
+import pytest
+from flask import request as http_request
+
+from timeline_app.view.url_state import Vocabulary, from_store, parse_query
+from timeline_app.web import events_route, ids
+from timeline_app.web.app import create_app
+
+from conftest import timeline_browser
+
+SLOW_CALLBACK_S = 1.5
+ANSWERED_BEFORE_PAINT = """
+const paint = window.timelineStatus.firstPaint;
+return performance.getEntriesByType('resource')
+  .filter(e => e.name.includes('_dash-update-component') && e.responseEnd <= paint).length;
+"""
+
+
+def test_the_page_preloads_the_events_it_names(client):
+    page = client.get("/").get_data(as_text=True)
+    link = re.search(r"<link[^>]*rel=\"preload\"[^>]*>", page)
+    assert link, "the page asks for its events while its scripts load"
+    assert f'id="{ids.TIMELINE_EVENTS}"' in link.group(0) and f'href="{events_route.ROUTE}"' in link.group(0)
+    assert 'as="fetch"' in link.group(0) and 'crossorigin="anonymous"' in link.group(0), \
+        "the same request mode as the script's fetch, or the browser fetches twice"
+
+
+def test_an_empty_view_is_the_view_of_a_plain_address(catalog):
+    """assets/timeline-render.js draws a plain address early with the view {}: the server reads it alike."""
+    vocabulary = Vocabulary(categories=tuple(catalog.categories), people=frozenset(catalog.people),
+                            places=frozenset(catalog.places), events=frozenset(catalog.index),
+                            articles=frozenset(catalog.articles))
+    assert from_store({}) == parse_query("", vocabulary)
+
+
+@pytest.fixture(scope="module")
+def slow_page(request, tmp_path_factory):
+    app = create_app()
+    slow = threading.Event()
+
+    @app.server.before_request
+    def hold_callbacks():
+        if slow.is_set() and http_request.path.endswith("_dash-update-component"):
+            time.sleep(SLOW_CALLBACK_S)
+
+    with timeline_browser(request, tmp_path_factory.mktemp("download"), app=app) as page:
+        slow.set()
+        yield page
+
+
+def test_a_plain_address_is_drawn_before_any_callback_answers(slow_page):
+    slow_page.viewport()
+    slow_page.driver.get(slow_page.duo.server_url)
+    slow_page.wait("window.timelineStatus && window.timelineStatus.firstPaint", message="first paint")
+    assert slow_page.js(ANSWERED_BEFORE_PAINT) == 0, "the timeline waited for a callback"
+    assert slow_page.status()["firstShown"] == 29
+    status = slow_page.settle(timeout=30)
+    assert status["shown"] == 29 and status["paints"] >= 1
+    assert slow_page.duo.get_logs() == []
+
+
+def test_an_address_with_a_query_is_first_drawn_as_it_asks(slow_page):
+    status = slow_page.open("?q=Luxemburg")
+    assert 0 < status["shown"] < 29
+    assert status["firstShown"] == status["shown"], "the whole timeline flashed before the filtered one"
+    assert slow_page.js(ANSWERED_BEFORE_PAINT) >= 1
+    assert slow_page.duo.get_logs() == []

@@ -82,9 +82,18 @@ def test_the_events_payload_carries_the_proposed_part_of_each_version(folder):
     count = part["events"]["count"]
     assert count >= 2 and payload["events"]["count"] == first["events"]["count"]
     assert part["article"] == [ARTICLE] * count and all(q in TEXT for q in part["quote"])
-    expected = {r.event.id: r.csv for r in propose_uncovered(
-        app.server.extensions["timeline_live"].current().dataset, folder)}
+    rows = propose_uncovered(app.server.extensions["timeline_live"].current().dataset, folder)
+    expected = {r.event.id: r.csv for r in rows}
     assert dict(zip(part["events"]["id"], part["csv"])) == expected
+    # A draft's names index the events' lists, then the names only drafts have, so the browser's
+    # Person and Place filters (which name the events' only) find theirs among the drafts'.
+    people, places = payload["people"] + part["people"], payload["places"] + part["places"]
+    assert not set(part["people"]) & set(payload["people"]) and not set(part["places"]) & set(payload["places"])
+    drafted = {r.event.id: r.event for r in rows}
+    for i, draft_id in enumerate(part["events"]["id"]):
+        assert [people[k] for k in part["events"]["people"][i]] == list(drafted[draft_id].people)
+        assert [places[k] for k in part["events"]["places"][i]] == list(drafted[draft_id].place)
+    assert any(part["events"]["places"]), "the test needs a draft with a place"
     names = [c["name"] for c in payload["categories"]]
     assert all(0 <= k < len(names) for k in part["events"]["category"])
 

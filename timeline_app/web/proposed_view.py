@@ -2,7 +2,11 @@
 
 The proposed layer (``proposed=1``, assets/timeline-proposed.js) draws the
 rows the events route computes per data version
-(:func:`timeline_app.extract.propose.propose_uncovered`).  Selecting one
+(:func:`timeline_app.extract.propose.propose_uncovered`), filtered in the
+browser by the events' own rule: category chips, search box, Person and
+Place pickers (by the names the proposer filled in) and ``article=`` apply
+to a draft as to an event, so a filter hides the same rows on both layers
+(docs/editing.md, "A new article, live").  Selecting one
 fills this card in the browser, as text nodes only: its title, date, article
 and quote, and the row exactly as events.csv holds it (CSV-quoted on the
 server by Python's :mod:`csv`) in a read-only box, with a "Copy as CSV row"

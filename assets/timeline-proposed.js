@@ -11,6 +11,16 @@
  * (timeline_app/web/filters.py) flips it through the address, as the eras
  * switch does, so a shared link keeps it.
  *
+ * The filters apply to the drafts as to the events, by the events' own rule
+ * (timeline-data.js's facets and shown, run on the decoded drafts): a draft
+ * has a category (the category chips), a title, a date, people and places
+ * (the search box, and the Person and Place pickers: the proposer fills the
+ * names the dataset knows, so a draft naming nobody is hidden by a person
+ * filter, as an event naming nobody is) and an article (article=: only that
+ * article's drafts).  One rule for both layers means a filter hides the same
+ * kind of row whichever layer draws it, and a filter that hides every draft
+ * takes the Proposed row away with them.
+ *
  * Selecting a proposed mark fills the card of timeline_app/web/proposed_view.py
  * (text nodes only): title, date, article, quote, and the events.csv row the
  * server wrote with Python's csv module, which "Copy as CSV row" copies (the
@@ -20,20 +30,40 @@
   'use strict';
   const lib = (window.timelineLib = window.timelineLib || {});
   const parts = new WeakMap();
-  let shown = null;  // the decoded proposed rows drawn now, or null
+  const kept = new WeakMap();  // lib.data.shown's answer -> the drafts it keeps
+  let shown = null;  // the proposed rows drawn now (those passing the filters), or null
 
-  /* The proposed rows decoded like the events (timeline-data.js), once per payload; null when none. */
+  /* The proposed rows decoded like the events (timeline-data.js), once per payload; null when none.
+     Their article column indexes payload.articles, as the events' does, and their people and
+     places the events' name lists followed by the names only drafts have (figure.py, proposed_part). */
   function decoded(payload) {
     const part = payload && payload.proposed;
     if (!part || !part.events || !part.events.count) return null;
     let p = parts.get(payload);
     if (!p) {
-      p = lib.data.decode({ events: part.events, people: part.people, places: part.places,
-        categories: payload.categories, figure: payload.figure });
+      p = lib.data.decode({ events: part.events, people: payload.people.concat(part.people),
+        places: payload.places.concat(part.places),
+        categories: payload.categories, articles: payload.articles, figure: payload.figure });
       p.part = part;
       parts.set(payload, p);
     }
     return p;
+  }
+
+  /* The drafts of p passing the view's filters (see the head comment), with the columns the traces
+     and the card read, and `shown` (their lib.data.shown answer, for fitting the view to them).
+     One object per filter set, as lib.data.shown caches its answer: the render redraws only when it changes. */
+  function filtered(p, view) {
+    const s = lib.data.shown(p, view);
+    let f = kept.get(s);
+    if (!f) {
+      const pick = (column) => s.idx.map((i) => column[i]);
+      f = { n: s.idx.length, shown: s, kind: pick(p.kind), start: pick(p.start), end: pick(p.end),
+        title: pick(p.title), date: pick(p.date), safeTitle: pick(p.safeTitle), safeDate: pick(p.safeDate),
+        part: { article: pick(p.part.article), quote: pick(p.part.quote), csv: pick(p.part.csv) } };
+      kept.set(s, f);
+    }
+    return f;
   }
 
   function isOn(view) {
@@ -41,12 +71,14 @@
     return Boolean(lib.editing && lib.editing());
   }
 
-  /* The proposed rows to draw for this view (null: none), the button showing whether they are on. */
+  /* The proposed rows to draw for this view, filtered like the events (null: the layer is off or
+     has none), the button showing whether the layer is on. */
   function layer(payload, view) {
     const on = isOn(view);
     const button = document.getElementById('proposed-toggle');
     if (button) button.setAttribute('aria-pressed', on ? 'true' : 'false');
-    shown = on ? decoded(payload) : null;
+    const p = on ? decoded(payload) : null;
+    shown = p ? filtered(p, view) : null;
     return shown;
   }
 

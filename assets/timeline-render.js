@@ -432,13 +432,15 @@
 
     const moved = view.rev !== state.appliedRev;
     const current = state.plotted && gd._fullLayout ? rangeOf(gd) : null;
+    const proposed = lib.proposed ? lib.proposed.layer(payload, view) : null;  // timeline-proposed.js
+    // With no event shown, fit the drafts drawn (an article no event cites yet, opened).
+    const fitted = s.idx.length || !proposed ? s : proposed.shown;
     const range = moved || !current
-      ? (view.x0 !== null && view.x0 !== undefined && view.x1 !== null ? [view.x0, view.x1] : fit(s, base.xaxis.range))
+      ? (view.x0 !== null && view.x0 !== undefined && view.x1 !== null ? [view.x0, view.x1] : fit(fitted, base.xaxis.range))
       : current;
     state.appliedRev = view.rev;
     noteView(view, moved);
     const eras = lib.eras.layout(payload, view, range, plotWidth);  // the named periods' bands (timeline-eras.js)
-    const proposed = lib.proposed ? lib.proposed.layer(payload, view) : null;  // timeline-proposed.js
 
     let drawn;
     if (!state.plotted || d !== state.d || s.key !== state.filterKey || geo.narrow !== state.narrow || look !== state.look || eras.key !== state.eras ||
@@ -449,7 +451,7 @@
         xaxis: { ...base.xaxis, range: range.slice(), ...Object.fromEntries(Object.entries(tickUpdate(range, plotWidth)).map(([k, v]) => [k.slice(6), v])) },
         yaxis: { ...base.yaxis, range: [R.height + 0.1, -0.1], tickvals: R.vals, ticktext: R.text, showticklabels: !geo.narrow },
         shapes: eras.shapes,
-        annotations: eras.annotations.concat(s.idx.length ? [] : [{ xref: 'paper', yref: 'paper', x: 0.5, y: 0.5,
+        annotations: eras.annotations.concat(s.idx.length || proposed ? [] : [{ xref: 'paper', yref: 'paper', x: 0.5, y: 0.5,
           showarrow: false, text: 'No events match the filters', font: { size: 14, color: '#666' } }]),
       };
       Object.assign(state, { d, s, R, gd, filterKey: s.key, narrow: geo.narrow, expectRange: range.slice(), look,

@@ -390,3 +390,20 @@ def test_an_address_whose_answer_was_dropped_is_still_read(client, catalog):
     _, again = state_call(client, ["key-select.data"], search=out["url.search"], view=out["view.data"],
                           key={"id": "russian-revolution-1917", "at": 2})
     assert again["view.data"]["present"] is False and again["view.data"]["event"] == "russian-revolution-1917"
+
+
+def test_an_opened_article_without_a_selected_event_is_what_the_reader_shows(client, catalog):
+    """``article=`` with no event selected (an article no event cites yet opens so; here a link to one
+    that has events): the reader shows the article's text and its events as links, not the index."""
+    _, out = state_call(client, ["url.search"], search="?article=joseph-stalin")
+    assert out["selected.data"] == {"article": "joseph-stalin"}
+    body = reader_call(client, out["selected.data"])
+    assert body["reader"]["className"] == "reader open"
+    children = json.dumps(body["reader-body"]["children"])
+    title = next(c for c in _walk(body["reader-body"]["children"]) if c.get("props", {}).get("id") == "reader-title")
+    assert title["props"]["children"] == catalog.articles["joseph-stalin"].title
+    assert '"index": "stalin-life"' in children and "article-index" not in children
+    _, closed = state_call(client, ["reader-close.n_clicks"], view=out["view.data"], search="?article=joseph-stalin",
+                           close=1)
+    assert closed["selected.data"] is None, "closing the reader ends the article"
+    assert reader_call(client, {"article": "no-such-article"})["reader"]["className"] == "reader"

@@ -117,3 +117,86 @@ def test_a_selected_proposed_mark_shows_its_quote_and_copies_its_csv_row(page, p
         assert page.js("const b = document.getElementById('proposed-csv');"
                        " return b.value.slice(b.selectionStart, b.selectionEnd)") == card["row"]
     assert page.duo.get_logs() == []
+
+
+DRAFT_TITLES = """
+const t = document.getElementById('timeline-plot').data.find((t) => t.meta === 'proposed');
+return {titles: [...new Set(Array.from(t.text || []).filter(Boolean))].sort(),
+        rows: Array.from(document.getElementById('timeline-plot')._fullLayout.yaxis.ticktext || [])};
+"""
+
+
+def with_new_article(page, folder) -> list:
+    """The new article in sources/ (written once per module), its drafts in the page's data; the drafts."""
+    path = folder / "sources" / "paris-commune.txt"
+    if not path.exists():
+        path.write_text(TEXT, encoding="utf-8")
+    page.open("?proposed=1")
+    page.wait("window.timelineLib.current.d.payload.proposed.events.count > 0", timeout=5)
+    return propose_uncovered(load_dataset(folder), folder)
+
+
+def test_the_filters_apply_to_the_proposed_rows_as_to_the_events(page, proposed_events_file):
+    folder = proposed_events_file.parent
+    drafts = with_new_article(page, folder)
+    everything = sorted(r.event.title for r in drafts)
+    assert len({r.event.category for r in drafts}) > 1, "the test needs drafts of several categories"
+    page.open("?proposed=1")
+    assert page.js(DRAFT_TITLES)["titles"] == everything
+
+    category = drafts[-1].event.category
+    page.open(f"?proposed=1&cat={category}")
+    assert page.js(DRAFT_TITLES)["titles"] == sorted(r.event.title for r in drafts if r.event.category == category)
+
+    word = drafts[0].event.title.split()[-1]
+    page.open(f"?proposed=1&q={word}")
+    assert page.js(DRAFT_TITLES)["titles"] == sorted(
+        r.event.title for r in drafts if word.lower() in r.event.title.lower()) != everything
+
+    page.open("?proposed=1&article=paris-commune")
+    assert page.js(DRAFT_TITLES)["titles"] == sorted(
+        r.event.title for r in drafts if r.event.article == "paris-commune"), "an opened article shows its own drafts"
+    page.open("?proposed=1&article=joseph-stalin")
+    shown = page.js(DRAFT_TITLES)
+    assert shown["titles"] == [] and "Proposed" not in shown["rows"], "and no other article's"
+
+    person = "Joseph Stalin"
+    assert all(person not in r.event.people for r in drafts)
+    page.open(f"?proposed=1&person={person.replace(' ', '+')}")
+    shown = page.js(DRAFT_TITLES)
+    assert shown["titles"] == [] and "Proposed" not in shown["rows"], "a draft naming nobody is hidden"
+    assert page.duo.get_logs() == []
+
+
+BLOODY_WEEK = ("The Bloody Week\n\nThe Bloody Week began on 21 May 1871 in Paris. "
+               "By 28 May 1871 the last barricades had fallen.\n")
+
+
+def test_a_new_article_opens_from_the_index_with_its_text_and_its_drafts(page, proposed_events_file):
+    folder = proposed_events_file.parent
+    page.open("?proposed=1")
+    (folder / "sources" / "bloody-week.txt").write_text(BLOODY_WEEK, encoding="utf-8")
+    link = ("[...document.querySelectorAll('.article-index .article-link')]"
+            ".find((b) => b.textContent.startsWith('The Bloody Week'))")
+    label = page.wait(f"{link} && {{text: {link}.textContent, disabled: {link}.disabled}}", message="the new article")
+    drafts = [r for r in propose_uncovered(load_dataset(folder), folder) if r.event.article == "bloody-week"]
+    assert len(drafts) > 1
+    assert label == {"text": f"The Bloody Week (no events yet, {len(drafts)} drafts)", "disabled": False}
+
+    page.js(f"{link}.click()")
+    page.wait("document.getElementById('reader-title') && document.getElementById('reader-title').textContent"
+              " === 'The Bloody Week'", message="the article in the reader")
+    page.wait("location.search.includes('article=bloody-week')", message="article= in the address")
+    page.settle()
+    assert "began on 21 May 1871 in Paris" in page.reader_text()
+    assert f"{len(drafts)} draft events" in page.reader_text()
+    assert page.js(DRAFT_TITLES)["titles"] == sorted(r.event.title for r in drafts), "its drafts, and only them"
+    low, high = page.x_range()
+    xs = [x for x in page.trace("proposed")["x"] if x is not None]
+    assert xs and all(low < x < high for x in xs), "the view fits the drafts"
+    assert (high - low) < 20 * 366, "fitted to them, not to the whole data"
+
+    page.js("document.getElementById('reader-close').click()")
+    page.wait("!location.search.includes('article=')", message="closing ends the article filter")
+    page.wait("document.querySelector('.article-index')", message="the index again")
+    assert page.duo.get_logs() == []

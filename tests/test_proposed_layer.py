@@ -82,9 +82,18 @@ def test_the_events_payload_carries_the_proposed_part_of_each_version(folder):
     count = part["events"]["count"]
     assert count >= 2 and payload["events"]["count"] == first["events"]["count"]
     assert part["article"] == [ARTICLE] * count and all(q in TEXT for q in part["quote"])
-    expected = {r.event.id: r.csv for r in propose_uncovered(
-        app.server.extensions["timeline_live"].current().dataset, folder)}
+    rows = propose_uncovered(app.server.extensions["timeline_live"].current().dataset, folder)
+    expected = {r.event.id: r.csv for r in rows}
     assert dict(zip(part["events"]["id"], part["csv"])) == expected
+    # A draft's names index the events' lists, then the names only drafts have, so the browser's
+    # Person and Place filters (which name the events' only) find theirs among the drafts'.
+    people, places = payload["people"] + part["people"], payload["places"] + part["places"]
+    assert not set(part["people"]) & set(payload["people"]) and not set(part["places"]) & set(payload["places"])
+    drafted = {r.event.id: r.event for r in rows}
+    for i, draft_id in enumerate(part["events"]["id"]):
+        assert [people[k] for k in part["events"]["people"][i]] == list(drafted[draft_id].people)
+        assert [places[k] for k in part["events"]["places"][i]] == list(drafted[draft_id].place)
+    assert any(part["events"]["places"]), "the test needs a draft with a place"
     names = [c["name"] for c in payload["categories"]]
     assert all(0 <= k < len(names) for k in part["events"]["category"])
 
@@ -100,3 +109,27 @@ def test_the_guide_names_the_layers_button_and_address():
     for name in ("Proposed", "Copy as CSV row"):
         assert f"**{name}**" in guide and f"'{name}'" in page
     assert "`proposed=1`" in guide and "`proposed=0`" in guide
+
+
+def test_an_article_without_events_says_so_and_counts_its_drafts():
+    from timeline_app.web.article_index import article_count
+
+    assert [article_count(3, 0), article_count(1, 5)] == ["(3 events)", "(1 event)"]
+    assert [article_count(0, 0), article_count(0, 1), article_count(0, 2)] == [
+        "(no events yet)", "(no events yet, 1 draft)", "(no events yet, 2 drafts)"]
+
+
+def test_the_drafts_are_made_once_per_version_for_the_layer_and_the_article_index(folder, monkeypatch):
+    from timeline_app.web import proposed_view
+
+    calls = []
+    real = proposed_view.propose_uncovered
+    monkeypatch.setattr(proposed_view, "propose_uncovered", lambda *args: calls.append(1) or real(*args))
+    (folder / "sources" / f"{ARTICLE}.txt").write_text(TEXT, encoding="utf-8")
+    app = create_app(folder / "events.csv")
+    client = app.server.test_client()
+    count = client.get(client.get(events_route.ROUTE).headers["Location"]).get_json()["proposed"]["events"]["count"]
+    assert count >= 2
+    layout = client.get("/_dash-layout").get_data(as_text=True)
+    assert f'"The Paris Commune"," ",{{"props":{{"children":"(no events yet, {count} drafts)"' in layout
+    assert len(calls) == 1, "one proposer run serves the layer and the index"

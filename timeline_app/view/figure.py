@@ -162,11 +162,22 @@ def plain_years(event: Event) -> str:
 
 def proposed_part(catalog: Catalog, rows: Sequence[ProposedRow]) -> dict:
     """The proposed rows as the browser draws them: columns like the events' (against ``catalog``'s
-    categories), their own name lists, and per row its article, quote and events.csv line."""
+    categories and articles), the names only drafts have, and per row its article, quote and events.csv line.
+
+    A draft's people and places index ``catalog``'s name lists followed by the names only
+    drafts have (``people``, ``places``; the browser joins them): a Person or Place filter
+    names only the catalog's, and the browser filters the drafts by the events' rule
+    (assets/timeline-proposed.js), which ignores a name its lists lack; a picked person
+    no draft names must hide every draft, not switch the filter off for them.
+    """
     line = {r.event.id: r.csv for r in rows}
     proposed = build_catalog(Dataset(events=[r.event for r in rows], problems=[], articles=catalog.articles,
                                      categories=catalog.categories))
-    return {"events": event_columns(proposed), "people": proposed.people, "places": proposed.places,
+    known_people, known_places = set(catalog.people), set(catalog.places)
+    new_people = [p for p in proposed.people if p not in known_people]
+    new_places = [p for p in proposed.places if p not in known_places]
+    proposed.people, proposed.places = [*catalog.people, *new_people], [*catalog.places, *new_places]
+    return {"events": event_columns(proposed), "people": new_people, "places": new_places,
             "article": [e.article for e in proposed.events], "quote": [e.quote for e in proposed.events],
             "csv": [line[e.id] for e in proposed.events]}
 

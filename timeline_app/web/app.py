@@ -54,12 +54,14 @@ def create_app(events_file: Path | str | None = None, *,
     app = Dash(__name__, assets_folder=str(ROOT / "assets"), title=TITLE, update_title=None,
                suppress_callback_exceptions=True, serve_locally=True)
     # The layout is the same bytes for everyone (route_cache): it names the data's URL, not a version.
+    drafts = proposed_view.Drafts(live)  # the proposed rows, made once per version (route and article index)
     app.layout = build_layout(snapshot.catalog, TITLE, {"url": events_route.ROUTE},
-                              read_title_card(dataset_folder_for(events_file)))
-    route = events_route.register(app, live)
+                              read_title_card(dataset_folder_for(events_file)),
+                              drafts.per_article(snapshot, snapshot.catalog))
+    route = events_route.register(app, live, drafts)
     route.version(snapshot)  # encode the start-up data now, not in the first visitor's request
     media_route.register(app, live)
-    callbacks.register(app, current)
+    callbacks.register(app, current, drafts)
     classroom.register(app, current, TITLE)
     live_view.register(app, current, route, max_body_bytes)  # problems panel, reload poll, upload preview
     paste_view.register(app, current)  # any text as a timeline (after live_view: it draws as its preview does)

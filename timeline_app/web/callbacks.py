@@ -54,6 +54,7 @@ nothing selected) and keeps the shipped data's address (``shipped``), which
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
@@ -74,7 +75,8 @@ from . import ids
 from .article_index import events_in_text_order
 from .clientside import clientside
 from .current import GONE, CurrentData, preview_key
-from .reader import empty_reader, gone_reader, reader_panel
+from .proposed_view import Drafts
+from .reader import article_panel, empty_reader, gone_reader, reader_panel
 
 ZOOM = ids.pattern(ids.ZOOM, ALL)
 CHIP = ids.pattern(ids.CAT_CHIP, ALL)
@@ -118,8 +120,10 @@ class Change:
 class ViewController:
     """Turns a trigger (URL, control, click, zoom) into the next view state."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, drafts: Mapping[str, int]):
         self.catalog = catalog
+        self.drafts = drafts
+        """The proposed rows per article id, for the article index."""
         self.vocabulary = Vocabulary(
             categories=tuple(catalog.categories), people=frozenset(catalog.people),
             places=frozenset(catalog.places), events=frozenset(catalog.index),
@@ -141,7 +145,7 @@ class ViewController:
     def filtered(self, state: ViewState, **changes) -> Change:
         """A filter change; a view that fits the events refits to what is left.
 
-        A selected event the filters now hide is deselected, so its article closes: it is
+        A selected event the filters now hide is deselected, so the reader no longer shows it: it is
         gone from the timeline, and the keys would step from an event no longer drawn.
         """
         filtered = replace(state, **changes)
@@ -195,10 +199,13 @@ class ViewController:
 
     def open_article(self, state: ViewState, article_id) -> Change:
         """Only the article's events are shown (``article=``) and become the lesson (in text order), the first
-        selected, the view fitted to them."""
-        lesson = events_in_text_order(self.catalog, article_id) if isinstance(article_id, str) else []
-        if not lesson:
+        selected, the view fitted to them.  An article no event cites yet opens with nothing selected,
+        fitted to what is drawn (its drafts, when the proposed layer is on): the reader shows its text."""
+        if not isinstance(article_id, str) or article_id not in self.catalog.articles:
             return Change(state)
+        lesson = events_in_text_order(self.catalog, article_id)
+        if not lesson:
+            return Change(replace(state, article=article_id, lesson=(), event=None).with_range(None, None), move=True)
         extents = [self.catalog.extents[self.catalog.find(i)] for i in lesson]
         first = min(x.outer_start for x in extents)
         last = max(max(x.outer_end for x in extents), first + 366)  # a year at least: one event is not a day wide
@@ -340,19 +347,26 @@ class ViewController:
         state = change.state
         previous = view if isinstance(view, dict) else {}
         rev = int(previous.get("rev") or 0) + (1 if change.move else 0)
-        selected = {"id": state.event} if self.catalog.find(state.event) is not None else None
+        selected = self.selection(state)
         # The layout starts with nothing selected: a first visit without an event leaves it so
         # (and the reader's callback unasked).
-        old_selected = from_store(view).event if view is not None else None
+        old_selected = self.selection(from_store(view)) if view is not None else None
         target = to_query(state)
         url_search = target if not change.from_url and target != (search or "") else no_update
         address = (search or "") if url_search is no_update else target
         controls = dict(people=list(state.people), places=list(state.places), query=state.query)
         return dict(view=dict(store_data(state), rev=rev, clicks=clicks, search=address, seen=stamps, **data),
-                    selected=selected if reselect or state.event != old_selected else no_update, url=url_search,
+                    selected=selected if reselect or selected != old_selected else no_update, url=url_search,
                     **(controls if change.controls else {name: no_update for name in controls}),
                     **{f"{name}_options": picker_options(controls[name], pickers.get(name), change.controls)
                        for name in ("people", "places")})
+
+    def selection(self, state: ViewState) -> dict | None:
+        """What the reader shows (the ``selected`` store): the selected event, else the opened
+        article (``article=`` with no event selected, as one no event cites yet opens), else nothing."""
+        if self.catalog.find(state.event) is not None:
+            return {"id": state.event}
+        return {"article": state.article} if state.article in self.catalog.articles else None
 
     def _shown(self, state: ViewState, shown_range) -> tuple[int, int]:
         """The range on screen: the browser's report, else the state's, else everything."""
@@ -366,15 +380,19 @@ class ViewController:
         return self.catalog.span
 
     def reader(self, selected):
-        """Dash callback: the reader panel for the selected event (by its id), or the hint and the
-        article index; again when the page draws other data (a reload, a preview), so a new
-        article is listed at once."""
+        """Dash callback: the reader panel for the selected event (by its id), or the opened article
+        (by its id), or the hint and the article index; again when the page draws other data (a
+        reload, a preview), so a new article is listed at once."""
         if self.catalog is GONE:
             return dict(children=gone_reader(), className="reader")
         event_id = selected.get("id") if isinstance(selected, dict) else None
         position = self.catalog.find(event_id) if isinstance(event_id, str) else None
+        article_id = selected.get("article") if isinstance(selected, dict) else None
+        if position is None and isinstance(article_id, str) and article_id in self.catalog.articles:
+            return dict(children=article_panel(self.catalog, article_id, self.drafts.get(article_id, 0)),
+                        className="reader open")
         if position is None:
-            return dict(children=empty_reader(self.catalog), className="reader")
+            return dict(children=empty_reader(self.catalog, self.drafts), className="reader")
         return dict(children=reader_panel(self.catalog, position), className="reader open")
 
 
@@ -407,9 +425,11 @@ def chip_clicks(inputs) -> dict[str, int]:
     return clicks
 
 
-def register(app: Dash, current: CurrentData) -> None:
-    """The view-state and reader callbacks (one controller per version of the data) and the drawing."""
-    controller = current.per_version(ViewController)
+def register(app: Dash, current: CurrentData, drafts: Drafts) -> None:
+    """The view-state and reader callbacks (one controller per version of the data) and the drawing;
+    ``drafts`` counts the proposed rows per article for the article index."""
+    controller = current.per_version(lambda catalog: ViewController(catalog,
+                                                                    drafts.per_article(current.snapshot(), catalog)))
     app.layout.children.append(dcc.Store(id=ids.TIMELINE_DRAWN, data={"key": None}))
     clientside(app, "timeline", "drawnData", Output(ids.TIMELINE_DRAWN, "data"), Input(ids.TIMELINE_READY, "data"),
                State(ids.TIMELINE_DRAWN, "data"), prevent_initial_call=True)

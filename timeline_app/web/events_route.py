@@ -5,8 +5,9 @@ its data whenever Dash re-renders it (for instance when the reader panel adds
 its links), which takes seconds at 100k events.  The browser fetches each
 version once (``assets/timeline-render.js``) and keeps it; the stores only
 hold its URL.  Each version carries the rows ``propose`` drafts for the
-articles' uncovered dates (``proposed``: computed here once per version,
-drawn only when the reader turns the layer on, never written anywhere).
+articles' uncovered dates (``proposed``: made once per version by
+:class:`.proposed_view.Drafts`, drawn only when the reader turns the layer
+on, never written anywhere).
 
 A version is ``STAMP-DIGEST``: the data's :attr:`~timeline_app.data.live.Snapshot.stamp`
 (when its files last changed, the same in every server process) and a hash
@@ -31,7 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import threading
 import time
 from collections import OrderedDict
@@ -41,11 +41,10 @@ from flask import Response, redirect, request
 
 from ..data.catalog import Catalog
 from ..data.live import LiveDataset, Snapshot
-from ..extract.propose import ProposedRow, propose_uncovered
+from ..extract.propose import ProposedRow
 from ..view.figure import timeline_payload
 from . import ids
-
-log = logging.getLogger(__name__)
+from .proposed_view import Drafts
 
 ROUTE = "/_timeline/events.json"
 KEEP_PUBLISHED = 8
@@ -58,16 +57,6 @@ MAX_VERSION_CHARS = 64
 def encode(catalog: Catalog, proposed: list[ProposedRow] | tuple = ()) -> bytes:
     """The JSON the browser draws from: the one encoding of a catalog (and its proposed rows) for the browser."""
     return json.dumps(timeline_payload(catalog, proposed), separators=(",", ":"), ensure_ascii=False).encode()
-
-
-def proposed_rows(live: LiveDataset, snapshot: Snapshot) -> list[ProposedRow]:
-    """The proposals for the snapshot's articles (the "proposed" layer); none if the proposer fails,
-    which must never keep the events themselves from being served."""
-    try:
-        return propose_uncovered(snapshot.dataset, live.folder)
-    except Exception:  # noqa: BLE001 - the events are served whatever the articles hold
-        log.exception("proposing rows for %s failed", live.folder)
-        return []
 
 
 def digest(body: bytes) -> str:
@@ -90,8 +79,9 @@ def version_in(url) -> str | None:
 class EventsRoute:
     """Encodes each snapshot once and serves the last :data:`KEEP_PUBLISHED` versions."""
 
-    def __init__(self, live: LiveDataset, *, clock=time.monotonic):
+    def __init__(self, live: LiveDataset, drafts: Drafts, *, clock=time.monotonic):
         self.live = live
+        self.drafts = drafts
         self.clock = clock
         self._lock = threading.Lock()
         self._published: OrderedDict[str, tuple[bytes, float | None]] = OrderedDict()
@@ -104,7 +94,7 @@ class EventsRoute:
         last = self._last
         if last is not None and last[0] is snapshot.catalog:
             return last[1]
-        body = encode(snapshot.catalog, proposed_rows(self.live, snapshot))
+        body = encode(snapshot.catalog, self.drafts.rows(snapshot))
         version = f"{snapshot.stamp}-{digest(body)}"
         now = self.clock()
         with self._lock:
@@ -148,14 +138,14 @@ class EventsRoute:
         return response
 
 
-def register(app: Dash, live: LiveDataset) -> EventsRoute:
+def register(app: Dash, live: LiveDataset, drafts: Drafts) -> EventsRoute:
     """Add the route to ``app``'s server; the layout names :data:`ROUTE`, the poll a version of it.
 
     The page itself preloads :data:`ROUTE`: the browser fetches the events
     while it is still reading the scripts, instead of after the layout and
     the first callbacks, so a small dataset is drawn as soon as the page can.
     """
-    route = EventsRoute(live)
+    route = EventsRoute(live, drafts)
     app.server.add_url_rule(ROUTE, "timeline_events", route.serve)
     link = f'<link rel="preload" id="{ids.TIMELINE_EVENTS}" href="{ROUTE}" as="fetch" crossorigin="anonymous">'
     app.index_string = app.index_string.replace("{%metas%}", "{%metas%}\n        " + link, 1)

@@ -23,6 +23,8 @@ state on each zoom.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dash import dcc, html
 
 from ..data.catalog import Catalog
@@ -55,9 +57,11 @@ def zoom_bar() -> html.Nav:
                     className="zoom-bar", **{"aria-label": "Zoom"})
 
 
-def build_layout(catalog: Catalog, title: str, source: dict, card: TitleCard | None = None) -> html.Div:
+def build_layout(catalog: Catalog, title: str, source: dict, card: TitleCard | None = None,
+                 drafts: Mapping[str, int] | None = None) -> html.Div:
     """The page; ``source`` names the events' URL (:data:`.events_route.ROUTE`, the current version);
-    ``card`` is the dataset's title card, shown in the reader's place in presentation mode."""
+    ``card`` is the dataset's title card, shown in the reader's place in presentation mode;
+    ``drafts`` the proposed rows per article id, for the article index."""
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.TIMELINE_SOURCE, data=source),
@@ -87,7 +91,7 @@ def build_layout(catalog: Catalog, title: str, source: dict, card: TitleCard | N
                 html.Button("×", id=ids.READER_CLOSE, n_clicks=0, className="reader-close",
                             title="Close the article", **{"aria-label": "Close the article"}),
                 title_card(card),
-                html.Div(empty_reader(catalog), id=ids.READER_BODY, className="reader-body"),
+                html.Div(empty_reader(catalog, drafts or {}), id=ids.READER_BODY, className="reader-body"),
             ], id=ids.READER, className="reader", **{"aria-label": "Article", "aria-live": "polite"}),
         ], className="workspace"),  # the page's one main landmark: the timeline and the reader
         classroom_panels(title),

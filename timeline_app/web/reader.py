@@ -7,6 +7,8 @@ elements (:mod:`.article_marks`): never parsed as HTML or Markdown.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dash import html
 
 from ..data.catalog import Catalog, is_life
@@ -98,11 +100,32 @@ def reader_panel(catalog: Catalog, position: int) -> list:
     return children
 
 
-def empty_reader(catalog: Catalog) -> list:
-    """The hint, then the article index (an article opens with its events to step through)."""
+def article_panel(catalog: Catalog, article_id: str, drafts: int) -> list:
+    """An opened article with no event selected (one no event cites yet): its title, what the
+    timeline has of it, and its text with its dates marked; links to its events when it has some."""
+    article = catalog.articles[article_id]
+    positions = catalog.by_article.get(article_id, [])
+    if positions:
+        note = "Select one of its events to read it beside its quote."
+    else:
+        note = ("No event cites this article yet. "
+                + (f"The proposed layer (the Proposed button) has {drafts} draft event"
+                   f"{'' if drafts == 1 else 's'} for its dates." if drafts
+                   else "Add its events to events.csv to see them on the timeline."))
+    children = [html.Div(html.H2(article.title, id=ids.READER_TITLE), className="reader-head"),
+                html.P(note, className="reader-note"),
+                html.Div(marked_body(catalog, article, ""), className="article-text", id=ids.ARTICLE_TEXT)]
+    if positions:
+        children.append(_links(catalog, "Events in this article", positions))
+    return children
+
+
+def empty_reader(catalog: Catalog, drafts: Mapping[str, int]) -> list:
+    """The hint, then the article index (an article opens with its events to step through);
+    ``drafts``: the proposed rows per article id, for the articles no event cites yet."""
     return [html.P("Select an event on the timeline (click it, or focus the timeline and use the "
                    "arrow keys) to read the article it comes from, or open an article:", className="reader-empty"),
-            article_index(catalog)]
+            article_index(catalog, drafts)]
 
 
 def gone_reader() -> list:

@@ -313,15 +313,15 @@
 
   /* Which data the page drew, for the view and reader callbacks (callbacks.py): a preview's key, or
      null for the shipped data, and the drawn data's address or key.  Only a change asks the server:
-     the first data a page draws is the one its layout was made for, so a new page costs no request;
-     a preview, or a new version of the shipped data (a new article for the index), does. */
-  let firstData;
-  ns.drawnData = function (ready, current) {
+     the layout names the version its article index was made from (source.built), so a new page
+     drawing that version costs no request; a preview, or another version of the shipped data (a
+     new article for the index, also on a page opened after it arrived), does. */
+  ns.drawnData = function (ready, current, source) {
     const key = ready && typeof ready.key === 'string' ? ready.key : null;
     const data = key || (ready && typeof ready.url === 'string' ? ready.url : null);
-    if (firstData === undefined && data !== null) firstData = data;
+    const built = source && typeof source.built === 'string' ? source.built : null;
     const was = current || {};
-    const changed = was.key !== key || (data !== firstData && data !== was.data);
+    const changed = was.key !== key || (data !== built && data !== was.data);
     return changed ? { key, data } : noUpdate();
   };
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import time
 
 import pytest
+import requests
 from live_helpers import copy_dataset
 
 from timeline_app.data.dataset import load_dataset
 from timeline_app.extract.propose import propose_uncovered
+from timeline_app.web.events_route import ROUTE
 
 EVENTS_FILE = "proposed_events_file"
 TITLE = "The Paris Commune"
@@ -75,6 +77,26 @@ def test_a_new_article_is_listed_within_two_seconds_and_its_proposals_drawn_dash
     assert drawn(page)["points"] >= len(expected)
 
     assert proposed_events_file.read_bytes() == events_before, "the app writes nothing"
+    assert page.duo.get_logs() == []
+
+
+def test_a_page_opened_after_the_new_article_arrived_lists_it(page, proposed_events_file):
+    """The layout is the same bytes for every visitor and shows the article index of the start-up
+    data: a page drawing a newer version asks for the index again."""
+    def current() -> str:
+        answer = requests.get(page.duo.server_url.rstrip("/") + ROUTE, allow_redirects=False, timeout=5)
+        return answer.headers["Location"]
+
+    started = current()
+    article = proposed_events_file.parent / "sources" / "paris-commune.txt"
+    article.write_text(TEXT.replace("28 March", "18 March"), encoding="utf-8")
+    deadline = time.monotonic() + 5
+    while current() == started:  # the server has the new version before the page is opened
+        assert time.monotonic() < deadline, "the server did not notice the article"
+        time.sleep(0.1)
+    page.open()
+    page.wait(f"document.querySelector('.article-index').textContent.includes({TITLE!r})", timeout=2.0,
+              message="the article added after start-up in a new page's index")
     assert page.duo.get_logs() == []
 
 

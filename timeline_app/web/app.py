@@ -53,13 +53,14 @@ def create_app(events_file: Path | str | None = None, *,
     # suppress_callback_exceptions: the reader's event links appear only once an event is selected.
     app = Dash(__name__, assets_folder=str(ROOT / "assets"), title=TITLE, update_title=None,
                suppress_callback_exceptions=True, serve_locally=True)
-    # The layout is the same bytes for everyone (route_cache): it names the data's URL, not a version.
     drafts = proposed_view.Drafts(live)  # the proposed rows, made once per version (route and article index)
-    app.layout = build_layout(snapshot.catalog, TITLE, {"url": events_route.ROUTE},
+    route = events_route.register(app, live, drafts)
+    # The layout is the same bytes for everyone (route_cache): it names the data's URL, not a version,
+    # and which version its article index shows ("built", encoded now, not in the first visitor's request).
+    app.layout = build_layout(snapshot.catalog, TITLE,
+                              {"url": events_route.ROUTE, "built": route.source(snapshot)["url"]},
                               read_title_card(dataset_folder_for(events_file)),
                               drafts.per_article(snapshot, snapshot.catalog))
-    route = events_route.register(app, live, drafts)
-    route.version(snapshot)  # encode the start-up data now, not in the first visitor's request
     media_route.register(app, live)
     callbacks.register(app, current, drafts)
     classroom.register(app, current, TITLE)

@@ -432,7 +432,7 @@ def register(app: Dash, current: CurrentData, drafts: Drafts) -> None:
                                                                     drafts.per_article(current.snapshot(), catalog)))
     app.layout.children.append(dcc.Store(id=ids.TIMELINE_DRAWN, data={"key": None}))
     clientside(app, "timeline", "drawnData", Output(ids.TIMELINE_DRAWN, "data"), Input(ids.TIMELINE_READY, "data"),
-               State(ids.TIMELINE_DRAWN, "data"), prevent_initial_call=True)
+               State(ids.TIMELINE_DRAWN, "data"), State(ids.TIMELINE_SOURCE, "data"), prevent_initial_call=True)
 
     def update(drawn=None, **inputs):
         return controller(drawn).update(drawn=drawn, **inputs)

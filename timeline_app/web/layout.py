@@ -59,7 +59,8 @@ def zoom_bar() -> html.Nav:
 
 def build_layout(catalog: Catalog, title: str, source: dict, card: TitleCard | None = None,
                  drafts: Mapping[str, int] | None = None) -> html.Div:
-    """The page; ``source`` names the events' URL (:data:`.events_route.ROUTE`, the current version);
+    """The page; ``source`` names the events' URL (:data:`.events_route.ROUTE`, the current version)
+    and the version ``catalog`` is (``built``: a page drawing another asks for a fresh article index);
     ``card`` is the dataset's title card, shown in the reader's place in presentation mode;
     ``drafts`` the proposed rows per article id, for the article index."""
     return html.Div([

@@ -105,7 +105,7 @@
   /* ---- drawing --------------------------------------------------------------- */
   const state = {
     gd: null, plotted: false, filterKey: null, narrow: null, appliedRev: null, selected: null,
-    d: null, s: null, R: null, expectRange: null, grid: null, kept: null, reported: null,
+    d: null, s: null, R: null, expectRange: null, grid: null, kept: null, reported: null, ticks: null,
   };
 
   function geometry(base) {
@@ -130,10 +130,32 @@
     return [lo - (hi - lo) * FIT_PAD_LEFT, hi + (hi - lo) * FIT_PAD_RIGHT];
   }
 
+  /* The x axis's ticks for a range: those of the screens on either side too (plotly.js draws the
+     ones in view), so a pan of up to a screen keeps them and plotly.js draws the pan once, not
+     once for the range and again for the ticks.  The ticks of a scale depend on days per pixel only
+     (timeline-calendar.js), so the wider range at the wider width gives the same ticks in view. */
+  const TICK_SCREENS = 1;
   function tickUpdate(range, plotWidth) {
-    const ticks = lib.calendar.ticks(range[0], range[1], plotWidth);
-    status.ticks = ticks.text;
+    const span = range[1] - range[0];
+    const lo = range[0] - TICK_SCREENS * span;
+    const hi = range[1] + TICK_SCREENS * span;
+    const ticks = lib.calendar.ticks(lo, hi, plotWidth * (1 + 2 * TICK_SCREENS));
+    state.ticks = { lo, hi, perPx: span / plotWidth, vals: ticks.vals, text: ticks.text };
+    noteTicks(range);
     return { 'xaxis.tickvals': ticks.vals, 'xaxis.ticktext': ticks.text };
+  }
+
+  /* Whether the ticks drawn serve ``range`` at ``plotWidth`` pixels: the same scale, within them. */
+  function ticksHold(range, plotWidth) {
+    const t = state.ticks;
+    const perPx = (range[1] - range[0]) / plotWidth;
+    return !!t && Math.abs(perPx - t.perPx) <= 1e-9 * t.perPx && range[0] >= t.lo && range[1] <= t.hi;
+  }
+
+  /* The tick labels in view (for the tests and bench/app.py). */
+  function noteTicks(range) {
+    const t = state.ticks;
+    status.ticks = t.text.filter((_, k) => t.vals[k] >= range[0] && t.vals[k] <= range[1]);
   }
 
   /* Labels, highlight and status for what is on screen now. */
@@ -183,8 +205,10 @@
     const range = rangeOf(gd);
     const mine = sameRange(range, state.expectRange);
     const width = gd._fullLayout._size.w;
-    const drawn = lib.traces.needsDetail(state.grid, range, width) ? refine(range, width)
-      : window.Plotly.relayout(gd, tickUpdate(range, width));
+    let drawn;
+    if (lib.traces.needsDetail(state.grid, range, width)) drawn = refine(range, width);
+    else if (ticksHold(range, width)) drawn = Promise.resolve(noteTicks(range));
+    else drawn = window.Plotly.relayout(gd, tickUpdate(range, width));
     drawn.then(() => {
       drawOverlay();
       status.settled = performance.now();
@@ -382,22 +406,24 @@
       if (state.plotted || !document.getElementById('timeline-plot') || !lib.traces || !lib.labels || !lib.eras) {
         return state.plotted;
       }
-      render(null, {}, null, source);
-      state.reported = null; // Dash's first call still hands the range on (shown-range)
-      return state.plotted;
+      render(null, {}, null, source, true);
+      return true;
     };
     if (draw()) return;
-    // In a task of its own: the box appears within Dash's drawing of the whole layout, a long task already.
+    // In a task of its own (the box appears within Dash's drawing of the whole layout, a long task
+    // already), ahead of the tasks Dash queues after it where the browser can tell them apart.
+    const soon = window.scheduler && window.scheduler.postTask
+      ? (f) => window.scheduler.postTask(f, { priority: 'user-blocking' }) : (f) => setTimeout(f, 0);
     const watch = new MutationObserver(() => {
       if (document.getElementById('timeline-plot')) {
         watch.disconnect();
-        setTimeout(draw, 0);
+        soon(draw);
       }
     });
     watch.observe(document.documentElement, { childList: true, subtree: true });
   }
 
-  /* The page preloads its data (events_route.py, register): ask for it now, while the scripts run. */
+  /* The page preloads its data (timeline_app/web/preload.py): ask for it now, while the scripts run. */
   const preload = document.getElementById('timeline-events');
   if (preload) lib.payload({ url: preload.getAttribute('href') });
 
@@ -410,9 +436,24 @@
     return render(ready, view, selected, source);
   };
 
-  function render(ready, view, selected, source) {
+  /* plotly.js loads without holding the page up (security.py, use_strict_plotly): a draw asked for
+     before it has run is made on the page's load event, which waits for it. */
+  let waiting = null;
+  window.addEventListener('load', () => {
+    const args = waiting;
+    waiting = null;
+    if (!args || !window.Plotly) return;
+    const range = render(...args);
+    if (Array.isArray(range)) clientside.set_props('shown-range', { data: range });
+  });
+
+  /* Draws the timeline for these inputs; returns the range shown for Dash (shown-range), or
+     no_update.  ``early``: the page's own first draw, before Dash's (drawEarly), which hands
+     nothing on: Dash's first call then passes the range on. */
+  function render(ready, view, selected, source, early = false) {
     status.selectedId = selected && typeof selected.id === 'string' ? selected.id : null;
     const payload = lib.payload(source);
+    if (payload && view && !window.Plotly) waiting = [ready, view, selected, source, early];
     if (!payload || !view || !window.Plotly) return noUpdate();
     const gd = document.getElementById('timeline-plot');
     if (!gd) return noUpdate();
@@ -481,6 +522,7 @@
     });
     // shown-range feeds other callbacks: pass it on only when it changed.
     const shownRange = [Math.round(range[0]), Math.round(range[1])];
+    if (early) return noUpdate();
     if (state.reported && shownRange[0] === state.reported[0] && shownRange[1] === state.reported[1]) return noUpdate();
     state.reported = shownRange;
     return shownRange;

@@ -73,9 +73,14 @@ def test_a_zoom_button_clicked_hands_the_keys_to_the_timeline(page):
     assert page.duo.get_logs() == []
 
 
+VISIBLE_TICKS = """const xa = document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis;
+return Array.from(xa.ticktext).filter((_, k) => xa.tickvals[k] >= xa.range[0] && xa.tickvals[k] <= xa.range[1]);"""
+
+
 def test_drag_pans(page):
     page.open()
     before = page.x_range()
+    paints = page.status()["paints"]
     plot = page.plot_box()
     y = int(plot["top"] + 8)
     actions = page.pointer()
@@ -88,6 +93,9 @@ def test_drag_pans(page):
     page.settle()
     after = page.x_range()
     assert after[0] > before[0] and abs(width(after) - width(before)) < 1, "dragged left: later years, same zoom"
+    # The ticks drawn before hold a screen on either side: plotly.js draws the pan once, ticks and all.
+    assert page.status()["paints"] == paints + 1
+    assert page.status()["ticks"] == page.js(VISIBLE_TICKS) and len(page.status()["ticks"]) >= 3
     assert page.duo.get_logs() == []
 
 

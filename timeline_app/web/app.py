@@ -23,7 +23,7 @@ from ..server.compress import enable_gzip
 from ..server.route_cache import cache_fixed_routes
 from ..server.security import harden
 from ..server.settings import from_environment
-from . import callbacks, events_route, live_view, media_route, paste_view, proposed_view
+from . import callbacks, events_route, live_view, media_route, paste_view, preload, proposed_view
 from .classroom import panels as classroom
 from .current import CurrentData
 from .layout import build_layout
@@ -67,6 +67,7 @@ def create_app(events_file: Path | str | None = None, *,
     live_view.register(app, current, route, max_body_bytes)  # problems panel, reload poll, upload preview
     paste_view.register(app, current)  # any text as a timeline (after live_view: it draws as its preview does)
     proposed_view.register(app)  # the card of a selected proposed row (assets/timeline-proposed.js)
+    preload.preload(app)  # the events and the lazy components' code, asked for with the scripts
     cache_fixed_routes(app)  # layout and callbacks are complete now; serialise them once
     enable_gzip(app.server)
     cache_fingerprinted_assets(app.server, app.get_asset_url(""))

@@ -43,7 +43,6 @@ from ..data.catalog import Catalog
 from ..data.live import LiveDataset, Snapshot
 from ..extract.propose import ProposedRow
 from ..view.figure import timeline_payload
-from . import ids
 from .proposed_view import Drafts
 
 ROUTE = "/_timeline/events.json"
@@ -139,14 +138,8 @@ class EventsRoute:
 
 
 def register(app: Dash, live: LiveDataset, drafts: Drafts) -> EventsRoute:
-    """Add the route to ``app``'s server; the layout names :data:`ROUTE`, the poll a version of it.
-
-    The page itself preloads :data:`ROUTE`: the browser fetches the events
-    while it is still reading the scripts, instead of after the layout and
-    the first callbacks, so a small dataset is drawn as soon as the page can.
-    """
+    """Add the route to ``app``'s server; the layout names :data:`ROUTE`, the poll a version of it,
+    and the page preloads it (:mod:`.preload`)."""
     route = EventsRoute(live, drafts)
     app.server.add_url_rule(ROUTE, "timeline_events", route.serve)
-    link = f'<link rel="preload" id="{ids.TIMELINE_EVENTS}" href="{ROUTE}" as="fetch" crossorigin="anonymous">'
-    app.index_string = app.index_string.replace("{%metas%}", "{%metas%}\n        " + link, 1)
     return route

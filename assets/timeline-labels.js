@@ -45,6 +45,7 @@
   // A title that fits nowhere whole may take the place of one of the nearest RIPUP_TRIES labels
   // if that one can move elsewhere, whole.
   const RIPUP_TRIES = 6;
+  const CALLOUTS_PER_LABEL = 2; // callouts tried per placement, at most, per label that may be drawn
   // Callouts, moves and more than one order only while at most FAR_EVENTS times as many events
   // as labels are in view: a crowded view has no room to spare, and their cost grows with it.
   const FAR_EVENTS = 2;
@@ -454,9 +455,10 @@
     const placeWhole = (i, placed) => place(i, () => true, false, placed) || callout(i, placed);
 
     /*
-     * Event i's whole title where a label near its mark stands: that label moves elsewhere,
-     * whole, if it can (else both stay as they were).  The nearest labels are tried first, at
-     * most RIPUP_TRIES of them.  Returns whether i was placed.
+     * Event i's whole title at one of its places near its mark where another label stands: that
+     * label moves elsewhere, whole (near its own mark or farther off), if it can; else both stay
+     * as they were.  The nearest labels are tried first, at most RIPUP_TRIES of them.  Returns
+     * whether i was placed.
      */
     function displace(i, placed) {
       const y = ya.l2p(R.y(i));
@@ -468,7 +470,7 @@
       for (const other of near) {
         const gone = remove(placed, other);
         const before = placed.length;
-        if (placeWhole(i, placed)) {
+        if (place(i, () => true, false, placed)) {
           if (placeWhole(other.i, placed)) return true;
           placed.splice(before);
         }
@@ -585,7 +587,9 @@
      * away, joined by a straight leader (slanted when the stretch is beside the mark) that
      * crosses nothing.  The shortest such leader wins.
      */
+    let calloutsLeft = 0; // per placement (run)
     function callout(i, placed) {
+      if (calloutsLeft-- <= 0) return false;
       const y = ya.l2p(R.y(i));
       let x;
       let from;
@@ -604,27 +608,29 @@
       const w = wholeWidth(d, i, type);
       const longest = CALLOUT_STEPS * step;
       const tries = [];
-      const seen = new Set();
       for (const c of slotYs) {
         const dy = c - y;
         const top = c - height / 2;
         if (Math.abs(dy) < height / 2 + from || Math.abs(dy) > longest || top < 0 || top + height > plot.h) continue;
         const footY = dy < 0 ? top + height : top;
+        const across = Math.sqrt(Math.max(longest * longest - (footY - y) * (footY - y), 0));
         // Well clear of the marks on the line it moves to, lest it read as one of theirs.
-        const stretches = freeStretches(top, top + height, x - longest - w, x + longest + w, placed, CALLOUT_MARK_SPACE * markGap);
+        const stretches = freeStretches(top, top + height, x - across - w, x + across + w, placed, CALLOUT_MARK_SPACE * markGap);
         for (const [l, r] of stretches) {
           if (r - l < w) continue;
           // The leader's foot straight above or below the mark, else slanted by whole label
           // heights (to pass what lies straight between), the label starting or ending at it.
+          const feet = [];
           for (let k = -CALLOUT_STEPS; k <= CALLOUT_STEPS; k++) {
             const foot = x + k * step;
+            if (Math.abs(foot - x) > across + step) continue;
             for (const left of [foot - LEADER_GAP_PX, foot + LEADER_GAP_PX - w]) {
               const at = Math.min(Math.max(left, l), r - w);
               const footX = Math.min(Math.max(foot, at + LEADER_GAP_PX), at + w - LEADER_GAP_PX);
+              if (feet.some((v) => Math.abs(v - footX) < 0.05)) continue;
+              feet.push(footX);
               const length = Math.hypot(footX - x, footY - y);
-              const key = top + ',' + footX.toFixed(1);
-              if (length <= longest && !seen.has(key)) tries.push({ length, top, left: at, footX, footY });
-              seen.add(key);
+              if (length <= longest) tries.push({ length, top, left: at, footX, footY });
             }
           }
         }
@@ -700,6 +706,7 @@
        `spacing` pixels apart; stops (over: true) once more than `limit` labels are placed. */
     function run(perBand, spacing, limit, order) {
       const placed = [];
+      calloutsLeft = CALLOUTS_PER_LABEL * cap;
       if (selected !== null && lib.data.isShown(s, selected) >= 0) placeSelected(selected, placed);
       const done = new Set(placed.map((p) => p.i));
       const bands = new Map();
@@ -764,7 +771,7 @@
     };
 
     let result = run(Infinity, 0, cap, inTime);
-    if (!result.over && roomy) {
+    if (!result.over && roomy && score(result)[0] < visible.length) {
       // What a greedy placement fits depends on the order (issue 15: the dense decades): the
       // longest titles first may fit more whole, the least crowded first (fewest other marks
       // within a title's width and three label heights) needs the shortest leaders.

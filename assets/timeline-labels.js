@@ -37,11 +37,12 @@
   const STACK_GAP_PX = 1;
   const MARK_RADIUS_PX = 5;
   // Failing that, a whole title may go up to this many label heights away, its leader slanted
-  // if need be (a callout), well clear of the marks on the line it moves to (this many
-  // MARK_GAP_PX), lest it read as theirs; the shortest CALLOUT_TRIES leaders are tried.
+  // if need be (a callout); the shortest CALLOUT_TRIES leaders are tried.
   const CALLOUT_STEPS = 7;
-  const CALLOUT_MARK_SPACE = 2;
   const CALLOUT_TRIES = 40;
+  // A label joined to its mark by a leader keeps this many MARK_GAP_PX from the marks on the
+  // line it moves to, lest it read as theirs.
+  const FAR_MARK_GAP = 2;
   // A title that fits nowhere whole may take the place of one of the nearest RIPUP_TRIES labels
   // if that one can move elsewhere, whole.
   const RIPUP_TRIES = 6;
@@ -233,6 +234,7 @@
     const cap = plot.w < NARROW_PX ? MAX_LABELS_NARROW : MAX_LABELS;
     const scale = type.px / LABEL_FONT_PX;
     const markGap = MARK_GAP_PX * scale;
+    const farMarkGap = FAR_MARK_GAP * markGap;
     const markClear = MARK_CLEAR_PX * scale;
     const markRadius = MARK_RADIUS_PX * scale;
     const roomAbove = unit >= 24 * scale;
@@ -256,7 +258,7 @@
      * meets something at x already, else {room, edge} (edge: only the plot's
      * side stopped it).  `placed` holds labels and leaders as boxes.
      */
-    function reach(x, dir, top, bottom, placed, markClearance) {
+    function reach(x, dir, top, bottom, placed, markClearance, gap = markGap) {
       let limit = dir > 0 ? plot.w : 0;
       const closer = (v) => (dir > 0 ? v < limit : v > limit);
       const { list, ys } = view;
@@ -266,16 +268,16 @@
         if (row.y > top - markClearance && row.y < bottom + markClearance && row.marks.length) {
           const m = row.marks;
           if (dir > 0) {
-            const j = lowerBound(m, x - markGap + 0.5);
+            const j = lowerBound(m, x - gap + 0.5);
             if (j < m.length) {
-              if (m[j] - markGap < x - 0.5) return null;
-              if (closer(m[j] - markGap)) limit = m[j] - markGap;
+              if (m[j] - gap < x - 0.5) return null;
+              if (closer(m[j] - gap)) limit = m[j] - gap;
             }
           } else {
-            const j = lowerBound(m, x + markGap - 0.5) - 1;
+            const j = lowerBound(m, x + gap - 0.5) - 1;
             if (j >= 0) {
-              if (m[j] + markGap > x + 0.5) return null;
-              if (closer(m[j] + markGap)) limit = m[j] + markGap;
+              if (m[j] + gap > x + 0.5) return null;
+              if (closer(m[j] + gap)) limit = m[j] + gap;
             }
           }
         }
@@ -393,7 +395,8 @@
       let edgeOfOwn = false;
       return list.map((p) => {
         if (p.edgeOnly && !edgeOfOwn) return null;
-        const r = p.dir ? reach(p.x, p.dir, p.top, p.top + height, placed, clearance) : around(p, placed, clearance);
+        const r = p.dir ? reach(p.x, p.dir, p.top, p.top + height, placed, clearance, p.leader ? farMarkGap : markGap)
+          : around(p, placed, clearance);
         if (p.own) edgeOfOwn = !!r && r.edge;
         if (!r || !leaderFree(p.leader, placed)) return null;
         return r;
@@ -402,8 +405,9 @@
 
     /* The free stretch at a stacked place, around its leader: {room, from, to}, or null. */
     function around(p, placed, clearance) {
-      const right = reach(p.x - LEADER_GAP_PX, 1, p.top, p.top + height, placed, clearance);
-      const left = right && reach(p.x + LEADER_GAP_PX, -1, p.top, p.top + height, placed, clearance);
+      // Well clear of the marks on the line it moves to, lest it read as one of theirs.
+      const right = reach(p.x - LEADER_GAP_PX, 1, p.top, p.top + height, placed, clearance, farMarkGap);
+      const left = right && reach(p.x + LEADER_GAP_PX, -1, p.top, p.top + height, placed, clearance, farMarkGap);
       if (!left) return null;
       const from = p.x + LEADER_GAP_PX - left.room;
       const to = p.x - LEADER_GAP_PX + right.room;
@@ -427,7 +431,7 @@
       // A span's label slides back along its span rather than being cut at the plot's edge.
       const left = Math.max(p.slide, plot.w - w);
       if (left + w > plot.w + 0.5) return null;
-      const again = reach(left, 1, p.top, p.top + height, placed, markClear);
+      const again = reach(left, 1, p.top, p.top + height, placed, markClear, p.leader ? farMarkGap : markGap);
       return again && again.room >= w - 0.5 ? left : null;
     }
 
@@ -614,8 +618,7 @@
         if (Math.abs(dy) < height / 2 + from || Math.abs(dy) > longest || top < 0 || top + height > plot.h) continue;
         const footY = dy < 0 ? top + height : top;
         const across = Math.sqrt(Math.max(longest * longest - (footY - y) * (footY - y), 0));
-        // Well clear of the marks on the line it moves to, lest it read as one of theirs.
-        const stretches = freeStretches(top, top + height, x - across - w, x + across + w, placed, CALLOUT_MARK_SPACE * markGap);
+        const stretches = freeStretches(top, top + height, x - across - w, x + across + w, placed, farMarkGap);
         for (const [l, r] of stretches) {
           if (r - l < w) continue;
           // The leader's foot straight above or below the mark, else slanted by whole label

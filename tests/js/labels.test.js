@@ -126,6 +126,12 @@ test('labels never overlap, stay in the plot and keep to the cap', () => {
               where + ': ' + p.text + ' covers the mark of ' + i);
             assert.ok(!p.leader || i === p.i || distance(p.leader, x, y) > 2,
               where + ': the leader of ' + p.text + ' crosses the mark of ' + i);
+            // A label moved to another line keeps well clear of that line's marks (16 px at 11 px).
+            const clear = 16 * (px / 11) - 0.5;
+            const onItsLine = y > p.top - 5 * (px / 11) && y < p.top + height + 5 * (px / 11);
+            const drawn = x >= 0 && x <= plot.w;
+            assert.ok(!p.leader || i === p.i || !onItsLine || !drawn || x < p.left - clear || x > p.right + clear,
+              where + ': ' + p.text + ' moved next to the mark of ' + i);
           }
         }
         for (const q of placed) {

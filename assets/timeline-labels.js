@@ -45,7 +45,7 @@
   const FAR_MARK_GAP = 2;
   // A title that fits nowhere whole may take the place of one of the nearest RIPUP_TRIES labels
   // if that one can move elsewhere, whole.
-  const RIPUP_TRIES = 6;
+  const RIPUP_TRIES = 4;
   const CALLOUTS_PER_LABEL = 2; // callouts tried per placement, at most, per label that may be drawn
   // Callouts, moves and more than one order only while at most FAR_EVENTS times as many events
   // as labels are in view: a crowded view has no room to spare, and their cost grows with it.
@@ -345,8 +345,15 @@
     }
 
     /* Event i's places, best first: {x, dir, top, leader, slide} (slide: a span's label may move
-       left along its span down to that pixel when the plot's edge cuts it). */
+       left along its span down to that pixel when the plot's edge cuts it).  They depend on the
+       view only, so each event's are worked out once (placements try an event many times). */
+    const placesOf = new Map();
     function places(i) {
+      let list = placesOf.get(i);
+      if (!list) placesOf.set(i, (list = placesFor(i)));
+      return list;
+    }
+    function placesFor(i) {
       const y = ya.l2p(R.y(i));
       const inside = (top) => top >= 0 && top + height <= plot.h;
       const out = [];

@@ -596,10 +596,11 @@
      * the dense decades cut or dropped most titles while the plot had room around them): in
      * the free stretch of a stacked line nearest the mark, up to CALLOUT_STEPS label heights
      * away, joined by a straight leader (slanted when the stretch is beside the mark) that
-     * crosses nothing.  The shortest such leader wins.
+     * crosses nothing.  The shortest such leader wins.  selectedLabel: the selected event's
+     * (bold) label, to place instead of the plain whole title.
      */
     let calloutsLeft = 0; // per placement (run)
-    function callout(i, placed) {
+    function callout(i, placed, selectedLabel = null) {
       if (calloutsLeft-- <= 0) return false;
       const y = ya.l2p(R.y(i));
       let x;
@@ -616,7 +617,8 @@
         from = markRadius;
         ownX = [x];
       }
-      const w = wholeWidth(d, i, type);
+      const label = selectedLabel || { text: d.title[i], w: wholeWidth(d, i, type) };
+      const w = label.w;
       const longest = CALLOUT_STEPS * step;
       const tries = [];
       for (const c of slotYs) {
@@ -652,7 +654,7 @@
         const leader = d.kind[i] === 1 ? { x0: x, y0: y + Math.sign(t.footY - y) * from, x1: t.footX, y1: t.footY }
           : { x0: x + (t.footX - x) * u, y0: y + (t.footY - y) * u, x1: t.footX, y1: t.footY };
         if (!leaderClear(leader, placed, y, ownX)) continue;
-        add(placed, i, { top: t.top, leader }, { text: d.title[i], w }, t.left, false);
+        add(placed, i, { top: t.top, leader }, label, t.left, !!selectedLabel);
         return true;
       }
       return false;
@@ -672,10 +674,13 @@
           return;
         }
       }
+      // Farther off, clear of everything; else over other marks.
+      if (roomy && callout(i, placed, whole)) return;
       const p = list[0];
       if (d.kind[i] === 1) {
-        // A span's label sits above its line: keep it in the plot, cut to the plot's width.
-        const label = fitLabel(d, i, plot.w - p.slide, type, true) || whole;
+        // A span's label sits above its line: keep it in the plot, moved left (past the span's
+        // start if need be) rather than cut, cut only to the plot's width.
+        const label = fitLabel(d, i, plot.w, type, true) || whole;
         add(placed, i, p, label, Math.max(0, Math.min(p.x, plot.w - label.w)), true);
         return;
       }

@@ -208,12 +208,12 @@ function dataset(rows) {
   });
 }
 
-function placeAll(d, plotW, plotH, range) {
+function placeAll(d, plotW, plotH, range, selected = null) {
   const s = lib.data.shown(d, {});
   const R = lib.traces.rows(d, s);
   const unit = plotH / (R.height + 0.2);
   const ya = { l2p: (y) => (y + 0.1) * unit };
-  return lib.labels.labels(d, s, R, range, { l: 0, t: 0, w: plotW, h: plotH }, null, type(11), unit, ya, null);
+  return lib.labels.labels(d, s, R, range, { l: 0, t: 0, w: plotW, h: plotH }, selected, type(11), unit, ya, null);
 }
 
 const LONG = 'The general strike of the workers councils spreads to every city of the land';
@@ -258,6 +258,27 @@ test('a title with no room near its mark goes farther, whole, its leader slanted
   const markX = (d.start[label.i] + d.end[label.i]) / 2; // a pixel a day
   assert.ok(Math.abs(Math.hypot(g.x0 - markX, g.y0 - markY) - 5) < 0.01, "and starts at its mark's rim");
   for (const p of placed) assert.ok(p === label || !crossesBox(g, { ...p, bottom: p.top + LABEL_HEIGHT }), p.text);
+});
+
+test('the selected label is whole where no place near its mark has room for it', () => {
+  // A mark boxed in as above; a span starting near the plot's right edge.
+  const boxed = 'The general strike of the workers councils spreads';
+  const late = 'A long title of a span that starts near the right edge';
+  const d = dataset([[500, 0, 'Above'], [500, 1, boxed], [500, 2, 'Below'], [470, 1, 'Left'], [530, 1, 'Right one'],
+    [700, 3, late, 30]]);
+  const R = lib.traces.rows(d, lib.data.shown(d, {}));
+  const y = (i) => (R.y(i) + 0.1) * (80 / (R.height + 0.2)); // as placeAll's y axis has it
+  for (const title of [boxed, late]) {
+    const i = d.title.indexOf(title);
+    const label = placeAll(d, 800, 80, [0, 800], i).find((p) => p.i === i);
+    assert.ok(label && label.selected && label.text === title && label.left >= 0 && label.right <= 800.5,
+      JSON.stringify(label));
+    // Moved off rather than laid over the boxed mark's neighbours.
+    for (const j of [0, 4].filter((j) => j !== i)) {
+      const x = (d.start[j] + d.end[j]) / 2;
+      assert.ok(!(label.left < x && x < label.right && label.top < y(j) && y(j) < label.bottom), d.title[j]);
+    }
+  }
 });
 
 test("a leader's line is drawn from its mark to its label, and read back for the export", () => {

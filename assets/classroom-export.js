@@ -29,6 +29,7 @@
 
   const graphDiv = () => document.querySelector('#timeline .js-plotly-plot');
   const SELECTION = 'selection'; // the name of the selection's shapes, placed in the screen's rows
+  const LEADER = 'rgb(110, 110, 110)';
 
   /* Break text into lines of at most `chars` characters, at spaces. */
   function wrap(text, chars) {
@@ -44,7 +45,7 @@
     return lines;
   }
 
-  /* The HTML layer (labels, selection) as annotations and shapes in paper coordinates. */
+  /* The HTML layer (labels, their leaders, selection) as annotations and shapes in paper coordinates. */
   function overlay(size) {
     const layer = document.getElementById('timeline-labels');
     const annotations = [];
@@ -71,6 +72,11 @@
         shapes.push({ name: SELECTION, type: 'rect', xref: 'paper', yref: 'paper', layer: 'below',
           x0: toX(left), x1: toX(left + box.width), y0: toY(top + box.height), y1: toY(top),
           fillcolor: 'rgba(255, 193, 7, 0.3)', line: { color: '#c79100', width: 1 } });
+      } else if (el.classList.contains('tl-leader')) {
+        // The line from a label moved off its mark's line to the mark (timeline-labels.js).
+        const [x0, y0, x1, y1] = lib.labels.leaderEnds(el.style);
+        shapes.push({ type: 'line', xref: 'paper', yref: 'paper', x0: toX(x0), y0: toY(y0), x1: toX(x1), y1: toY(y1),
+          line: { color: LEADER, width: 1 } });
       } else if (el.classList.contains('tl-selection-line')) {
         shapes.push({ name: SELECTION, type: 'line', xref: 'paper', yref: 'paper', layer: 'below', x0: toX(left), x1: toX(left),
           y0: 0, y1: 1, line: { color: 'rgba(199, 145, 0, 0.55)', width: 1, dash: 'dot' } });

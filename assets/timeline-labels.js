@@ -36,6 +36,20 @@
   const STACK_STEPS = 3;
   const STACK_GAP_PX = 1;
   const MARK_RADIUS_PX = 5;
+  // Failing that, a whole title may go up to this many label heights away, its leader slanted
+  // if need be (a callout); the shortest CALLOUT_TRIES leaders are tried.
+  const CALLOUT_STEPS = 7;
+  const CALLOUT_TRIES = 40;
+  // A label joined to its mark by a leader keeps this many MARK_GAP_PX from the marks on the
+  // line it moves to, lest it read as theirs.
+  const FAR_MARK_GAP = 2;
+  // A title that fits nowhere whole may take the place of one of the nearest RIPUP_TRIES labels
+  // if that one can move elsewhere, whole.
+  const RIPUP_TRIES = 4;
+  const CALLOUTS_PER_LABEL = 2; // callouts tried per placement, at most, per label that may be drawn
+  // Callouts, moves and more than one order only while at most FAR_EVENTS times as many events
+  // as labels are in view: a crowded view has no room to spare, and their cost grows with it.
+  const FAR_EVENTS = 2;
   /* A life's name sits at most this far above its bar's middle (its box just clears the bar's end
      marks), not at a share of the row: on a tall plot with few rows that floated it ~60 px above. */
   const LANE_LIFT_PX = 17;
@@ -92,6 +106,44 @@
       else hi = mid;
     }
     return lo;
+  }
+
+  /* A leader line from its mark (x0, y0) to its label (x1, y1); a straight one down or up. */
+  const vertical = (x, y0, y1) => ({ x0: x, y0, x1: x, y1 });
+
+  /* The x pixels a leader covers between the heights top and bottom: [from, to], or null. */
+  function segSpan(g, top, bottom) {
+    const lo = Math.min(g.y0, g.y1);
+    const hi = Math.max(g.y0, g.y1);
+    if (hi <= top || lo >= bottom) return null;
+    if (g.x0 === g.x1 || hi - lo < 1e-6) return [Math.min(g.x0, g.x1), Math.max(g.x0, g.x1)];
+    const at = (y) => g.x0 + ((g.x1 - g.x0) * (y - g.y0)) / (g.y1 - g.y0);
+    const p = at(Math.max(top, lo));
+    const q = at(Math.min(bottom, hi));
+    return [Math.min(p, q), Math.max(p, q)];
+  }
+
+  /* Whether two leaders cross (or touch). */
+  function segmentsCross(g, h) {
+    const side = (ax, ay, bx, by, cx, cy) => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+    return side(g.x0, g.y0, g.x1, g.y1, h.x0, h.y0) !== side(g.x0, g.y0, g.x1, g.y1, h.x1, h.y1)
+      && side(h.x0, h.y0, h.x1, h.y1, g.x0, g.y0) !== side(h.x0, h.y0, h.x1, h.y1, g.x1, g.y1);
+  }
+
+  /* The CSS of a leader's line (.tl-leader, a 0-wide box with a left border): a slanted one is
+     that box turned about its top end (timeline.css sets the origin). */
+  function leaderStyle(g) {
+    const [x, y, bx, by] = g.y0 <= g.y1 ? [g.x0, g.y0, g.x1, g.y1] : [g.x1, g.y1, g.x0, g.y0];
+    const angle = (Math.atan2(x - bx, by - y) * 180) / Math.PI;
+    return { left: x + 'px', top: y + 'px', height: Math.hypot(bx - x, by - y) + 'px',
+      transform: Math.abs(angle) < 0.01 ? '' : 'rotate(' + angle.toFixed(2) + 'deg)' };
+  }
+
+  /* A drawn leader's two ends [x0, y0, x1, y1] from its style (leaderStyle's), for the export. */
+  function leaderEnds(style) {
+    const [x, y, h] = [style.left, style.top, style.height].map(parseFloat);
+    const turn = (Number((/rotate\(([-\d.]+)deg\)/.exec(style.transform) || [0, 0])[1]) * Math.PI) / 180;
+    return [x, y, x - h * Math.sin(turn), y + h * Math.cos(turn)];
   }
 
   /*
@@ -154,15 +206,21 @@
    * and its leader cross no mark, no bar, no label and no leader: labels never
    * overlap and never hide a mark.  Whole titles are placed first, nearest
    * first (all on their lines, then one label height away, ...; in time order,
-   * spans first), then the rest get the longest cut ("…") any place allows.
-   * The selected event is labelled first, whatever it covers.
+   * spans first); then, for those left, farther off with a straight leader
+   * (callout), or in a neighbour's place if that neighbour can move (displace);
+   * then the rest get the longest cut ("…") any place allows.  The selected
+   * event is labelled first, whatever it covers.  A greedy placement fits more
+   * or less depending on its order, so a view with few events is also placed
+   * longest titles first and least crowded first, and the placement with the
+   * most whole titles (then labels, then the least leader length) is kept.
    *
    * Work: each event in view asks its places' room (a few binary searches in
    * its scene and a scan of the labels placed so far), and the first
    * placement stops once more than `cap` labels fit; then a second one gives
    * each row an equal share spread over the width instead of labelling the
    * left end only.  Widths are measured (and cached) only for events with
-   * some room.
+   * some room.  Callouts, moves and the other orders run only with at most
+   * FAR_EVENTS * cap events in view, for at most `cap` events each.
    */
   function labels(d, s, R, range, plot, selected, type, unit, ya, drawnOnly) {
     if (d.labelPx !== type.px) {
@@ -176,6 +234,7 @@
     const cap = plot.w < NARROW_PX ? MAX_LABELS_NARROW : MAX_LABELS;
     const scale = type.px / LABEL_FONT_PX;
     const markGap = MARK_GAP_PX * scale;
+    const farMarkGap = FAR_MARK_GAP * markGap;
     const markClear = MARK_CLEAR_PX * scale;
     const markRadius = MARK_RADIUS_PX * scale;
     const roomAbove = unit >= 24 * scale;
@@ -199,7 +258,7 @@
      * meets something at x already, else {room, edge} (edge: only the plot's
      * side stopped it).  `placed` holds labels and leaders as boxes.
      */
-    function reach(x, dir, top, bottom, placed, markClearance) {
+    function reach(x, dir, top, bottom, placed, markClearance, gap = markGap) {
       let limit = dir > 0 ? plot.w : 0;
       const closer = (v) => (dir > 0 ? v < limit : v > limit);
       const { list, ys } = view;
@@ -209,16 +268,16 @@
         if (row.y > top - markClearance && row.y < bottom + markClearance && row.marks.length) {
           const m = row.marks;
           if (dir > 0) {
-            const j = lowerBound(m, x - markGap + 0.5);
+            const j = lowerBound(m, x - gap + 0.5);
             if (j < m.length) {
-              if (m[j] - markGap < x - 0.5) return null;
-              if (closer(m[j] - markGap)) limit = m[j] - markGap;
+              if (m[j] - gap < x - 0.5) return null;
+              if (closer(m[j] - gap)) limit = m[j] - gap;
             }
           } else {
-            const j = lowerBound(m, x + markGap - 0.5) - 1;
+            const j = lowerBound(m, x + gap - 0.5) - 1;
             if (j >= 0) {
-              if (m[j] + markGap > x + 0.5) return null;
-              if (closer(m[j] + markGap)) limit = m[j] + markGap;
+              if (m[j] + gap > x + 0.5) return null;
+              if (closer(m[j] + gap)) limit = m[j] + gap;
             }
           }
         }
@@ -236,8 +295,15 @@
       }
       for (const p of placed) {
         if (p.top >= bottom || p.bottom <= top) continue;
-        const l = p.left - p.gap;
-        const r = p.right + p.gap;
+        let l = p.left - p.gap;
+        let r = p.right + p.gap;
+        if (p.seg && p.seg.x0 !== p.seg.x1) {
+          // A slanted leader: only the stretch of it beside this box.
+          const span = segSpan(p.seg, top, bottom);
+          if (!span) continue;
+          l = span[0] - p.gap;
+          r = span[1] + p.gap;
+        }
         if (l < x && r > x) return null;
         if (dir > 0 && l >= x && closer(l)) limit = l;
         if (dir < 0 && r <= x && closer(r)) limit = r;
@@ -251,7 +317,7 @@
       if (!leader) return true;
       const top = Math.min(leader.y0, leader.y1);
       const bottom = Math.max(leader.y0, leader.y1);
-      const r = reach(leader.x - 1, 1, top, bottom, placed, 0);
+      const r = reach(leader.x0 - 1, 1, top, bottom, placed, 0);
       return !!r && r.room >= 2;
     }
 
@@ -279,8 +345,15 @@
     }
 
     /* Event i's places, best first: {x, dir, top, leader, slide} (slide: a span's label may move
-       left along its span down to that pixel when the plot's edge cuts it). */
+       left along its span down to that pixel when the plot's edge cuts it).  They depend on the
+       view only, so each event's are worked out once (placements try an event many times). */
+    const placesOf = new Map();
     function places(i) {
+      let list = placesOf.get(i);
+      if (!list) placesOf.set(i, (list = placesFor(i)));
+      return list;
+    }
+    function placesFor(i) {
       const y = ya.l2p(R.y(i));
       const inside = (top) => top >= 0 && top + height <= plot.h;
       const out = [];
@@ -298,7 +371,7 @@
         const barEdge = (R.isLane(i) ? LANE_BAR_CLEAR_PX : SPAN_BAR_CLEAR_PX) * Math.sqrt(scale) + 0.5;
         for (const { top, level, dy } of stacked(y)) {
           if (Math.abs(dy + lift) < 1 || Math.abs(dy - lift) < 1) continue;
-          const leader = { x: x + LEADER_GAP_PX, y0: dy < 0 ? y - barEdge : y + barEdge, y1: dy < 0 ? top + height : top };
+          const leader = vertical(x + LEADER_GAP_PX, dy < 0 ? y - barEdge : y + barEdge, dy < 0 ? top + height : top);
           out.push({ level, x, dir: 1, top, leader, slide: min });
         }
         return out;
@@ -317,7 +390,7 @@
           out.push({ level, x: mark + markRadius, dir: 1, top, leader: null });
           out.push({ level, x: mark - markRadius, dir: -1, top, leader: null });
         } else {
-          const leader = { x: mark, y0: y + Math.sign(dy) * markRadius, y1: dy < 0 ? top + height : top };
+          const leader = vertical(mark, y + Math.sign(dy) * markRadius, dy < 0 ? top + height : top);
           out.push({ level, x: mark, dir: 0, top, leader });
         }
       }
@@ -329,7 +402,8 @@
       let edgeOfOwn = false;
       return list.map((p) => {
         if (p.edgeOnly && !edgeOfOwn) return null;
-        const r = p.dir ? reach(p.x, p.dir, p.top, p.top + height, placed, clearance) : around(p, placed, clearance);
+        const r = p.dir ? reach(p.x, p.dir, p.top, p.top + height, placed, clearance, p.leader ? farMarkGap : markGap)
+          : around(p, placed, clearance);
         if (p.own) edgeOfOwn = !!r && r.edge;
         if (!r || !leaderFree(p.leader, placed)) return null;
         return r;
@@ -338,8 +412,9 @@
 
     /* The free stretch at a stacked place, around its leader: {room, from, to}, or null. */
     function around(p, placed, clearance) {
-      const right = reach(p.x - LEADER_GAP_PX, 1, p.top, p.top + height, placed, clearance);
-      const left = right && reach(p.x + LEADER_GAP_PX, -1, p.top, p.top + height, placed, clearance);
+      // Well clear of the marks on the line it moves to, lest it read as one of theirs.
+      const right = reach(p.x - LEADER_GAP_PX, 1, p.top, p.top + height, placed, clearance, farMarkGap);
+      const left = right && reach(p.x + LEADER_GAP_PX, -1, p.top, p.top + height, placed, clearance, farMarkGap);
       if (!left) return null;
       const from = p.x + LEADER_GAP_PX - left.room;
       const to = p.x - LEADER_GAP_PX + right.room;
@@ -363,7 +438,7 @@
       // A span's label slides back along its span rather than being cut at the plot's edge.
       const left = Math.max(p.slide, plot.w - w);
       if (left + w > plot.w + 0.5) return null;
-      const again = reach(left, 1, p.top, p.top + height, placed, markClear);
+      const again = reach(left, 1, p.top, p.top + height, placed, markClear, p.leader ? farMarkGap : markGap);
       return again && again.room >= w - 0.5 ? left : null;
     }
 
@@ -372,10 +447,47 @@
         selected: selectedLabel, leader: p.leader, gap: LABEL_GAP_PX };
       placed.push(box);
       if (p.leader) {
-        const { x, y0, y1 } = p.leader;
-        placed.push({ i: -1, left: x, right: x, top: Math.min(y0, y1), bottom: Math.max(y0, y1), gap: LEADER_GAP_PX });
+        const { x0, y0, x1, y1 } = p.leader;
+        box.line = { i: -1, seg: p.leader, left: Math.min(x0, x1), right: Math.max(x0, x1), top: Math.min(y0, y1),
+          bottom: Math.max(y0, y1), gap: LEADER_GAP_PX };
+        placed.push(box.line);
       }
       return box;
+    }
+
+    /* Take a label (and its leader) off again; returns them, to put back as they were. */
+    function remove(placed, box) {
+      const gone = box.line ? [box, box.line] : [box];
+      for (const g of gone) placed.splice(placed.indexOf(g), 1);
+      return gone;
+    }
+
+    /* Event i's whole title at the nearest place with room, else farther off (callout). */
+    const placeWhole = (i, placed) => place(i, () => true, false, placed) || callout(i, placed);
+
+    /*
+     * Event i's whole title at one of its places near its mark where another label stands: that
+     * label moves elsewhere, whole (near its own mark or farther off), if it can; else both stay
+     * as they were.  The nearest labels are tried first, at most RIPUP_TRIES of them.  Returns
+     * whether i was placed.
+     */
+    function displace(i, placed) {
+      const y = ya.l2p(R.y(i));
+      const x = d.kind[i] === 1 ? px(Math.max(d.start[i], a)) : markPx(i);
+      const far = CALLOUT_STEPS * step;
+      const dist = (p) => Math.hypot(Math.max(p.left - x, x - p.right, 0), Math.max(p.top - y, y - p.bottom, 0));
+      const near = placed.filter((p) => p.i >= 0 && !p.selected && p.text === d.title[p.i] && dist(p) <= far)
+        .sort((p, q) => dist(p) - dist(q)).slice(0, RIPUP_TRIES);
+      for (const other of near) {
+        const gone = remove(placed, other);
+        const before = placed.length;
+        if (place(i, () => true, false, placed)) {
+          if (placeWhole(other.i, placed)) return true;
+          placed.splice(before);
+        }
+        placed.push(...gone);
+      }
+      return false;
     }
 
     /* Event i's label at one of its places of the given levels: whole if one has room, else (cut)
@@ -405,6 +517,149 @@
       return true;
     }
 
+    /* The stretches of the band [top, bottom] between x0 and x1 that no mark, bar, label or
+       leader takes (with the gaps reach keeps, but markSpace from marks), left to right:
+       [[from, to], ...]. */
+    function freeStretches(top, bottom, x0, x1, placed, markSpace) {
+      const taken = [];
+      const { list, ys } = view;
+      const margin = Math.max(markClear, LANE_BAR_CLEAR_PX * 2 * scale);
+      for (let r = lowerBound(ys, top - margin); r < list.length && ys[r] < bottom + margin; r++) {
+        const row = list[r];
+        if (row.y > top - markClear && row.y < bottom + markClear) {
+          const m = row.marks;
+          for (let j = lowerBound(m, x0 - markSpace); j < m.length && m[j] < x1 + markSpace; j++) {
+            taken.push([m[j] - markSpace, m[j] + markSpace]);
+          }
+        }
+        if (row.y > top - row.barClear && row.y < bottom + row.barClear && row.bars.length) {
+          let j = lowerBound(row.barStart, x0);
+          if (j > 0 && row.barReach[j - 1] + BAR_END_GAP_PX > x0) taken.push([x0, row.barReach[j - 1] + BAR_END_GAP_PX]);
+          for (; j < row.bars.length && row.barStart[j] < x1; j++) {
+            taken.push([row.barStart[j] - BAR_END_GAP_PX, row.bars[j][1] + BAR_END_GAP_PX]);
+          }
+        }
+      }
+      for (const p of placed) {
+        if (p.top >= bottom || p.bottom <= top) continue;
+        const span = p.seg ? segSpan(p.seg, top, bottom) : [p.left, p.right];
+        if (span) taken.push([span[0] - p.gap, span[1] + p.gap]);
+      }
+      taken.sort((p, q) => p[0] - q[0]);
+      const out = [];
+      let from = Math.max(x0, 0);
+      const end = Math.min(x1, plot.w);
+      for (const [l, r] of taken) {
+        if (l > from) out.push([from, Math.min(l, end)]);
+        from = Math.max(from, r);
+        if (from >= end) break;
+      }
+      if (from < end) out.push([from, end]);
+      return out.filter(([l, r]) => r > l);
+    }
+
+    /* Whether leader g crosses no mark or bar (but its own, at ownX on row ownY) and no label or
+       leader placed. */
+    function leaderClear(g, placed, ownY, ownX) {
+      const top = Math.min(g.y0, g.y1);
+      const bottom = Math.max(g.y0, g.y1);
+      const { list, ys } = view;
+      const near = markRadius + 1;
+      for (let r = lowerBound(ys, top - near); r < list.length && ys[r] < bottom + near; r++) {
+        const row = list[r];
+        const span = segSpan(g, row.y - near, row.y + near);
+        if (span) {
+          const m = row.marks;
+          for (let j = lowerBound(m, span[0] - near); j < m.length && m[j] < span[1] + near; j++) {
+            if (row.y !== ownY || !ownX.some((x) => Math.abs(x - m[j]) < 0.5)) return false;
+          }
+        }
+        const bar = row.bars.length && segSpan(g, row.y - row.barClear, row.y + row.barClear);
+        if (bar) {
+          const j = lowerBound(row.barStart, bar[1] + BAR_END_GAP_PX);
+          if (j > 0 && row.barReach[j - 1] + BAR_END_GAP_PX > bar[0]) return false;
+        }
+      }
+      for (const p of placed) {
+        if (p.seg) {
+          if (segmentsCross(g, p.seg)) return false;
+          continue;
+        }
+        const span = segSpan(g, p.top - 1, p.bottom + 1);
+        if (span && span[1] > p.left - 1 && span[0] < p.right + 1) return false;
+      }
+      return true;
+    }
+
+    /*
+     * Event i's whole title farther from its mark, when no place near it has room (issue 15:
+     * the dense decades cut or dropped most titles while the plot had room around them): in
+     * the free stretch of a stacked line nearest the mark, up to CALLOUT_STEPS label heights
+     * away, joined by a straight leader (slanted when the stretch is beside the mark) that
+     * crosses nothing.  The shortest such leader wins.  selectedLabel: the selected event's
+     * (bold) label, to place instead of the plain whole title.
+     */
+    let calloutsLeft = 0; // per placement (run)
+    function callout(i, placed, selectedLabel = null) {
+      if (calloutsLeft-- <= 0) return false;
+      const y = ya.l2p(R.y(i));
+      let x;
+      let from;
+      let ownX;
+      if (d.kind[i] === 1) {
+        const x0 = Math.max(px(d.start[i]), 0);
+        const x1 = Math.min(px(d.end[i]), plot.w);
+        x = (x0 + x1) / 2;
+        from = (R.isLane(i) ? LANE_BAR_CLEAR_PX : SPAN_BAR_CLEAR_PX) * Math.sqrt(scale) + 0.5;
+        ownX = [px(d.start[i]), px(d.end[i])];
+      } else {
+        x = markPx(i);
+        from = markRadius;
+        ownX = [x];
+      }
+      const label = selectedLabel || { text: d.title[i], w: wholeWidth(d, i, type) };
+      const w = label.w;
+      const longest = CALLOUT_STEPS * step;
+      const tries = [];
+      for (const c of slotYs) {
+        const dy = c - y;
+        const top = c - height / 2;
+        if (Math.abs(dy) < height / 2 + from || Math.abs(dy) > longest || top < 0 || top + height > plot.h) continue;
+        const footY = dy < 0 ? top + height : top;
+        const across = Math.sqrt(Math.max(longest * longest - (footY - y) * (footY - y), 0));
+        const stretches = freeStretches(top, top + height, x - across - w, x + across + w, placed, farMarkGap);
+        for (const [l, r] of stretches) {
+          if (r - l < w) continue;
+          // The leader's foot straight above or below the mark, else slanted by whole label
+          // heights (to pass what lies straight between), the label starting or ending at it.
+          const feet = [];
+          for (let k = -CALLOUT_STEPS; k <= CALLOUT_STEPS; k++) {
+            const foot = x + k * step;
+            if (Math.abs(foot - x) > across + step) continue;
+            for (const left of [foot - LEADER_GAP_PX, foot + LEADER_GAP_PX - w]) {
+              const at = Math.min(Math.max(left, l), r - w);
+              const footX = Math.min(Math.max(foot, at + LEADER_GAP_PX), at + w - LEADER_GAP_PX);
+              if (feet.some((v) => Math.abs(v - footX) < 0.05)) continue;
+              feet.push(footX);
+              const length = Math.hypot(footX - x, footY - y);
+              if (length <= longest) tries.push({ length, top, left: at, footX, footY });
+            }
+          }
+        }
+      }
+      tries.sort((p, q) => p.length - q.length);
+      for (const t of tries.slice(0, CALLOUT_TRIES)) {
+        // From the mark's rim towards the label; from the bar's edge straight up or down.
+        const u = from / t.length;
+        const leader = d.kind[i] === 1 ? { x0: x, y0: y + Math.sign(t.footY - y) * from, x1: t.footX, y1: t.footY }
+          : { x0: x + (t.footX - x) * u, y0: y + (t.footY - y) * u, x1: t.footX, y1: t.footY };
+        if (!leaderClear(leader, placed, y, ownX)) continue;
+        add(placed, i, { top: t.top, leader }, label, t.left, !!selectedLabel);
+        return true;
+      }
+      return false;
+    }
+
     /* The selected event's label (bold): whole at the first place with room; else beside its mark,
        over other marks if need be but never its own, on the side with more room. */
     function placeSelected(i, placed) {
@@ -419,10 +674,13 @@
           return;
         }
       }
+      // Farther off, clear of everything; else over other marks.
+      if (roomy && callout(i, placed, whole)) return;
       const p = list[0];
       if (d.kind[i] === 1) {
-        // A span's label sits above its line: keep it in the plot, cut to the plot's width.
-        const label = fitLabel(d, i, plot.w - p.slide, type, true) || whole;
+        // A span's label sits above its line: keep it in the plot, moved left (past the span's
+        // start if need be) rather than cut, cut only to the plot's width.
+        const label = fitLabel(d, i, plot.w, type, true) || whole;
         add(placed, i, p, label, Math.max(0, Math.min(p.x, plot.w - label.w)), true);
         return;
       }
@@ -454,23 +712,41 @@
     for (const i of pool) {
       if (d.kind[i] === 1 ? d.end[i] >= a && d.start[i] <= b : markPx(i) >= 0 && markPx(i) <= plot.w) visible.push(i);
     }
-    const order = visible.filter((i) => d.kind[i] === 1).concat(visible.filter((i) => d.kind[i] === 0));
+    const inTime = visible.filter((i) => d.kind[i] === 1).concat(visible.filter((i) => d.kind[i] === 0));
     const rowCount = new Set(visible.map((i) => R.y(i))).size;
+    // Few enough events in view to move titles farther off, and to try more than one order.
+    const roomy = visible.length <= FAR_EVENTS * cap;
 
-    /* One placement: labels per row at most perBand, marks at least `spacing` pixels apart; stops
-       (over: true) once more than `limit` labels are placed. */
-    function run(perBand, spacing, limit) {
+    /* One placement, events taken in `order`: labels per row at most perBand, marks at least
+       `spacing` pixels apart; stops (over: true) once more than `limit` labels are placed. */
+    function run(perBand, spacing, limit, order) {
       const placed = [];
+      calloutsLeft = CALLOUTS_PER_LABEL * cap;
       if (selected !== null && lib.data.isShown(s, selected) >= 0) placeSelected(selected, placed);
       const done = new Set(placed.map((p) => p.i));
       const bands = new Map();
       let count = done.size;
+      /* Each event not yet labelled, at most `cap` of them, labelled by how(i) if it can. */
+      const each = (how) => {
+        let tries = 0;
+        for (const i of order) {
+          if (done.has(i)) continue;
+          if (++tries > cap) return false;
+          if (!how(i, placed)) continue;
+          done.add(i);
+          count += 1;
+          if (count > limit) return true;
+        }
+        return false;
+      };
       // Whole titles first, nearest their marks first: on their lines, then one label height
-      // away, two, three; then cut ones.  With a spacing, one pass (each event whole, else cut).
+      // away, two, three; then farther off (callout, displace); then cut ones.  With a spacing,
+      // one pass (each event whole, else cut).
       const passes = spacing ? [[() => true, true]]
         : Array.from({ length: STACK_STEPS + 1 }, (_, n) => [(level) => level === n, false]).concat([[() => true, true]]);
       for (const [levels, cut] of passes) {
         bands.clear();
+        if (cut && !spacing && roomy && (each(callout) || each(displace))) return { placed, over: true };
         for (const i of order) {
           if (done.has(i)) continue;
           const row = R.y(i);
@@ -489,14 +765,51 @@
       return { placed, over: false };
     }
 
-    let result = run(Infinity, 0, cap);
+    /* How good a placement reads: whole titles, then labels, then the least leader length. */
+    function score(result) {
+      let whole = 0;
+      let labelled = 0;
+      let leaders = 0;
+      for (const p of result.placed) {
+        if (p.i < 0) leaders += Math.hypot(p.seg.x1 - p.seg.x0, p.seg.y1 - p.seg.y0);
+        else {
+          labelled += 1;
+          whole += p.text === d.title[p.i];
+        }
+      }
+      return [whole, labelled, -leaders];
+    }
+    const better = (p, q) => {
+      const [x, y] = [score(p), score(q)];
+      const k = x.findIndex((v, n) => v !== y[n]);
+      return k >= 0 && x[k] > y[k];
+    };
+
+    let result = run(Infinity, 0, cap, inTime);
+    if (!result.over && roomy && score(result)[0] < visible.length) {
+      // What a greedy placement fits depends on the order (issue 15: the dense decades): the
+      // longest titles first may fit more whole, the least crowded first (fewest other marks
+      // within a title's width and three label heights) needs the shortest leaders.
+      const at = (i) => [d.kind[i] === 1 ? px(Math.max(d.start[i], a)) : markPx(i), ya.l2p(R.y(i))];
+      const crowd = new Map(inTime.map((i) => {
+        const [x, y] = at(i);
+        const w = wholeWidth(d, i, type);
+        return [i, inTime.filter((j) => Math.abs(at(j)[0] - x) < w && Math.abs(at(j)[1] - y) < STACK_STEPS * step).length];
+      }));
+      const widest = [...inTime].sort((p, q) => wholeWidth(d, q, type) - wholeWidth(d, p, type));
+      const sparse = [...inTime].sort((p, q) => crowd.get(p) - crowd.get(q));
+      for (const order of [widest, sparse]) {
+        const other = run(Infinity, 0, cap, order);
+        if (!other.over && better(other, result)) result = other;
+      }
+    }
     if (result.over) {
       const perBand = Math.max(1, Math.floor(cap / Math.max(rowCount, 1)));
-      result = run(perBand, plot.w / perBand, Infinity);
+      result = run(perBand, plot.w / perBand, Infinity, inTime);
     }
     return result.placed.filter((p) => p.i >= 0).slice(0, cap);
   }
 
-  lib.labels = { labels, canvasType, FONT_PX: LABEL_FONT_PX, NARROW_PX, MAX_LABELS, MAX_LABELS_NARROW };
+  lib.labels = { labels, leaderStyle, leaderEnds, canvasType, FONT_PX: LABEL_FONT_PX, NARROW_PX, MAX_LABELS, MAX_LABELS_NARROW };
   if (typeof module !== 'undefined') module.exports = lib.labels;
 })();

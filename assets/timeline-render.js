@@ -73,8 +73,7 @@
         // A label stacked away from its mark: a thin line joins them.
         const line = document.createElement('div');
         line.className = 'tl-leader';
-        Object.assign(line.style, { left: p.leader.x + 'px', top: Math.min(p.leader.y0, p.leader.y1) + 'px',
-          height: Math.abs(p.leader.y1 - p.leader.y0) + 'px' });
+        Object.assign(line.style, lib.labels.leaderStyle(p.leader));
         nodes.push(line);
       }
       const label = document.createElement('span');

@@ -114,3 +114,14 @@ def test_png_svg_and_csv_of_the_current_view(classroom):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert sorted(r["title"] for r in rows) == sorted(visible)
     assert page.duo.get_logs() == []
+
+
+def test_the_svg_has_the_leader_lines_of_labels_moved_off_their_marks(classroom):
+    page = classroom
+    goto(page, "")
+    leaders = page.js("return document.querySelectorAll('#timeline-labels .tl-leader').length")
+    assert leaders > 0, "the default view has labels joined to their marks by a leader"
+    click(page, "export-svg")
+    svg = wait_download(page, ".svg").read_text(encoding="utf-8")
+    assert svg.count("stroke: rgb(110, 110, 110)") == leaders
+    assert page.duo.get_logs() == []

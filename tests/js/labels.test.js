@@ -75,6 +75,29 @@ function overlap(a, b, height) {
   return a.left < b.right && b.left < a.right && a.top < b.top + height && b.top < a.top + height;
 }
 
+/* Whether the leader g passes through the box (left, right, top, bottom), shrunk by half a pixel. */
+function crossesBox(g, box) {
+  let [t0, t1] = [0, 1];
+  const dx = g.x1 - g.x0;
+  const dy = g.y1 - g.y0;
+  for (const [p, q] of [[-dx, g.x0 - (box.left + 0.5)], [dx, box.right - 0.5 - g.x0],
+    [-dy, g.y0 - (box.top + 0.5)], [dy, box.bottom - 0.5 - g.y0]]) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else if (p < 0) t0 = Math.max(t0, q / p);
+    else t1 = Math.min(t1, q / p);
+  }
+  return t0 < t1;
+}
+
+/* The distance from point (x, y) to the leader g. */
+function distance(g, x, y) {
+  const dx = g.x1 - g.x0;
+  const dy = g.y1 - g.y0;
+  const t = Math.max(0, Math.min(1, ((x - g.x0) * dx + (y - g.y0) * dy) / (dx * dx + dy * dy || 1)));
+  return Math.hypot(g.x0 + t * dx - x, g.y0 + t * dy - y);
+}
+
 test('labels never overlap, stay in the plot and keep to the cap', () => {
   let total = 0;
   for (let seed = 1; seed <= 300; seed++) {
@@ -91,7 +114,8 @@ test('labels never overlap, stay in the plot and keep to the cap', () => {
         assert.ok(p.left >= 0 && p.right <= plot.w + 0.5 && p.left < p.right, where + ': outside ' + JSON.stringify(p));
         assert.equal(p.selected, p.i === selected, where);
       }
-      // No label (but the selected one, which may) hides a mark's centre, its own included.
+      // No label (but the selected one, which may) hides a mark's centre, its own included; no
+      // leader passes through another event's mark or any label but its own.
       const k = plot.w / (range[1] - range[0]);
       for (const p of placed.filter((q) => !q.selected)) {
         for (const i of lib.data.shown(d, {}).idx) {
@@ -100,7 +124,19 @@ test('labels never overlap, stay in the plot and keep to the cap', () => {
           for (const x of xs.map((day) => (day - range[0]) * k)) {
             assert.ok(!(p.left < x && x < p.right && p.top < y && y < p.top + height),
               where + ': ' + p.text + ' covers the mark of ' + i);
+            assert.ok(!p.leader || i === p.i || distance(p.leader, x, y) > 2,
+              where + ': the leader of ' + p.text + ' crosses the mark of ' + i);
+            // A label moved to another line keeps well clear of that line's marks (16 px at 11 px).
+            const clear = 16 * (px / 11) - 0.5;
+            const onItsLine = y > p.top - 5 * (px / 11) && y < p.top + height + 5 * (px / 11);
+            const drawn = x >= 0 && x <= plot.w;
+            assert.ok(!p.leader || i === p.i || !onItsLine || !drawn || x < p.left - clear || x > p.right + clear,
+              where + ': ' + p.text + ' moved next to the mark of ' + i);
           }
+        }
+        for (const q of placed) {
+          assert.ok(!p.leader || q === p || !crossesBox(p.leader, { ...q, bottom: q.top + height }),
+            where + ': the leader of ' + p.text + ' crosses the label ' + q.text);
         }
       }
       for (let a = 0; a < placed.length; a++) {
@@ -172,12 +208,12 @@ function dataset(rows) {
   });
 }
 
-function placeAll(d, plotW, plotH, range) {
+function placeAll(d, plotW, plotH, range, selected = null) {
   const s = lib.data.shown(d, {});
   const R = lib.traces.rows(d, s);
   const unit = plotH / (R.height + 0.2);
   const ya = { l2p: (y) => (y + 0.1) * unit };
-  return lib.labels.labels(d, s, R, range, { l: 0, t: 0, w: plotW, h: plotH }, null, type(11), unit, ya, null);
+  return lib.labels.labels(d, s, R, range, { l: 0, t: 0, w: plotW, h: plotH }, selected, type(11), unit, ya, null);
 }
 
 const LONG = 'The general strike of the workers councils spreads to every city of the land';
@@ -199,10 +235,66 @@ test('a label with no room beside its mark is stacked above or below it, whole, 
   const stacked = [first, second].filter((p) => p.leader);
   assert.ok(stacked.length, 'one of them leaves its line, joined by a leader');
   for (const p of stacked) {
-    assert.ok(p.left <= p.leader.x && p.leader.x <= p.right, 'the leader ends on its label');
+    assert.ok(p.left <= p.leader.x1 && p.leader.x1 <= p.right, 'the leader ends on its label');
     assert.ok([p.top, p.top + LABEL_HEIGHT].some((y) => Math.abs(p.leader.y1 - y) < 0.01), 'the leader reaches the label');
   }
   assert.ok(!overlap(first, second, LABEL_HEIGHT));
+});
+
+test('a title with no room near its mark goes farther, whole, its leader slanted past what is in the way', () => {
+  // Marks of the same day straight above and below, and neighbours close on its own line: the
+  // title fits neither beside its mark nor straight above or below it.
+  const title = 'The general strike of the workers councils spreads';
+  const d = dataset([[500, 0, 'Above'], [500, 1, title], [500, 2, 'Below'], [470, 1, 'Left'], [530, 1, 'Right one']]);
+  const placed = placeAll(d, 800, 80, [0, 800]);
+  const label = placed.find((p) => p.i === d.title.indexOf(title));
+  assert.ok(label && label.text === title && label.leader, JSON.stringify(placed));
+  const g = label.leader;
+  assert.ok(g.x0 !== g.x1, 'slanted');
+  assert.ok(label.left <= g.x1 && g.x1 <= label.right && [label.top, label.top + LABEL_HEIGHT].includes(g.y1),
+    'the leader ends on its label');
+  const R = lib.traces.rows(d, lib.data.shown(d, {}));
+  const markY = (R.y(label.i) + 0.1) * (80 / (R.height + 0.2)); // as placeAll's y axis has it
+  const markX = (d.start[label.i] + d.end[label.i]) / 2; // a pixel a day
+  assert.ok(Math.abs(Math.hypot(g.x0 - markX, g.y0 - markY) - 5) < 0.01, "and starts at its mark's rim");
+  for (const p of placed) assert.ok(p === label || !crossesBox(g, { ...p, bottom: p.top + LABEL_HEIGHT }), p.text);
+});
+
+test('the selected label is whole where no place near its mark has room for it', () => {
+  // A mark boxed in as above; a span starting near the plot's right edge.
+  const boxed = 'The general strike of the workers councils spreads';
+  const late = 'A long title of a span that starts near the right edge';
+  const d = dataset([[500, 0, 'Above'], [500, 1, boxed], [500, 2, 'Below'], [470, 1, 'Left'], [530, 1, 'Right one'],
+    [700, 3, late, 30]]);
+  const R = lib.traces.rows(d, lib.data.shown(d, {}));
+  const y = (i) => (R.y(i) + 0.1) * (80 / (R.height + 0.2)); // as placeAll's y axis has it
+  for (const title of [boxed, late]) {
+    const i = d.title.indexOf(title);
+    const label = placeAll(d, 800, 80, [0, 800], i).find((p) => p.i === i);
+    assert.ok(label && label.selected && label.text === title && label.left >= 0 && label.right <= 800.5,
+      JSON.stringify(label));
+    // Moved off rather than laid over the boxed mark's neighbours.
+    for (const j of [0, 4].filter((j) => j !== i)) {
+      const x = (d.start[j] + d.end[j]) / 2;
+      assert.ok(!(label.left < x && x < label.right && label.top < y(j) && y(j) < label.bottom), d.title[j]);
+    }
+  }
+});
+
+test("a leader's line is drawn from its mark to its label, and read back for the export", () => {
+  for (const g of [{ x0: 10, y0: 50, x1: 10, y1: 20 }, { x0: 10, y0: 50, x1: 40, y1: 20 }, { x0: 10, y0: 20, x1: -5, y1: 60 }]) {
+    const style = lib.labels.leaderStyle(g);
+    const angle = (Number((/rotate\(([-\d.]+)deg\)/.exec(style.transform) || [0, 0])[1]) * Math.PI) / 180;
+    const [x, y, h] = [style.left, style.top, style.height].map(parseFloat);
+    // The box hangs down from (left, top) and is turned about that end.
+    const ends = [[x, y], [x - h * Math.sin(angle), y + h * Math.cos(angle)]];
+    // leaderEnds (the export's) reads the same two ends back.
+    const read = lib.labels.leaderEnds(style);
+    for (const [ex, ey] of [[g.x0, g.y0], [g.x1, g.y1]]) {
+      assert.ok(ends.some(([px, py]) => Math.hypot(px - ex, py - ey) < 0.05), JSON.stringify({ g, style }));
+      assert.ok([[read[0], read[1]], [read[2], read[3]]].some(([px, py]) => Math.hypot(px - ex, py - ey) < 0.05));
+    }
+  }
 });
 
 test('a title is still cut with "…" when no place has room for it whole', () => {

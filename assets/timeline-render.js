@@ -435,24 +435,12 @@
     return render(ready, view, selected, source);
   };
 
-  /* plotly.js loads without holding the page up (security.py, use_strict_plotly): a draw asked for
-     before it has run is made on the page's load event, which waits for it. */
-  let waiting = null;
-  window.addEventListener('load', () => {
-    const args = waiting;
-    waiting = null;
-    if (!args || !window.Plotly) return;
-    const range = render(...args);
-    if (Array.isArray(range)) clientside.set_props('shown-range', { data: range });
-  });
-
   /* Draws the timeline for these inputs; returns the range shown for Dash (shown-range), or
      no_update.  ``early``: the page's own first draw, before Dash's (drawEarly), which hands
      nothing on: Dash's first call then passes the range on. */
   function render(ready, view, selected, source, early = false) {
     status.selectedId = selected && typeof selected.id === 'string' ? selected.id : null;
     const payload = lib.payload(source);
-    if (payload && view && !window.Plotly) waiting = [ready, view, selected, source, early];
     if (!payload || !view || !window.Plotly) return noUpdate();
     const gd = document.getElementById('timeline-plot');
     if (!gd) return noUpdate();

@@ -58,18 +58,14 @@ def test_an_empty_view_is_the_view_of_a_plain_address(catalog):
 def slow_page(request, tmp_path_factory):
     app = create_app()
     slow = threading.Event()
-    slow_plotly = threading.Event()
 
     @app.server.before_request
-    def hold_answers():
+    def hold_callbacks():
         if slow.is_set() and http_request.path.endswith("_dash-update-component"):
-            time.sleep(SLOW_CALLBACK_S)
-        if slow_plotly.is_set() and "plotly-strict" in http_request.path:
             time.sleep(SLOW_CALLBACK_S)
 
     with timeline_browser(request, tmp_path_factory.mktemp("download"), app=app) as page:
         slow.set()
-        page.slow_callbacks, page.slow_plotly = slow, slow_plotly
         yield page
 
 
@@ -91,24 +87,3 @@ def test_an_address_with_a_query_is_first_drawn_as_it_asks(slow_page):
     assert slow_page.js(ANSWERED_BEFORE_PAINT) >= 1
     assert slow_page.duo.get_logs() == []
 
-
-@pytest.mark.parametrize("query", ["", "?q=Luxemburg"])
-def test_plotly_arriving_after_the_data_still_draws_the_timeline(slow_page, query):
-    """plotly.js loads async (security.py): a draw asked for before it ran is made once it has."""
-    slow_page.driver.execute_cdp_cmd("Network.enable", {})
-    slow_page.driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
-    slow_page.slow_plotly.set()
-    slow_page.slow_callbacks.clear()  # Dash's first calls come before plotly.js too
-    try:
-        status = slow_page.open(query)
-    finally:
-        slow_page.slow_callbacks.set()
-        slow_page.slow_plotly.clear()
-        slow_page.driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": False})
-    assert status["firstShown"] == status["shown"]
-    assert status["shown"] == 29 if not query else 0 < status["shown"] < 29
-    answered = slow_page.js("""const ends = (part) => performance.getEntriesByType('resource')
-        .filter((e) => e.name.includes(part)).map((e) => e.responseEnd);
-        return [Math.min(...ends('plotly-strict')), Math.max(...ends('events.json'), Math.min(...ends('_dash-update')))];""")
-    assert answered[0] > answered[1], "plotly.js came after the data and Dash's first answers"
-    assert slow_page.duo.get_logs() == []

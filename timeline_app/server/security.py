@@ -205,7 +205,7 @@ def use_strict_plotly(app: Dash) -> None:
     from .. import vendor
 
     app.scripts.append_script({"relative_package_path": vendor.PLOTLY_STRICT,
-                               "namespace": vendor.__name__, "attributes": {"async": "async"}})
+                               "namespace": vendor.__name__})
 
 
 def _plain(status: int, text: str) -> Response:

@@ -296,9 +296,18 @@
      plotly.js); a click is matched to a label by position instead.  It is
      heard on the document: plotly.js covers the page while the mouse is down,
      so the click lands on the body. */
+  /* Where the mouse went down: a click that ends a drag (the browser sends one after a pan, on the
+     body) is no click on the label the pan ends over. */
+  const DRAG_PX = 5;
+  let down = null;
+  function onDown(event) {
+    down = [event.clientX, event.clientY];
+  }
+
   function onLayerClick(event) {
     const layer = document.getElementById('timeline-labels');
     if (!layer) return;
+    if (down && Math.hypot(event.clientX - down[0], event.clientY - down[1]) > DRAG_PX) return;
     for (const label of layer.querySelectorAll('.tl-label')) {
       const box = label.getBoundingClientRect();
       if (event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom) {
@@ -317,6 +326,7 @@
       status.lastPaint = performance.now();
       if (status.firstPaint === null) Object.assign(status, { firstPaint: status.lastPaint, firstShown: status.shown });
     });
+    document.addEventListener('mousedown', onDown, true);
     document.addEventListener('click', onLayerClick);
     if (lib.attachGestures) lib.attachGestures(gd);
   }

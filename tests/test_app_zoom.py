@@ -164,3 +164,24 @@ def test_double_click_fits_everything_again(page):
     page.settle()
     assert width(page.x_range()) > 100 * 365
     assert page.duo.get_logs() == []
+
+
+def test_a_pan_that_ends_over_a_label_selects_nothing(page):
+    """The browser sends a click after a drag (on the body, plotly.js covers the page meanwhile):
+    it is no click on the label the pan ends over."""
+    page.open()
+    label = next(box for box in page.label_boxes() if box["right"] - box["left"] > 40)
+    x, y = int((label["left"] + label["right"]) / 2), int((label["top"] + label["bottom"]) / 2)
+    actions = page.pointer()
+    actions.pointer_action.move_to_location(x + 200, y)
+    actions.pointer_action.pointer_down()
+    actions.pointer_action.move_to_location(x + 100, y)
+    actions.pointer_action.move_to_location(x, y)
+    actions.pointer_action.pointer_up()
+    actions.perform()
+    page.settle()
+    assert page.status()["selectedId"] is None and "event=" not in page.search()
+    # A click without a drag still opens the label's event.
+    page.click_at(x, y)
+    page.wait("window.timelineStatus.selectedId !== null", message="the clicked label's event selected")
+    assert page.duo.get_logs() == []

@@ -18,6 +18,10 @@
  * where the traces are refilled for the scale; the labels and the selection
  * highlight are drawn as an HTML layer (#timeline-labels).
  *
+ * The page's first draw does not wait for Dash: the page preloads the events
+ * and, on a plain address, draws them as soon as the plot's box exists
+ * (drawEarly); Dash's first calls then find them drawn.
+ *
  * Zooms and clicks go back to Dash through the graph-range and graph-click
  * stores.  Titles reach plotly.js escaped and the HTML layer as text nodes.
  * window.timelineStatus counts renders and paints for the tests and bench/app.py.
@@ -292,10 +296,6 @@
     }
   }
 
-  /* Labels sit above the plot with pointer-events off (wheel and drag reach
-     plotly.js); a click is matched to a label by position instead.  It is
-     heard on the document: plotly.js covers the page while the mouse is down,
-     so the click lands on the body. */
   /* Where the mouse went down: a click that ends a drag (the browser sends one after a pan, on the
      body) is no click on the label the pan ends over. */
   const DRAG_PX = 5;
@@ -304,6 +304,10 @@
     down = [event.clientX, event.clientY];
   }
 
+  /* Labels sit above the plot with pointer-events off (wheel and drag reach
+     plotly.js); a click is matched to a label by position instead.  It is
+     heard on the document: plotly.js covers the page while the mouse is down,
+     so the click lands on the body. */
   function onLayerClick(event) {
     const layer = document.getElementById('timeline-labels');
     if (!layer) return;

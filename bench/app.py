@@ -5,7 +5,8 @@ vis-timeline (bench/_peers.py) at 100, 1,000, 10,000 and 100,000 events, the
 same events and the same real gestures for each: first paint, one wheel step,
 a 300 px drag pan, the longest task at load, the JS heap after load, and the
 data bytes of a cold load.  Per system and size: one cold load (bytes), one
-unreported warm-up, then ``--loads`` rounds (default 3), medians printed, with
+unreported warm-up, then ``--loads`` rounds (default 3) taken in turns with the
+other systems (so a busy moment of the machine falls on all alike), medians printed, with
 our ratios to px.timeline and vis-timeline and the load average around the
 run.  A page that does not paint within 120 s is reported with empty figures.
 
@@ -458,40 +459,66 @@ def settle(driver, system: str) -> None:
         frame_latency(driver)
 
 
-def measure_peer(driver, system: str, rows: list[dict], folder: Path, rounds: int) -> dict:
-    """Median of ``rounds`` warm loads (after a cold one, counted for bytes, and one unreported warm-up)."""
-    figures: dict[str, list[float]] = {name: [] for name, _ in PEER_METRICS}
+@dataclass
+class Peer:
+    """One system serving one size's events, and the figures of its rounds so far."""
+
+    system: str
+    url: str
+    server: object
+    figures: dict = field(default_factory=lambda: {name: [] for name, _ in PEER_METRICS})
+    failed: bool = False
+
+    def fail(self, n: int, exc: Exception) -> None:
+        """A page that never paints or freezes is a result too: its figures stay as they are."""
+        self.failed = True
+        print(f"    {self.system} at {n:,}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}", flush=True)
+
+
+def start_peer(driver, system: str, rows: list[dict], folder: Path) -> Peer:
+    """Serve ``system``; its cold load (counted for bytes) and one unreported warm-up."""
     counter = ByteCounter(peer_server(system, rows, folder))
     url, server = serve(counter)
-    driver.set_script_timeout(LOAD_TIMEOUT_S)
+    peer = Peer(system, url, server)
     try:
         counter.reset()
         load(driver, url, LOAD_TIMEOUT_S)  # cold: every byte a new visitor receives
         settle(driver, system)
-        figures["data bytes"].append(counter.data_sent / 1024)
+        peer.figures["data bytes"].append(counter.data_sent / 1024)
         load(driver, url, LOAD_TIMEOUT_S)  # the unreported warm-up
         settle(driver, system)
-        for _ in range(rounds):
-            figures["first paint"].append(load(driver, url, LOAD_TIMEOUT_S))
-            settle(driver, system)
-            longest, heap = driver.execute_script(
-                "return [window.__bench.longest, performance.memory ? performance.memory.usedJSHeapSize : null]")
-            if longest is not None:
-                figures["longest task"].append(longest)
-            if heap is not None:
-                figures["JS heap"].append(heap / 2**20)
-            figures["wheel step"].append(_peers.wheel_step(driver, system))
-            settle(driver, system)
-            figures["drag pan"].append(_peers.drag_pan(driver, system))
-            settle(driver, system)
-    except Exception as exc:  # a page that never paints or freezes is a result too
-        print(f"    {system} at {len(rows):,}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}", flush=True)
-    finally:
-        server.shutdown()
-    medians = {name: statistics.median(values) if values else None for name, values in figures.items()}
-    print(f"    {system:>12} {len(rows):>7,}: " + ", ".join(
-        f"{name} {ms(value)}" for name, value in medians.items()), flush=True)
-    return medians
+    except Exception as exc:  # noqa: BLE001
+        peer.fail(len(rows), exc)
+    return peer
+
+
+def measure_round(driver, peer: Peer, n: int) -> None:
+    """One warm load of ``peer`` with its gestures."""
+    if peer.failed:
+        return
+    system, figures = peer.system, peer.figures
+    try:
+        figures["first paint"].append(load(driver, peer.url, LOAD_TIMEOUT_S))
+        settle(driver, system)
+        longest, heap = driver.execute_script(
+            "return [window.__bench.longest, performance.memory ? performance.memory.usedJSHeapSize : null]")
+        if longest is not None:
+            figures["longest task"].append(longest)
+        if heap is not None:
+            figures["JS heap"].append(heap / 2**20)
+        figures["wheel step"].append(_peers.wheel_step(driver, system))
+        settle(driver, system)
+        figures["drag pan"].append(_peers.drag_pan(driver, system))
+        settle(driver, system)
+    except Exception as exc:  # noqa: BLE001
+        peer.fail(n, exc)
+
+
+def medians(peer: Peer, n: int) -> dict:
+    values = {name: statistics.median(v) if v else None for name, v in peer.figures.items()}
+    print(f"    {peer.system:>12} {n:>7,}: " + ", ".join(f"{name} {ms(value)}" for name, value in values.items()),
+          flush=True)
+    return values
 
 
 def peer_tables(results: dict[tuple[str, int], dict], sizes: list[int]) -> str:
@@ -515,10 +542,14 @@ def peer_tables(results: dict[tuple[str, int], dict], sizes: list[int]) -> str:
 
 
 def compare_peers(driver, sizes: list[int], rounds: int, systems: list[str]) -> str:
+    """Per size: every system served at once and measured in turns, round by round, so that
+    whatever else the machine does falls on all of them alike."""
     results = {}
+    driver.set_script_timeout(LOAD_TIMEOUT_S)
     with tempfile.TemporaryDirectory(prefix="timeline-peers-") as tmp:
         for n in sizes:
             rows = synthetic_events(n)
+            peers = []
             for system in systems:
                 why = _peers.available(system)
                 if why:
@@ -526,7 +557,13 @@ def compare_peers(driver, sizes: list[int], rounds: int, systems: list[str]) -> 
                     continue
                 folder = Path(tmp) / f"{system}-{n}"
                 folder.mkdir()
-                results[(system, n)] = measure_peer(driver, system, rows, folder, rounds)
+                peers.append(start_peer(driver, system, rows, folder))
+            for _ in range(rounds):
+                for peer in peers:
+                    measure_round(driver, peer, n)
+            for peer in peers:
+                peer.server.shutdown()
+                results[(peer.system, n)] = medians(peer, n)
     return peer_tables(results, sizes)
 
 

@@ -7,6 +7,9 @@
  * Keyboard selection, wheel and pinch feed the same server callback as clicks
  * and drags (through the key-select store and Plotly.relayout), so the URL and
  * the reader panel follow them like any other change.
+ *
+ * In the WebGL path the drag pan is the page's own too (slide, below): the
+ * picture slides under the pointer and the new range is drawn once, at the end.
  */
 (function () {
   'use strict';
@@ -69,6 +72,44 @@
     setRange(mid - half, mid + half);
   };
 
+  /* ---- the WebGL path's pan: slide the picture, draw once ---------------------------------- */
+
+  /* What a pan slides: the WebGL canvases, and the SVG that moves with the time axis (its grid and
+     ticks, the eras' bands and names).  The labels layer hides while the view moves, as for any
+     gesture (timeline-render.js, on plotly_relayouting). */
+  const SLIDING = '.gl-container canvas, .gridlayer .x, .xaxislayer-above, .layer-below .shapelayer, .infolayer .annotation';
+
+  /* plotly.js redraws the whole WebGL scene at every step of its own drag pan (about 150 ms a step
+     with a software renderer), so the WebGL path has no plotly.js dragmode (timeline-render.js) and
+     the page pans it: from the pointer's start x, the picture drawn slides under the pointer (a CSS
+     transform, clipped to the plot area's width), and end() draws the range it was slid to, once.
+     Only the range drawn moves the marks: what slides in from the edges is blank until then. */
+  function slide(gd, x) {
+    const fl = gd._fullLayout;
+    const { l, w } = fl._size;
+    const right = fl.width - l - w;
+    const [a, b] = fl.xaxis.range;
+    const layers = [...gd.querySelectorAll(SLIDING)];
+    let dx = 0;
+    gd.emit('plotly_relayouting', {});
+    return {
+      to(clientX) {
+        dx = clientX - x;
+        // The clip is in the layer's own coordinates, which the transform moves: it moves back by dx.
+        const clip = `inset(0px ${right + dx}px 0px ${l - dx}px) view-box`;
+        for (const layer of layers) Object.assign(layer.style, { transform: `translateX(${dx}px)`, clipPath: clip });
+      },
+      end() {
+        const shift = (-dx / w) * (b - a);
+        setRange(a + shift, b + shift);  // drawn before it returns: no frame shows it slid twice
+        for (const layer of layers) Object.assign(layer.style, { transform: '', clipPath: '' });
+      },
+    };
+  }
+
+  /* Whether the page pans the graph itself (the WebGL path) rather than plotly.js. */
+  const slides = (gd) => !!gd._fullLayout && gd._fullLayout.dragmode === false;
+
   /* ---- focus, wheel, swipe and pinch ------------------------------------------------------ */
 
   const focusPane = () => {
@@ -91,28 +132,64 @@
        would pan every way and cancel the touch, so on a phone, where the timeline is most of
        the screen, the page could not be scrolled over it.  The one-finger touch is kept from
        plotly.js (a tap still reaches it, as the mouse events the browser makes of a tap);
-     - two fingers zoom it around their midpoint (plotly.js has no pinch). */
+     - two fingers zoom it around their midpoint (plotly.js has no pinch);
+     - in the WebGL path, a drag with the mouse's main button, or a sideways swipe, slides the
+       picture and draws the range once, at the end (slide).  A press that moves no more than
+       DRAG_PX (timeline-render.js) is a click, which plotly.js still hears: it selects the event
+       under it, and two make a double click, which fits everything. */
   lib.attachGestures = function (gd) {
     let pinch = null;
     let swipe = null;
     let target = null;
     let wheel = null;
+    let drag = null;
     const options = { capture: true, passive: false };
 
+    /* Where an event is in the plot area, as a share of its width, or null outside it. */
+    const inPlot = (event) => {
+      const fl = gd._fullLayout;
+      const box = gd.getBoundingClientRect();
+      const x = event.clientX - box.left - fl._size.l;
+      const y = event.clientY - box.top - fl._size.t;
+      return x < 0 || x > fl._size.w || y < 0 || y > fl._size.h ? null : x / fl._size.w;
+    };
+
     gd.addEventListener('pointerdown', focusPane, true);
+
+    const dragMove = (event) => {
+      if (!drag.slide) {
+        if (Math.hypot(event.clientX - drag.x, event.clientY - drag.y) <= lib.DRAG_PX) return;
+        drag.slide = slide(gd, drag.x);
+      }
+      drag.slide.to(event.clientX);
+    };
+    const dragEnd = () => {
+      window.removeEventListener('mousemove', dragMove, true);
+      window.removeEventListener('mouseup', dragEnd, true);
+      if (drag.slide) {
+        // plotly.js, which hears this release next, then takes the press for no click.
+        gd._dragging = false;
+        drag.slide.end();
+      }
+      drag = null;
+    };
+    gd.addEventListener('mousedown', (event) => {
+      if (!slides(gd) || event.button !== 0 || drag || inPlot(event) === null) return;
+      event.preventDefault();  // no text selected on the way (plotly.js without a dragmode leaves it)
+      drag = { x: event.clientX, y: event.clientY, slide: null };
+      window.addEventListener('mousemove', dragMove, true);
+      window.addEventListener('mouseup', dragEnd, true);
+    }, true);
 
     gd.addEventListener('wheel', (event) => {
       const fl = gd._fullLayout;
       if (!fl || !event.deltaY) return;
-      const box = gd.getBoundingClientRect();
-      const x = event.clientX - box.left - fl._size.l;
-      const y = event.clientY - box.top - fl._size.t;
-      if (x < 0 || x > fl._size.w || y < 0 || y > fl._size.h) return;
+      const at = inPlot(event);
+      if (at === null) return;
       event.preventDefault();
       event.stopPropagation();
       const notches = event.deltaY / ({ 1: 3, 2: 1 }[event.deltaMode] || 100);
       const factor = Math.pow(WHEEL_NOTCH, Math.max(-MAX_NOTCHES, Math.min(MAX_NOTCHES, notches)));
-      const at = x / fl._size.w;
       if (wheel) {
         Object.assign(wheel, { factor: wheel.factor * factor, at });
         return;
@@ -143,9 +220,10 @@
 
     gd.addEventListener('touchstart', (event) => {
       if (!gd._fullLayout || event.touches.length > 2) return;
-      const xa = gd._fullLayout.xaxis;
       event.stopPropagation();
+      if (swipe && swipe.slide) swipe.slide.end();  // a second finger: the pinch starts where the swipe took it
       swipe = null;
+      const xa = gd._fullLayout.xaxis;
       if (event.touches.length === 1) {
         swipe = { x: event.touches[0].clientX, y: event.touches[0].clientY, range: xa.range.slice(), width: xa._length };
         return; // not cancelled: the browser may scroll the page (touch-action: pan-y, timeline.css)
@@ -170,6 +248,11 @@
           swipe.sideways = true;
         }
         if (event.cancelable) event.preventDefault();
+        if (slides(gd)) {
+          swipe.slide = swipe.slide || slide(gd, swipe.x);
+          swipe.slide.to(event.touches[0].clientX);
+          return;
+        }
         const [a, b] = swipe.range;
         const shift = (-dx / swipe.width) * (b - a);
         moveTo(a + shift, b + shift);
@@ -187,7 +270,10 @@
 
     gd.addEventListener('touchend', (event) => {
       if (pinch && event.touches.length < 2) pinch = null;
-      if (!event.touches.length) swipe = null;
+      if (!event.touches.length) {
+        if (swipe && swipe.slide) swipe.slide.end();
+        swipe = null;
+      }
     }, options);
   };
 

@@ -298,7 +298,7 @@
 
   /* Where the mouse went down: a click that ends a drag (the browser sends one after a pan, on the
      body) is no click on the label the pan ends over. */
-  const DRAG_PX = 5;
+  const DRAG_PX = (lib.DRAG_PX = 5);  // timeline-interact.js's pan starts past it too
   let down = null;
   function onDown(event) {
     down = [event.clientX, event.clientY];
@@ -500,7 +500,10 @@
         eras: eras.key, proposed });
       const filled = lib.traces.traces(d, s, R, range, plotWidth);
       Object.assign(state, { grid: filled.grid, kept: filled.kept });
-      const figure = { data: filled.data, layout };
+      // WebGL: plotly.js would redraw the scene at every step of a drag pan, so the page pans it
+      // (timeline-interact.js, slide) and plotly.js gets no dragmode.
+      const dragmode = filled.type === 'scattergl' ? false : layout.dragmode;
+      const figure = { data: filled.data, layout: { ...layout, dragmode } };
       if (style && style.decorate) style.decorate(figure);
       if (!state.plotted) {
         state.plotted = true;

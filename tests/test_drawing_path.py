@@ -1,6 +1,7 @@
 """The drawing path chosen by size (issue 14, point 2): SVG marks for a small dataset, WebGL for a
 large one (assets/timeline-traces.js, SVG_EVENTS), drawing the same events: the same marks at the
-same positions, by event id."""
+same positions, by event id.  In the WebGL path a drag pan or a swipe slides the picture drawn and
+draws the new range once, at the end (assets/timeline-interact.js, slide)."""
 
 from __future__ import annotations
 
@@ -63,3 +64,126 @@ def test_the_threshold(page):
     limit = page.js("return window.timelineLib.traces.svgEvents")
     assert page.js("const f = window.timelineLib.traces.drawingType;"
                    " return [f(0), f(arguments[0]), f(arguments[0] + 1)]", limit) == ["scatter", "scatter", "scattergl"]
+
+
+# ---- the WebGL path's drag pan (issue 14: pan and zoom redraw no more than they must) ----------
+
+GL_CANVAS = "return document.querySelector('#timeline .gl-canvas-context')"
+
+PAINTED = """
+const gd = document.querySelector('#timeline .js-plotly-plot');
+const fl = gd._fullLayout, xa = fl.xaxis, ya = fl.yaxis;
+const gl = gd.querySelector('.gl-canvas-context');
+const k = gl.width / fl.width;
+const copy = document.createElement('canvas');
+Object.assign(copy, {width: gl.width, height: gl.height});
+const ctx = copy.getContext('2d');
+ctx.drawImage(gl, 0, 0);
+// Each mark in view: is the WebGL picture painted at the middle of where its date and row are?
+const marks = [];
+for (const t of gd._fullData) {
+  if (!String(t.meta).startsWith('marks:')) continue;
+  for (let j = 0; j < t.x.length; j++) {
+    if (t.x[j] < xa.range[0] || t.x[j] > xa.range[1]) continue;
+    const x = Math.round((fl._size.l + xa.l2p(t.x[j])) * k), y = Math.round((fl._size.t + ya.l2p(t.y[j])) * k);
+    marks.push(ctx.getImageData(x, y, 1, 1).data[3] > 0);
+  }
+}
+const moved = [...gd.querySelectorAll('.gl-container canvas, .xaxislayer-above')]
+  .filter((el) => getComputedStyle(el).transform !== 'none');
+return {marks, moved: moved.length};
+"""
+"""Whether each mark in view is painted where its date is, and how many layers are moved by a transform."""
+
+
+def open_webgl(page, query: str = "") -> None:
+    """The page at ``query``, the 29 shipped events drawn the large-size (WebGL) way."""
+    page.open(query)
+    page.js("window.timelineLib.traces.svgEvents = 0")
+    redraw_all(page)
+    assert page.js(f"return {page.GD}._fullData[0].type") == "scattergl"
+
+
+def mouse(page, kind: str, x: float, y: float, **extra) -> None:
+    """A mouse event sent as the browser's input (one event per call, unlike selenium's actions)."""
+    page.driver.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, **extra})
+
+
+def test_a_webgl_drag_pan_slides_the_picture_and_draws_it_once_where_it_ends(page):
+    """plotly.js redrew the whole WebGL scene at every mouse move of a drag pan (~150 ms each with
+    software WebGL); the picture now slides under the pointer and the range is drawn once, on release."""
+    page.open()
+    assert page.js(f"return {page.GD}._fullLayout.dragmode") == "pan", "SVG: plotly.js's own pan moves the marks"
+    open_webgl(page)
+    assert page.js(f"return {page.GD}._fullLayout.dragmode") is False
+    before, paints = page.x_range(), page.status()["paints"]
+    picture = page.js(GL_CANVAS + ".toDataURL()")
+    plot = page.plot_box()
+    days_per_px = (before[1] - before[0]) / (plot["right"] - plot["left"])
+    x, y = page.mark_point("Guevara killed in Bolivia")  # pressed on a mark: a drag selects nothing
+    mouse(page, "mouseMoved", x, y)
+    mouse(page, "mousePressed", x, y, button="left", buttons=1, clickCount=1)
+    for step in range(1, 11):
+        mouse(page, "mouseMoved", x - 30 * step, y, button="left", buttons=1)
+    unchanged = page.js(GL_CANVAS + ".toDataURL()") == picture
+    assert unchanged, "no WebGL redraw while the mouse moves"
+    assert page.js(GL_CANVAS + ".style.transform") == "translateX(-300px)", "the picture slid with the pointer"
+    assert page.js("return document.getElementById('timeline-labels').classList.contains('moving')")
+    assert page.status()["paints"] == paints
+    mouse(page, "mouseReleased", x - 300, y, button="left", buttons=0, clickCount=1)
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[0] > {before[0] + 1}", message="the pan drawn")
+    page.settle()
+    after = page.x_range()
+    assert page.status()["paints"] == paints + 1, "one redraw for the whole gesture"
+    assert abs(after[0] - before[0] - 300 * days_per_px) < days_per_px, "the date under the pointer stayed under it"
+    assert abs((after[1] - after[0]) - (before[1] - before[0])) < 1e-6
+    drawn = page.js(PAINTED)
+    assert drawn["moved"] == 0 and len(drawn["marks"]) >= 10 and all(drawn["marks"]), drawn
+    assert page.status()["selectedId"] is None and not page.js("return document.getElementById('reader-title')")
+    assert not page.js("return document.getElementById('timeline-labels').classList.contains('moving')")
+    # A click without a move still selects the event under it.
+    page.click_event("Guevara killed in Bolivia")
+    assert page.duo.get_logs() == []
+
+
+def test_a_webgl_double_click_fits_everything_again(page):
+    open_webgl(page, "?from=1950&to=1960")
+    plot = page.plot_box()
+    actions = page.pointer()
+    actions.pointer_action.move_to_location(int(plot["left"] + 200), int(plot["top"] + 10))
+    actions.pointer_action.double_click()
+    actions.perform()
+    page.wait("location.search === ''")
+    page.settle()
+    assert page.x_range()[1] - page.x_range()[0] > 100 * 365
+    assert page.duo.get_logs() == []
+
+
+def test_a_webgl_sideways_swipe_slides_the_picture_and_draws_it_once(page):
+    """The one-finger swipe pans the way the mouse does: no WebGL redraw until the finger lifts.
+    Last in the module: touch emulation, once turned off, does not come back in this browser."""
+    page.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    try:
+        open_webgl(page)
+        before, paints = page.x_range(), page.status()["paints"]
+        picture = page.js(GL_CANVAS + ".toDataURL()")
+        plot = page.plot_box()
+        days_per_px = (before[1] - before[0]) / (plot["right"] - plot["left"])
+        x, y = (plot["left"] + plot["right"]) / 2 + 100, (plot["top"] + plot["bottom"]) / 2
+        page.touch("touchStart", [(x, y)])
+        for step in range(1, 9):
+            page.touch("touchMove", [(x - 25 * step, y)])
+        page.wait(GL_CANVAS.replace("return ", "") + ".style.transform === 'translateX(-200px)'", message="slid")
+        unchanged = page.js(GL_CANVAS + ".toDataURL()") == picture
+        assert unchanged, "no WebGL redraw while the finger moves"
+        page.touch("touchEnd", [])
+        page.wait(f"{page.GD}._fullLayout.xaxis.range[0] > {before[0] + 1}", message="the swipe drawn")
+        page.settle()
+        after = page.x_range()
+        assert page.status()["paints"] == paints + 1
+        assert abs(after[0] - before[0] - 200 * days_per_px) < days_per_px
+        drawn = page.js(PAINTED)
+        assert drawn["moved"] == 0 and all(drawn["marks"]), drawn
+    finally:
+        page.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+    assert page.duo.get_logs() == []

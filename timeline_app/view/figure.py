@@ -58,7 +58,7 @@ PLOT_CONFIG = {
     "scrollZoom": True, "displaylogo": False, "doubleClick": "autosize", "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "resetScale2d", "toImage"],
 }
-"""Wheel zooms, drag pans (dragmode "pan"), double-click fits everything."""
+"""Wheel zooms, drag pans (dragmode "pan"; in the WebGL path the page pans, timeline-interact.js), double-click fits everything."""
 
 
 def build_figure(catalog: Catalog) -> go.Figure:

@@ -355,7 +355,6 @@
     }
     function placesFor(i) {
       const y = ya.l2p(R.y(i));
-      const inside = (top) => top >= 0 && top + height <= plot.h;
       const out = [];
       if (d.kind[i] === 1) {
         if (d.end[i] < a || d.start[i] > b) return out;

@@ -388,6 +388,16 @@ class TimelinePage:
                        " return {text: l.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom,"
                        " index: Number(l.dataset.index)}; })")
 
+    def double_click_fit(self) -> dict:
+        """Double-click the plot area (plotly.js's "fit everything"), wait for the fitted view."""
+        plot = self.plot_box()
+        actions = self.pointer()
+        actions.pointer_action.move_to_location(int(plot["left"] + 200), int(plot["top"] + 10))
+        actions.pointer_action.double_click()
+        actions.perform()
+        self.wait("location.search === ''", message="the fitted view's plain address")
+        return self.settle()
+
     def plot_box(self) -> dict:
         return self.js(f"const gd = {self.GD}, fl = gd._fullLayout, r = gd.getBoundingClientRect();"
                        " return {left: r.left + fl._size.l, top: r.top + fl._size.t,"

@@ -154,14 +154,7 @@ def test_keys_zoom_in_and_out(page):
 
 def test_double_click_fits_everything_again(page):
     page.open("?from=1950&to=1960")
-    plot = page.plot_box()
-    ActionChains(page.driver).move_by_offset(0, 0)
-    actions = page.pointer()
-    actions.pointer_action.move_to_location(int(plot["left"] + 200), int(plot["top"] + 10))
-    actions.pointer_action.double_click()
-    actions.perform()
-    page.wait("location.search === ''")
-    page.settle()
+    page.double_click_fit()
     assert width(page.x_range()) > 100 * 365
     assert page.duo.get_logs() == []
 

@@ -148,13 +148,7 @@ def test_a_webgl_drag_pan_slides_the_picture_and_draws_it_once_where_it_ends(pag
 
 def test_a_webgl_double_click_fits_everything_again(page):
     open_webgl(page, "?from=1950&to=1960")
-    plot = page.plot_box()
-    actions = page.pointer()
-    actions.pointer_action.move_to_location(int(plot["left"] + 200), int(plot["top"] + 10))
-    actions.pointer_action.double_click()
-    actions.perform()
-    page.wait("location.search === ''")
-    page.settle()
+    page.double_click_fit()
     assert page.x_range()[1] - page.x_range()[0] > 100 * 365
     assert page.duo.get_logs() == []
 

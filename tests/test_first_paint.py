@@ -14,9 +14,10 @@ import time
 import pytest
 from flask import request as http_request
 
-from timeline_app.view.url_state import Vocabulary, from_store, parse_query
+from timeline_app.view.url_state import from_store
 from timeline_app.web import events_route, ids, preload
 from timeline_app.web.app import create_app
+from timeline_app.web.callbacks import ViewController
 
 from conftest import timeline_browser
 
@@ -48,10 +49,7 @@ def test_the_page_preloads_the_lazy_chunks_its_layout_uses(app, client):
 
 def test_an_empty_view_is_the_view_of_a_plain_address(catalog):
     """assets/timeline-render.js draws a plain address early with the view {}: the server reads it alike."""
-    vocabulary = Vocabulary(categories=tuple(catalog.categories), people=frozenset(catalog.people),
-                            places=frozenset(catalog.places), events=frozenset(catalog.index),
-                            articles=frozenset(catalog.articles))
-    assert from_store({}) == parse_query("", vocabulary)
+    assert from_store({}) == ViewController(catalog, {}).from_url("").state
 
 
 @pytest.fixture(scope="module")

@@ -505,6 +505,8 @@
       const dragmode = filled.type === 'scattergl' ? false : layout.dragmode;
       const figure = { data: filled.data, layout: { ...layout, dragmode } };
       if (style && style.decorate) style.decorate(figure);
+      const margin = figure.layout.margin;
+      figure.data = lib.traces.bands(figure.data, (geo.height - margin.t - margin.b) / (R.height + 0.2));
       if (!state.plotted) {
         state.plotted = true;
         // The marks are painted first and the labels in the next task: the page shows the

@@ -208,6 +208,32 @@
     return result;
   }
 
-  lib.traces = { rows, traces, needsDetail, drawingType, svgEvents: SVG_EVENTS };
+  /* The bars' traces (lines, a gap between segments) as the SVG path draws them.  plotly.js draws
+     an SVG line trace with gaps as one <path> per segment: at 1,000 events about 700 elements,
+     each restyled and repainted at every zoom and every step of a pan.  So in the SVG path each
+     bar trace is one filled <path> instead: every segment the rectangle its line would cover, half
+     the line's width above and below its row (unitPx: pixels per axis unit when drawn; a later
+     resize scales the bars with the rows).  Overlapping bars of one trace show as one.  The WebGL
+     path draws the lines as they are, in one call per trace. */
+  const BAR_ROLES = new Set(['extents', 'lives', 'spans']);
+
+  function band(trace, unitPx) {
+    const half = trace.line.width / 2 / unitPx;
+    const x = [];
+    const y = [];
+    for (let k = 0; k + 1 < trace.x.length; k += 3) {
+      const [a, b, row] = [trace.x[k], trace.x[k + 1], trace.y[k]];
+      x.push(a, b, b, a, null);
+      y.push(row - half, row - half, row + half, row + half, null);
+    }
+    return { ...trace, x, y, mode: 'none', fill: 'toself', fillcolor: trace.line.color };
+  }
+
+  function bands(data, unitPx) {
+    if (!(unitPx > 0)) return data;
+    return data.map((t) => (t.type === 'scatter' && BAR_ROLES.has(t.meta) && t.x && t.x.length ? band(t, unitPx) : t));
+  }
+
+  lib.traces = { rows, traces, bands, needsDetail, drawingType, svgEvents: SVG_EVENTS };
   if (typeof module !== 'undefined') module.exports = lib.traces;
 })();

@@ -334,6 +334,21 @@ class TimelinePage:
                        " customdata: list(t.customdata), color: t.marker && t.marker.color,"
                        " symbol: t.marker && t.marker.symbol, type: t.type};", role)
 
+    def bars(self, role: str) -> list[tuple[float, float, float]]:
+        """(start, end, row) of each bar the trace with that role (extents, lives, spans) draws, in
+        either drawing path: a line per bar (start, end, gap) in the WebGL path, a filled rectangle
+        (start, end, end, start, gap) in the SVG path (assets/timeline-traces.js, bands)."""
+        trace = self.trace(role)
+        bars, xs, ys = [], [], []
+        for x, y in zip(trace["x"] + [None], trace["y"] + [None]):
+            if x is not None:
+                xs.append(x)
+                ys.append(y)
+            elif xs:
+                bars.append((xs[0], xs[1], (min(ys) + max(ys)) / 2))
+                xs, ys = [], []
+        return bars
+
     def search(self) -> str:
         return self.js("return location.search")
 

@@ -24,10 +24,8 @@ def test_bc_and_medieval_events_sit_at_their_days(page):
     assert xs[revolt] == to_ordinal((-72, 1, 1)), "73 BC is astronomical year -72"
     june = (to_ordinal((1381, 6, 1)) + to_ordinal((1381, 7, 1))) / 2
     assert xs[peasants] == june, "June 1381 is drawn in the middle of June 1381"
-    spans = page.trace("spans")
-    assert (spans["x"][0], spans["x"][1]) == (to_ordinal((-72, 1, 1)), to_ordinal((-69, 1, 1)))
-    lives = page.trace("lives")
-    assert lives["x"][:2] == [to_ordinal((-110, 1, 1)), to_ordinal((-69, 1, 1))]
+    assert page.bars("spans")[0][:2] == (to_ordinal((-72, 1, 1)), to_ordinal((-69, 1, 1)))
+    assert page.bars("lives")[0][:2] == (to_ordinal((-110, 1, 1)), to_ordinal((-69, 1, 1)))
     death = page.trace("marks:death")
     assert list(death["x"]) == [to_ordinal((1381, 6, 15)) + 0.5]
     assert page.duo.get_logs() == []

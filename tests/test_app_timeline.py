@@ -23,9 +23,9 @@ def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
 def test_lives_on_lanes_and_events_as_marks_coloured_by_category(page):
     status = page.open()
     assert status["shown"] == 29
-    lives = page.trace("lives")
-    assert sum(x is None for x in lives["x"]) == 5, "five lives, one segment each"
-    lane_rows = {y for y in lives["y"] if y is not None}
+    lives = page.bars("lives")
+    assert len(lives) == 5, "five lives, one bar each"
+    lane_rows = {row for _, _, row in lives}
     assert 2 <= len(lane_rows) <= 5, "lives share lanes only when they do not overlap"
     for name, category in CATEGORIES.items():
         marks = page.trace(f"marks:{name}")
@@ -40,8 +40,7 @@ def test_lives_on_lanes_and_events_as_marks_coloured_by_category(page):
 
 def test_uncertain_dates_have_a_faded_extent_and_a_hollow_mark(page):
     page.open()
-    extents = page.trace("extents")
-    segments = list(zip(extents["x"][0::3], extents["x"][1::3]))
+    segments = [(start, end) for start, end, _ in page.bars("extents")]
     early_1920s = (to_ordinal((1918, 1, 1)), to_ordinal((1926, 1, 1)))  # "the early 1920s", padded
     assert early_1920s in segments
     assert (to_ordinal((1956, 1, 1)), to_ordinal((1957, 1, 1))) in segments, "a year-precise date covers its year"

@@ -1,7 +1,8 @@
 """The drawing path chosen by size (issue 14, point 2): SVG marks for a small dataset, WebGL for a
 large one (assets/timeline-traces.js, SVG_EVENTS), drawing the same events: the same marks at the
 same positions, by event id.  In the WebGL path a drag pan or a swipe slides the picture drawn and
-draws the new range once, at the end (assets/timeline-interact.js, slide)."""
+draws the new range once, at the end (assets/timeline-interact.js, slide).  The SVG path draws each bar
+trace as one filled shape (assets/timeline-traces.js, bands)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,11 @@ for (const g of gd.querySelectorAll('.scatterlayer .trace')) {
     offsets.push([Math.abs(Number(m[1]) - xa.l2p(datum.x)), Math.abs(Number(m[2]) - ya.l2p(datum.y))]);
   }
 }
-return {types: [...new Set(gd._fullData.map(t => t.type))], marks, offsets,
+// The SVG elements each bar trace is drawn with.
+const barPaths = [...gd.querySelectorAll('.scatterlayer .trace')]
+  .filter(g => g.__data__ && ['extents', 'lives', 'spans'].includes(g.__data__[0].trace.meta))
+  .map(g => g.querySelectorAll('path').length);
+return {types: [...new Set(gd._fullData.map(t => t.type))], marks, offsets, barPaths,
         gl: document.querySelectorAll('#timeline .gl-canvas-context').length};
 """
 
@@ -45,6 +50,9 @@ def test_a_small_dataset_is_drawn_as_svg_and_large_as_webgl_with_the_same_marks(
     assert svg["types"] == ["scatter"], "29 events: SVG, no WebGL context to make"
     assert len(svg["marks"]) >= 29 and len(svg["offsets"]) == len(svg["marks"])
     assert max(max(dx, dy) for dx, dy in svg["offsets"]) < 0.5, "each SVG mark where its event's date is"
+    assert svg["barPaths"] == [1, 1, 1], "each bar trace one SVG element, however many bars"
+    bars = {role: page.bars(role) for role in ("extents", "lives", "spans")}
+    assert len(bars["lives"]) == 5 and len(bars["extents"]) > 5
 
     page.js("window.timelineLib.traces.svgEvents = 0")  # this page now takes the large-size path
     try:
@@ -52,6 +60,7 @@ def test_a_small_dataset_is_drawn_as_svg_and_large_as_webgl_with_the_same_marks(
         gl = page.js(MARKS)
         assert gl["types"] == ["scattergl"] and gl["gl"] > 0
         assert gl["marks"] == svg["marks"], "the same marks, by event id, at the same dates and rows"
+        assert {role: page.bars(role) for role in bars} == bars, "the same bars at the same dates and rows"
     finally:
         page.js("window.timelineLib.traces.svgEvents = arguments[0]", 2000)
         redraw_all(page)

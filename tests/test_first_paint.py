@@ -47,6 +47,13 @@ def test_the_page_preloads_the_lazy_chunks_its_layout_uses(app, client):
         assert client.get(url).status_code == 200, f"{url}: dcc no longer has this chunk"
 
 
+def test_the_page_preloads_dash_s_first_fetches(app, client):
+    page = client.get("/").get_data(as_text=True)
+    for url in preload.dash_routes(app):
+        assert f'<link rel="preload" href="{url}" as="fetch" crossorigin="anonymous">' in page
+        assert client.get(url).status_code == 200
+
+
 def test_an_empty_view_is_the_view_of_a_plain_address(catalog):
     """assets/timeline-render.js draws a plain address early with the view {}: the server reads it alike."""
     assert from_store({}) == ViewController(catalog, {}).from_url("").state
@@ -85,3 +92,19 @@ def test_an_address_with_a_query_is_first_drawn_as_it_asks(slow_page):
     assert slow_page.js(ANSWERED_BEFORE_PAINT) >= 1
     assert slow_page.duo.get_logs() == []
 
+
+
+FETCHED = """
+return performance.getEntriesByType('resource')
+  .filter(e => arguments[0].some(path => new URL(e.name).pathname === path))
+  .map(e => [new URL(e.name).pathname, e.initiatorType]);
+"""
+
+
+def test_each_preloaded_fetch_is_used_and_never_asked_for_twice(app, slow_page):
+    """A preload whose request differs from the script's (mode, credentials) is fetched twice."""
+    slow_page.open()
+    paths = [events_route.ROUTE, *preload.dash_routes(app)]
+    fetched = slow_page.js(FETCHED, paths)
+    assert sorted(fetched) == sorted([path, "link"] for path in paths), fetched
+    assert slow_page.duo.get_logs() == []

@@ -1,10 +1,11 @@
 """What the page asks for while its scripts still load (``<link rel=preload>`` in its head).
 
 A first paint otherwise waits for a chain of requests: the page, its scripts,
-the layout, the code of the layout's lazily loaded components (dcc's Dropdown
+the layout and the callbacks (Dash's renderer asks for them once every script
+has run), the code of the layout's lazily loaded components (dcc's Dropdown
 and Upload come in chunks of their own, asked for only once the layout has
-arrived), then the events.  The page names the events' route and those chunks
-itself, so the browser fetches them alongside the scripts
+arrived), then the events.  The page names the events' route, Dash's two routes
+and those chunks itself, so the browser fetches them alongside the scripts
 (assets/timeline-render.js reads the events' address from its link).
 """
 
@@ -37,9 +38,17 @@ def chunk_urls(app: Dash) -> list[str]:
             for name, chunk in sorted(LAZY_CHUNKS.items()) if name in used]
 
 
+def dash_routes(app: Dash) -> list[str]:
+    """What Dash's renderer fetches first once its scripts have run: the layout and the callbacks."""
+    prefix = app.config.requests_pathname_prefix
+    return [f"{prefix}_dash-layout", f"{prefix}_dash-dependencies"]
+
+
 def preload(app: Dash) -> None:
-    """Name the events and the layout's lazy chunks in the page's head; call once the layout is set."""
+    """Name the events, Dash's first fetches and the layout's lazy chunks in the page's head; call
+    once the layout is set."""
     links = [f'<link rel="preload" id="{ids.TIMELINE_EVENTS}" href="{events_route.ROUTE}" as="fetch" '
              'crossorigin="anonymous">']
+    links += [f'<link rel="preload" href="{url}" as="fetch" crossorigin="anonymous">' for url in dash_routes(app)]
     links += [f'<link rel="preload" href="{url}" as="script">' for url in chunk_urls(app)]
     app.index_string = app.index_string.replace("{%metas%}", "\n        ".join(["{%metas%}", *links]), 1)

@@ -20,6 +20,7 @@ from ..data.title_card import read_title_card
 from ..data.validate import dataset_folder_for
 from ..server.asset_cache import cache_fingerprinted_assets
 from ..server.compress import enable_gzip
+from ..server.page_scripts import without_legacy_polyfill
 from ..server.route_cache import cache_fixed_routes
 from ..server.security import harden
 from ..server.settings import from_environment
@@ -67,6 +68,7 @@ def create_app(events_file: Path | str | None = None, *,
     live_view.register(app, current, route, max_body_bytes)  # problems panel, reload poll, upload preview
     paste_view.register(app, current)  # any text as a timeline (after live_view: it draws as its preview does)
     proposed_view.register(app)  # the card of a selected proposed row (assets/timeline-proposed.js)
+    without_legacy_polyfill(app)  # plotly.js runs with the browser's own trim and parseInt
     preload.preload(app)  # the events and the lazy components' code, asked for with the scripts
     cache_fixed_routes(app)  # layout and callbacks are complete now; serialise them once
     enable_gzip(app.server)

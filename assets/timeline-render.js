@@ -276,9 +276,13 @@
     if (moved || (near(view.x0, readerRange[0]) && near(view.x1, readerRange[1]))) readerRange = null;
   }
 
+  /* While the view moves the labels hide, and the marks lose their outline (timeline.css): a pan
+     repaints every mark at every step, and the outline is about a third of that. */
   function layerMoving(moving) {
-    const layer = document.getElementById('timeline-labels');
-    if (layer) layer.classList.toggle('moving', moving);
+    for (const id of ['timeline-labels', 'timeline-plot']) {
+      const layer = document.getElementById(id);
+      if (layer) layer.classList.toggle('moving', moving);
+    }
   }
 
   /* A click on the event at position i of the drawn data: the server hears its id. */

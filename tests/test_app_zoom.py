@@ -99,6 +99,34 @@ def test_drag_pans(page):
     assert page.duo.get_logs() == []
 
 
+MARK_STROKES = """
+const marks = [...document.querySelectorAll('#timeline .scatterlayer .trace')]
+  .filter(g => String(g.__data__[0].trace.meta).startsWith('marks:'))
+  .flatMap(g => [...g.querySelectorAll('.points path.point')]);
+return marks.length > 20 && [...new Set(marks.map(p => getComputedStyle(p).stroke))];
+"""
+
+
+def test_marks_lose_their_outline_only_while_the_view_moves(page):
+    """A pan repaints every mark at every step: the outline is left out until the view rests."""
+    page.open()
+    assert page.js(MARK_STROKES) == ["rgb(255, 255, 255)"]
+    plot = page.plot_box()
+    y = int(plot["top"] + 8)
+    actions = page.pointer()
+    actions.pointer_action.move_to_location(int(plot["left"] + 300), y)
+    actions.pointer_action.pointer_down()
+    actions.pointer_action.move_to_location(int(plot["left"] + 200), y)
+    actions.perform()
+    assert page.js(MARK_STROKES) == ["none"]
+    actions = page.pointer()
+    actions.pointer_action.pointer_up()
+    actions.perform()
+    page.settle()
+    assert page.js(MARK_STROKES) == ["rgb(255, 255, 255)"]
+    assert page.duo.get_logs() == []
+
+
 def test_pinch_zooms_on_touch_screens(page):
     page.open(width=390, height=844)
     page.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})

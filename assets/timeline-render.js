@@ -277,7 +277,7 @@
   }
 
   /* While the view moves the labels hide, and the marks lose their outline (timeline.css): a pan
-     repaints every mark at every step, and the outline is about a third of that. */
+     repaints every mark at every step, and the outline is about half of that. */
   function layerMoving(moving) {
     for (const id of ['timeline-labels', 'timeline-plot']) {
       const layer = document.getElementById(id);

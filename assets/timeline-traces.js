@@ -6,7 +6,8 @@
  *   rows    -> lanes for lives, then one row per category, empty rows left out;
  *   traces  -> the four traces filled; up to LOD_EVENTS events once per filter
  *              set (a zoom only moves the WebGL view), above that only what
- *              the scale can show (refilled by timeline-render.js's refine).
+ *              the scale can show (refilled by timeline-render.js's refine);
+ *   bands   -> in the SVG path, each bar trace as one filled shape.
  *
  * Category names reach plotly.js escaped (timeline-text.js).  Loads in the
  * browser (window.timelineLib.traces) and in node (module.exports).
@@ -95,7 +96,7 @@
      moves the drawn marks until the gesture ends instead of redrawing a canvas on every
      mouse move.  Above, WebGL ('scattergl', as figure.py builds them), whose cost per mark
      is lower.  Either way the same traces hold the same marks at the same positions
-     (tests/js/traces.test.js); only plotly's renderer differs.  The threshold is where the
+     (tests/test_drawing_path.py); only plotly's renderer differs.  The threshold is where the
      level of detail above starts to matter less than the canvas (bench/app.py). */
   const SVG_EVENTS = 2000;
 

@@ -77,18 +77,24 @@ VISIBLE_TICKS = """const xa = document.querySelector('#timeline .js-plotly-plot'
 return Array.from(xa.ticktext).filter((_, k) => xa.tickvals[k] >= xa.range[0] && xa.tickvals[k] <= xa.range[1]);"""
 
 
+def press_and_move(page, start: int, end: int, release: bool = True) -> None:
+    """Press the mouse start px into the plot, near its top, and move it to end px; then let go."""
+    plot = page.plot_box()
+    y = int(plot["top"] + 8)
+    actions = page.pointer()
+    actions.pointer_action.move_to_location(int(plot["left"] + start), y)
+    actions.pointer_action.pointer_down()
+    actions.pointer_action.move_to_location(int(plot["left"] + end), y)
+    if release:
+        actions.pointer_action.pointer_up()
+    actions.perform()
+
+
 def test_drag_pans(page):
     page.open()
     before = page.x_range()
     paints = page.status()["paints"]
-    plot = page.plot_box()
-    y = int(plot["top"] + 8)
-    actions = page.pointer()
-    actions.pointer_action.move_to_location(int(plot["left"] + 300), y)
-    actions.pointer_action.pointer_down()
-    actions.pointer_action.move_to_location(int(plot["left"] + 100), y)
-    actions.pointer_action.pointer_up()
-    actions.perform()
+    press_and_move(page, 300, 100)
     page.wait(f"Math.abs({page.GD}._fullLayout.xaxis.range[0] - {before[0]}) > 1")
     page.settle()
     after = page.x_range()
@@ -111,13 +117,7 @@ def test_marks_lose_their_outline_only_while_the_view_moves(page):
     """A pan repaints every mark at every step: the outline is left out until the view rests."""
     page.open()
     assert page.js(MARK_STROKES) == ["rgb(255, 255, 255)"]
-    plot = page.plot_box()
-    y = int(plot["top"] + 8)
-    actions = page.pointer()
-    actions.pointer_action.move_to_location(int(plot["left"] + 300), y)
-    actions.pointer_action.pointer_down()
-    actions.pointer_action.move_to_location(int(plot["left"] + 200), y)
-    actions.perform()
+    press_and_move(page, 300, 200, release=False)
     assert page.js(MARK_STROKES) == ["none"]
     actions = page.pointer()
     actions.pointer_action.pointer_up()

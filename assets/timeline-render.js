@@ -109,6 +109,7 @@
   const state = {
     gd: null, plotted: false, filterKey: null, narrow: null, appliedRev: null, selected: null,
     d: null, s: null, R: null, expectRange: null, grid: null, kept: null, reported: null, ticks: null,
+    lined: null, barUnit: null,
   };
 
   function geometry(base) {
@@ -208,11 +209,12 @@
     const range = rangeOf(gd);
     const mine = sameRange(range, state.expectRange);
     const width = gd._fullLayout._size.w;
+    const resized = event.autosize || event.width ? keepBarWidths(gd) : null;
     let drawn;
     if (lib.traces.needsDetail(state.grid, range, width)) drawn = refine(range, width);
     else if (ticksHold(range, width)) drawn = Promise.resolve(noteTicks(range));
     else drawn = window.Plotly.relayout(gd, tickUpdate(range, width));
-    drawn.then(() => {
+    Promise.all([resized, drawn]).then(() => {
       drawOverlay();
       status.settled = performance.now();
     });
@@ -226,9 +228,30 @@
     Object.assign(state, { grid: filled.grid, kept: filled.kept });
     status.refines += 1;
     const ticks = Object.fromEntries(Object.entries(tickUpdate(range, width)).map(([k, v]) => [k.slice(6), v]));
-    const figure = { data: filled.data, layout: { ...gd.layout, xaxis: { ...gd.layout.xaxis, range: range.slice(), ...ticks } } };
-    if (style && style.decorate) style.decorate(figure);
+    const figure = dress({ data: filled.data, layout: { ...gd.layout, xaxis: { ...gd.layout.xaxis, range: range.slice(), ...ticks } } },
+      R, gd._fullLayout.height);
     return window.Plotly.react(gd, figure.data, figure.layout, d.payload.figure.config);
+  }
+
+  /* The figure as drawn for a graph height px tall: the look applied (presentation, themes), then
+     in the SVG path each bar trace as one filled shape (timeline-traces.js, bands), in axis units
+     for that height.  state.lined keeps the bars as lines for keepBarWidths. */
+  function dress(figure, R, height) {
+    if (style && style.decorate) style.decorate(figure);
+    const { t, b } = figure.layout.margin;
+    state.lined = figure.data.some((trace) => trace.type === 'scatter') ? figure.data : null;
+    state.barUnit = (height - t - b) / (R.height + 0.2);
+    figure.data = lib.traces.bands(figure.data, state.barUnit);
+    return figure;
+  }
+
+  /* When the plot's height changes (the window resized, the table opened), the bars are made again
+     for it, so each keeps its width in pixels; null when nothing changed. */
+  function keepBarWidths(gd) {
+    const unit = gd._fullLayout._size.h / (state.R.height + 0.2);
+    if (!state.lined || !(unit > 0) || Math.abs(unit - state.barUnit) <= 0.01 * state.barUnit) return null;
+    state.barUnit = unit;
+    return window.Plotly.react(gd, lib.traces.bands(state.lined, unit), gd.layout, state.d.payload.figure.config);
   }
 
   /* Tell Dash what is on screen (shown-range) and, when the reader moved it,
@@ -276,8 +299,8 @@
     if (moved || (near(view.x0, readerRange[0]) && near(view.x1, readerRange[1]))) readerRange = null;
   }
 
-  /* While the view moves the labels hide, and the marks lose their outline (timeline.css): a pan
-     repaints every mark at every step, and the outline is about half of that. */
+  /* While the view moves the labels hide, and the filled marks lose their outline (timeline.css): a
+     pan repaints every mark at every step, and their outline is much of that. */
   function layerMoving(moving) {
     for (const id of ['timeline-labels', 'timeline-plot']) {
       const layer = document.getElementById(id);
@@ -507,10 +530,7 @@
       // WebGL: plotly.js would redraw the scene at every step of a drag pan, so the page pans it
       // (timeline-interact.js, slide) and plotly.js gets no dragmode.
       const dragmode = filled.type === 'scattergl' ? false : layout.dragmode;
-      const figure = { data: filled.data, layout: { ...layout, dragmode } };
-      if (style && style.decorate) style.decorate(figure);
-      const margin = figure.layout.margin;
-      figure.data = lib.traces.bands(figure.data, (geo.height - margin.t - margin.b) / (R.height + 0.2));
+      const figure = dress({ data: filled.data, layout: { ...layout, dragmode } }, R, geo.height);
       if (!state.plotted) {
         state.plotted = true;
         // The marks are painted first and the labels in the next task: the page shows the

@@ -213,9 +213,9 @@
      an SVG line trace with gaps as one <path> per segment: at 1,000 events about 700 elements,
      each restyled and repainted at every zoom and every step of a pan.  So in the SVG path each
      bar trace is one filled <path> instead: every segment the rectangle its line would cover, half
-     the line's width above and below its row (unitPx: pixels per axis unit when drawn; a later
-     resize scales the bars with the rows).  Overlapping bars of one trace show as one.  The WebGL
-     path draws the lines as they are, in one call per trace. */
+     the line's width above and below its row (unitPx: pixels per axis unit; timeline-render.js
+     makes them again when the plot's height changes).  Overlapping bars of one trace show as one.
+     The WebGL path draws the lines as they are, in one call per trace. */
   const BAR_ROLES = new Set(['extents', 'lives', 'spans']);
 
   function band(trace, unitPx) {
@@ -232,7 +232,8 @@
 
   function bands(data, unitPx) {
     if (!(unitPx > 0)) return data;
-    return data.map((t) => (t.type === 'scatter' && BAR_ROLES.has(t.meta) && t.x && t.x.length ? band(t, unitPx) : t));
+    const isBar = (t) => t.type === 'scatter' && BAR_ROLES.has(t.meta) && t.x && t.x.length && t.line && t.line.width > 0;
+    return data.map((t) => (isBar(t) ? band(t, unitPx) : t));
   }
 
   lib.traces = { rows, traces, bands, needsDetail, drawingType, svgEvents: SVG_EVENTS };

@@ -78,7 +78,8 @@ return Array.from(xa.ticktext).filter((_, k) => xa.tickvals[k] >= xa.range[0] &&
 
 
 def press_and_move(page, start: int, end: int, release: bool = True) -> None:
-    """Press the mouse start px into the plot, near its top, and move it to end px; then let go."""
+    """Press the mouse start px into the plot, near its top, and move it to end px; with release,
+    let go there."""
     plot = page.plot_box()
     y = int(plot["top"] + 8)
     actions = page.pointer()
@@ -107,23 +108,28 @@ def test_drag_pans(page):
 
 MARK_STROKES = """
 const marks = [...document.querySelectorAll('#timeline .scatterlayer .trace')]
-  .filter(g => String(g.__data__[0].trace.meta).startsWith('marks:'))
+  .filter(g => String(g.__data__[0].trace.meta).startsWith(arguments[0]))
   .flatMap(g => [...g.querySelectorAll('.points path.point')]);
-return marks.length > 20 && [...new Set(marks.map(p => getComputedStyle(p).stroke))];
+return marks.length > 0 && [...new Set(marks.map(p => getComputedStyle(p).stroke))];
 """
 
 
 def test_marks_lose_their_outline_only_while_the_view_moves(page):
-    """A pan repaints every mark at every step: the outline is left out until the view rests."""
+    """A pan repaints every mark at every step: the outline is left out until the view rests.  An
+    open symbol, all outline, keeps it."""
     page.open()
-    assert page.js(MARK_STROKES) == ["rgb(255, 255, 255)"]
+    # Death's one mark as an open cross, as a category's symbol may be.
+    page.js(f"const gd = {page.GD}; Plotly.restyle(gd, {{'marker.symbol': 'cross-open'}},"
+            " [gd._fullData.findIndex(t => t.meta === 'marks:death')])")
+    assert sorted(page.js(MARK_STROKES, "marks:")) == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
     press_and_move(page, 300, 200, release=False)
-    assert page.js(MARK_STROKES) == ["none"]
+    assert page.js(MARK_STROKES, "marks:death") == ["rgb(0, 0, 0)"], "an open symbol is all outline"
+    assert page.js(MARK_STROKES, "marks:r") == ["none"]
     actions = page.pointer()
     actions.pointer_action.pointer_up()
     actions.perform()
     page.settle()
-    assert page.js(MARK_STROKES) == ["rgb(255, 255, 255)"]
+    assert page.js(MARK_STROKES, "marks:r") == ["rgb(255, 255, 255)"]
     assert page.duo.get_logs() == []
 
 

@@ -68,6 +68,28 @@ def test_a_small_dataset_is_drawn_as_svg_and_large_as_webgl_with_the_same_marks(
     assert page.duo.get_logs() == []
 
 
+BAR_PX = """
+const gd = document.querySelector('#timeline .js-plotly-plot');
+const lives = gd.data.find(t => t.meta === 'lives');
+const ya = gd._fullLayout.yaxis;
+return [Math.abs(ya.l2p(lives.y[2]) - ya.l2p(lives.y[1])), lives.line.width, gd._fullLayout._size.h];
+"""
+
+
+def test_svg_bars_keep_their_width_in_pixels_when_the_plot_s_height_changes(page):
+    """The SVG path's bars are shapes in axis units (bands): a taller plot must not thicken them."""
+    page.open(height=720)
+    drawn, width, height = page.js(BAR_PX)
+    assert abs(drawn - width) < 0.5, "a life's bar is as wide as its line would be"
+    page.viewport(1280, 1000)
+    page.wait(f"document.querySelector('#timeline .js-plotly-plot')._fullLayout._size.h > {height + 100}",
+              message="the plot grows with the window")
+    page.settle()
+    drawn, width, _ = page.js(BAR_PX)
+    assert abs(drawn - width) < 0.5, "the same width in pixels once the rows are taller"
+    assert page.duo.get_logs() == []
+
+
 def test_the_threshold(page):
     page.open()
     limit = page.js("return window.timelineLib.traces.svgEvents")

@@ -4,15 +4,15 @@ Every Dash page loads ``@babel/polyfill`` 7 (core-js 2) first.  In a current
 browser it still replaces ``String.prototype.trim``, ``parseInt`` and
 ``parseFloat`` with slower versions written in script, because core-js counts
 U+180E as white space, which Unicode no longer does; plotly.js calls them for
-every mark at every redraw, and the polyfill itself runs before anything else.
-Measured in bench/app.py, leaving it out makes the first paint and a zoom
-about a fifth quicker at 1,000 events.
+every mark at every redraw, and the polyfill itself runs before anything else
+(bench/app.py measures the difference).
 
 What Dash's own bundles need from it in a current browser is the regenerator
 runtime, which the loaders of their lazily loaded components call (the
 global ``regeneratorRuntime``): the page loads that instead, from
-:mod:`timeline_app.vendor`.  Everything else the polyfill adds, browsers that
-run React 18 have natively.
+:mod:`timeline_app.vendor`.  Browsers that run React 18 have the rest natively,
+but for ``setImmediate``, which React, dcc, dash_table and plotly.js each test
+for before use.
 """
 
 from __future__ import annotations

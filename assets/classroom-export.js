@@ -209,7 +209,7 @@
       const s = { key: 'handout ' + listed.join(' '), idx: listed };
       const R = lib.traces.rows(cur.d, s);
       figure.data = lib.traces.traces(cur.d, s, R, range, gd._fullLayout._size.w).data.map(vector);
-      layout.yaxis = { ...layout.yaxis, range: [R.height + 0.1, -0.1], tickvals: R.vals, ticktext: R.text };
+      layout.yaxis = { ...layout.yaxis, range: R.yRange.slice(), tickvals: R.vals, ticktext: R.text };
       layout.shapes = (layout.shapes || []).filter((shape) => shape.name !== SELECTION);
     }
     const at = new Map();  // event index -> [x, y] of its first mark

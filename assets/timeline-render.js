@@ -179,7 +179,7 @@
     if (last && last.d === d && last.s === s && last.R === R && last.kept === state.kept && last.key === key &&
         document.getElementById('timeline-labels') === last.layer) return;
     state.overlay = { d, s, R, kept: state.kept, key, layer: document.getElementById('timeline-labels') };
-    const unit = plot.h / (R.height + 0.2);
+    const unit = R.unitPx(plot.h);
     const placed = lib.labels.labels(d, s, R, range, plot, state.selected, lib.labels.canvasType(labelPx(), fl.font.family),
       unit, ya, state.kept);
     status.labels = placed.map((p) => ({ index: p.i, leader: !!p.leader, left: Math.round(p.left), right: Math.round(p.right),
@@ -240,7 +240,7 @@
     if (style && style.decorate) style.decorate(figure);
     const { t, b } = figure.layout.margin;
     state.lined = figure.data.some((trace) => trace.type === 'scatter') ? figure.data : null;
-    state.barUnit = (height - t - b) / (R.height + 0.2);
+    state.barUnit = R.unitPx(height - t - b);
     figure.data = lib.traces.bands(figure.data, state.barUnit);
     return figure;
   }
@@ -248,7 +248,7 @@
   /* When the plot's height changes (the window resized, the table opened), the bars are made again
      for it, so each keeps its width in pixels; null when nothing changed. */
   function keepBarWidths(gd) {
-    const unit = gd._fullLayout._size.h / (state.R.height + 0.2);
+    const unit = state.R.unitPx(gd._fullLayout._size.h);
     if (!state.lined || !(unit > 0) || Math.abs(unit - state.barUnit) <= 0.01 * state.barUnit) return null;
     state.barUnit = unit;
     return window.Plotly.react(gd, lib.traces.bands(state.lined, unit), gd.layout, state.d.payload.figure.config);
@@ -518,7 +518,7 @@
       const layout = {
         ...base, margin: geo.margin,
         xaxis: { ...base.xaxis, range: range.slice(), ...Object.fromEntries(Object.entries(tickUpdate(range, plotWidth)).map(([k, v]) => [k.slice(6), v])) },
-        yaxis: { ...base.yaxis, range: [R.height + 0.1, -0.1], tickvals: R.vals, ticktext: R.text, showticklabels: !geo.narrow },
+        yaxis: { ...base.yaxis, range: R.yRange.slice(), tickvals: R.vals, ticktext: R.text, showticklabels: !geo.narrow },
         shapes: eras.shapes,
         annotations: eras.annotations.concat(s.idx.length || proposed ? [] : [{ xref: 'paper', yref: 'paper', x: 0.5, y: 0.5,
           showarrow: false, text: 'No events match the filters', font: { size: 14, color: '#666' } }]),

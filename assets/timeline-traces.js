@@ -18,6 +18,7 @@
 
   /* ---- rows: lives' lanes on top, then categories ------------------------- */
   const LANE_HEIGHT = 1.6;
+  const Y_PAD = 0.1; // the y axis reaches this far past the first and the last row
 
   /* Rows with no shown event are left out.  A lane is taller than a category
      row: its bar sits at the bottom and the person's name above it.  Marks sit
@@ -55,8 +56,11 @@
       text.push('Proposed');
       vals.push(bottom - 0.5);
     }
+    const height = Math.max(bottom, 1);
     return {
-      count: vals.length, height: Math.max(bottom, 1), vals, text, proposed, proposedY: bottom - 0.5,
+      count: vals.length, height, vals, text, proposed, proposedY: bottom - 0.5,
+      yRange: [height + Y_PAD, -Y_PAD],  // downwards
+      unitPx: (plotHeight) => plotHeight / (height + 2 * Y_PAD),  // pixels per axis unit
       y: (i) => (d.lane[i] >= 0 ? laneY[d.lane[i]] : catY[d.cat[i]]),
       isLane: (i) => d.lane[i] >= 0,
       previous: (y) => vals[Math.max(vals.indexOf(y) - 1, 0)],

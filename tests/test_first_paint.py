@@ -93,7 +93,6 @@ def test_an_address_with_a_query_is_first_drawn_as_it_asks(slow_page):
     assert slow_page.duo.get_logs() == []
 
 
-
 FETCHED = """
 return performance.getEntriesByType('resource')
   .filter(e => arguments[0].some(path => new URL(e.name).pathname === path))

@@ -20,7 +20,7 @@ GRAPH_RANGE = "graph-range"
 GRAPH_CLICK = "graph-click"
 KEY_SELECT = "key-select"
 TIMELINE_EVENTS = "timeline-events"
-"""The page's ``<link rel=preload>`` of the events (events_route.py), not a component."""
+"""The page's ``<link rel=preload>`` of the events (preload.py), not a component."""
 
 # -- visible parts ------------------------------------------------------------------
 SHOWN_COUNT = "shown-count"

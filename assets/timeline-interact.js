@@ -8,7 +8,7 @@
  * and drags (through the key-select store and Plotly.relayout), so the URL and
  * the reader panel follow them like any other change.
  *
- * In the WebGL path the drag pan is the page's own too (slide, below): the
+ * The drag pan is the page's own too (slide, below), in both drawing paths: the
  * picture slides under the pointer and the new range is drawn once, at the end.
  */
 (function () {
@@ -72,24 +72,28 @@
     setRange(mid - half, mid + half);
   };
 
-  /* ---- the WebGL path's pan: slide the picture, draw once ---------------------------------- */
+  /* ---- the pan: slide the picture, draw once ---------------------------------------------- */
 
   /* What a pan slides: the WebGL canvases, and the SVG that moves with the time axis (its grid and
-     ticks, the eras' bands and names).  The labels layer hides while the view moves, as for any
-     gesture (timeline-render.js, on plotly_relayouting). */
+     ticks, the eras' bands and names), each clipped to the plot area here; and the SVG path's
+     marks and bars, which their parent already clips.  The labels layer hides while the view
+     moves, as for any gesture (timeline-render.js, on plotly_relayouting). */
   const SLIDING = '.gl-container canvas, .gridlayer .x, .xaxislayer-above, .layer-below .shapelayer, .infolayer .annotation';
+  const SLIDING_CLIPPED = '.cartesianlayer .overplot .scatterlayer';
 
-  /* plotly.js redraws the whole WebGL scene at every step of its own drag pan (about 150 ms a step
-     with a software renderer), so the WebGL path has no plotly.js dragmode (timeline-render.js) and
-     the page pans it: from the pointer's start x, the picture drawn slides under the pointer (a CSS
-     transform, clipped to the plot area's width), and end() draws the range it was slid to, once.
-     Only the range drawn moves the marks: what slides in from the edges is blank until then. */
+  /* plotly.js's own drag pan redraws at every mouse move: the whole WebGL scene (about 150 ms a step
+     with a software renderer), or in SVG the axis, the eras and a transform on every mark.  So the
+     figure has no plotly.js dragmode (figure.py) and the page pans it: from the pointer's start x,
+     the picture drawn slides under the pointer (a CSS transform), and end() draws the range it was
+     slid to, once.  In the WebGL path only the range drawn moves the marks: what slides in from the
+     edges is blank until then; the SVG path holds every mark (up to SVG_EVENTS), so they slide in. */
   function slide(gd, x) {
     const fl = gd._fullLayout;
     const { l, w } = fl._size;
     const right = fl.width - l - w;
     const [a, b] = fl.xaxis.range;
     const layers = [...gd.querySelectorAll(SLIDING)];
+    const clipped = [...gd.querySelectorAll(SLIDING_CLIPPED)];
     let dx = 0;
     gd.emit('plotly_relayouting', {});
     return {
@@ -98,16 +102,19 @@
         // The clip is in the layer's own coordinates, which the transform moves: it moves back by dx.
         const clip = `inset(0px ${right + dx}px 0px ${l - dx}px) view-box`;
         for (const layer of layers) Object.assign(layer.style, { transform: `translateX(${dx}px)`, clipPath: clip });
+        for (const layer of clipped) layer.style.transform = `translateX(${dx}px)`;
       },
       end() {
         const shift = (-dx / w) * (b - a);
         setRange(a + shift, b + shift);  // drawn before it returns: no frame shows it slid twice
         for (const layer of layers) Object.assign(layer.style, { transform: '', clipPath: '' });
+        for (const layer of clipped) layer.style.transform = '';
       },
     };
   }
 
-  /* Whether the page pans the graph itself (the WebGL path) rather than plotly.js. */
+  /* Whether the page pans the graph itself: unless the reader picked a plotly.js drag mode in its
+     toolbar (a box zoom, say). */
   const slides = (gd) => !!gd._fullLayout && gd._fullLayout.dragmode === false;
 
   /* ---- focus, wheel, swipe and pinch ------------------------------------------------------ */
@@ -133,8 +140,8 @@
        the screen, the page could not be scrolled over it.  The one-finger touch is kept from
        plotly.js (a tap still reaches it, as the mouse events the browser makes of a tap);
      - two fingers zoom it around their midpoint (plotly.js has no pinch);
-     - in the WebGL path, a drag with the mouse's main button, or a sideways swipe, slides the
-       picture and draws the range once, at the end (slide).  A press that moves no more than
+     - a drag with the mouse's main button, or a sideways swipe, slides the picture and draws
+       the range once, at the end (slide).  A press that moves no more than
        DRAG_PX (timeline-render.js) is a click, which plotly.js still hears: it selects the event
        under it, and two make a double click, which fits everything. */
   lib.attachGestures = function (gd) {

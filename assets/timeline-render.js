@@ -369,7 +369,11 @@
     const range = [a, b];
     // Copies: plotly.js later edits the range arrays it was given, in place.
     state.expectRange = user ? null : range.slice();
-    return window.Plotly.relayout(gd, { 'xaxis.range': range.slice(), ...tickUpdate(range, gd._fullLayout._size.w) });
+    // The ticks drawn go with a range they serve (a pan of up to a screen, onRelayout finds them
+    // holding): a range alone spares plotly.js a second drawing of the axis for new ticks.
+    const width = gd._fullLayout._size.w;
+    const ticks = ticksHold(range, width) ? {} : tickUpdate(range, width);
+    return window.Plotly.relayout(gd, { 'xaxis.range': range.slice(), ...ticks });
   };
 
   /* ---- the event data: fetched once, outside Dash's state --------------------- */
@@ -527,10 +531,7 @@
         eras: eras.key, proposed });
       const filled = lib.traces.traces(d, s, R, range, plotWidth);
       Object.assign(state, { grid: filled.grid, kept: filled.kept });
-      // WebGL: plotly.js would redraw the scene at every step of a drag pan, so the page pans it
-      // (timeline-interact.js, slide) and plotly.js gets no dragmode.
-      const dragmode = filled.type === 'scattergl' ? false : layout.dragmode;
-      const figure = dress({ data: filled.data, layout: { ...layout, dragmode } }, R, geo.height);
+      const figure = dress({ data: filled.data, layout }, R, geo.height);
       if (!state.plotted) {
         state.plotted = true;
         // The marks are painted first and the labels in the next task: the page shows the

@@ -1,6 +1,6 @@
 """The drawing path chosen by size (issue 14, point 2): SVG marks for a small dataset, WebGL for a
 large one (assets/timeline-traces.js, SVG_EVENTS), drawing the same events: the same marks at the
-same positions, by event id.  In the WebGL path a drag pan or a swipe slides the picture drawn and
+same positions, by event id.  In both paths a drag pan or a swipe slides the picture drawn and
 draws the new range once, at the end (assets/timeline-interact.js, slide).  The SVG path draws each bar
 trace as one filled shape (assets/timeline-traces.js, bands)."""
 
@@ -143,8 +143,6 @@ def mouse(page, kind: str, x: float, y: float, **extra) -> None:
 def test_a_webgl_drag_pan_slides_the_picture_and_draws_it_once_where_it_ends(page):
     """plotly.js redrew the whole WebGL scene at every mouse move of a drag pan (~150 ms each with
     software WebGL); the picture now slides under the pointer and the range is drawn once, on release."""
-    page.open()
-    assert page.js(f"return {page.GD}._fullLayout.dragmode") == "pan", "SVG: plotly.js's own pan moves the marks"
     open_webgl(page)
     assert page.js(f"return {page.GD}._fullLayout.dragmode") is False
     before, paints = page.x_range(), page.status()["paints"]
@@ -174,6 +172,44 @@ def test_a_webgl_drag_pan_slides_the_picture_and_draws_it_once_where_it_ends(pag
     assert not page.js("return document.getElementById('timeline-labels').classList.contains('moving')")
     # A click without a move still selects the event under it.
     page.click_event("Guevara killed in Bolivia")
+    assert page.duo.get_logs() == []
+
+
+SVG_POINTS = "return [...document.querySelectorAll('#timeline .scatterlayer path.point')].map(p => p.getAttribute('transform'))"
+SVG_LAYER = "return document.querySelector('#timeline .cartesianlayer .overplot .scatterlayer').style.transform"
+
+
+def test_an_svg_drag_pan_slides_the_marks_and_draws_them_once_where_it_ends(page):
+    """plotly.js's own pan set a transform on every mark and redrew the axis and the eras at every
+    mouse move; the SVG path now slides like the WebGL one: the marks' layer moves, the marks are
+    drawn again once, on release, where their dates are."""
+    page.open()
+    assert page.js(f"return {page.GD}._fullLayout.dragmode") is False, "no plotly.js pan"
+    before, paints = page.x_range(), page.status()["paints"]
+    points = page.js(SVG_POINTS)
+    plot = page.plot_box()
+    days_per_px = (before[1] - before[0]) / (plot["right"] - plot["left"])
+    x, y = page.mark_point("Guevara killed in Bolivia")  # pressed on a mark: a drag selects nothing
+    mouse(page, "mouseMoved", x, y)
+    mouse(page, "mousePressed", x, y, button="left", buttons=1, clickCount=1)
+    for step in range(1, 11):
+        mouse(page, "mouseMoved", x - 30 * step, y, button="left", buttons=1)
+    assert page.js(SVG_LAYER) == "translateX(-300px)", "the marks slid with the pointer"
+    assert page.js(SVG_POINTS) == points, "no mark redrawn while the mouse moves"
+    assert page.status()["paints"] == paints and page.x_range() == before
+    assert page.js("return document.getElementById('timeline-labels').classList.contains('moving')")
+    mouse(page, "mouseReleased", x - 300, y, button="left", buttons=0, clickCount=1)
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[0] > {before[0] + 1}", message="the pan drawn")
+    page.settle()
+    after = page.x_range()
+    assert page.status()["paints"] == paints + 1, "one redraw for the whole gesture"
+    assert abs(after[0] - before[0] - 300 * days_per_px) < days_per_px, "the date under the pointer stayed under it"
+    assert page.js(SVG_LAYER) == "", "the layer back in place once the marks are drawn for the range"
+    drawn = page.js(MARKS)
+    assert drawn["offsets"] and max(max(dx, dy) for dx, dy in drawn["offsets"]) < 0.5, "each mark where its date is"
+    assert page.status()["selectedId"] is None and not page.js("return document.getElementById('reader-title')")
+    assert not page.js("return document.getElementById('timeline-labels').classList.contains('moving')")
+    page.click_event("Guevara killed in Bolivia")  # a click without a move still selects
     assert page.duo.get_logs() == []
 
 

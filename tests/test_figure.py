@@ -139,5 +139,5 @@ def test_figure_traces_have_one_style_each(catalog):
         assert (trace.marker.color, trace.marker.symbol) == (category.colour, category.symbol)
         assert "%{hovertext}" in trace.hovertemplate  # the date as written
     assert fig.data[1].line.color == catalog.categories["life"].colour
-    assert fig.layout.xaxis.type == "linear" and fig.layout.dragmode == "pan"
+    assert fig.layout.xaxis.type == "linear" and fig.layout.dragmode is False
     assert fig.layout.yaxis.fixedrange is True and fig.layout.xaxis.zeroline is False

@@ -58,7 +58,7 @@ PLOT_CONFIG = {
     "scrollZoom": True, "displaylogo": False, "doubleClick": "autosize", "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "resetScale2d", "toImage"],
 }
-"""Wheel zooms, drag pans (dragmode "pan"; in the WebGL path the page pans, timeline-interact.js), double-click fits everything."""
+"""Wheel zooms, drag pans (the page's own pan, timeline-interact.js: no plotly.js dragmode), double-click fits everything."""
 
 
 def build_figure(catalog: Catalog) -> go.Figure:
@@ -99,7 +99,7 @@ def build_figure(catalog: Catalog) -> go.Figure:
                                            line=dict(color=PROPOSED_COLOUR, width=2))))
     fig.update_layout(
         font=dict(family=FONT, size=12, color="#222"),
-        margin=dict(l=170, r=16, t=24, b=34), dragmode="pan", hovermode="closest",
+        margin=dict(l=170, r=16, t=24, b=34), dragmode=False, hovermode="closest",
         hoverdistance=12, showlegend=False, paper_bgcolor="white", plot_bgcolor="white",
         hoverlabel=dict(bgcolor="white", bordercolor="#888", font=dict(family=FONT, size=13, color="#111")),
         xaxis=dict(type="linear", showgrid=True, gridcolor="#ececec", zeroline=False, showline=True,

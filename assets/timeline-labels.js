@@ -396,17 +396,25 @@
       return out;
     }
 
-    /* The room each place of event i has (null where it is blocked), as an array parallel to places. */
+    /* The room of place n of a list of event i's places (null where it is blocked): room(n), worked
+       out in order and only as far as asked, since a label mostly fits at one of its first places. */
     function rooms(list, placed, clearance) {
+      const known = [];
       let edgeOfOwn = false;
-      return list.map((p) => {
-        if (p.edgeOnly && !edgeOfOwn) return null;
-        const r = p.dir ? reach(p.x, p.dir, p.top, p.top + height, placed, clearance, p.leader ? farMarkGap : markGap)
-          : around(p, placed, clearance);
-        if (p.own) edgeOfOwn = !!r && r.edge;
-        if (!r || !leaderFree(p.leader, placed)) return null;
-        return r;
-      });
+      return (n) => {
+        while (known.length <= n) {
+          const p = list[known.length];
+          let r = null;
+          if (!p.edgeOnly || edgeOfOwn) {
+            r = p.dir ? reach(p.x, p.dir, p.top, p.top + height, placed, clearance, p.leader ? farMarkGap : markGap)
+              : around(p, placed, clearance);
+            if (p.own) edgeOfOwn = !!r && r.edge;
+            if (r && !leaderFree(p.leader, placed)) r = null;
+          }
+          known.push(r);
+        }
+        return known[n];
+      };
     }
 
     /* The free stretch at a stacked place, around its leader: {room, from, to}, or null. */
@@ -494,25 +502,28 @@
     function place(i, levels, cut, placed) {
       const list = places(i).filter((p) => levels(p.level));
       const room = rooms(list, placed, markClear);
-      let widest = -1;
-      room.forEach((r, n) => {
-        if (r && (widest < 0 || r.room > room[widest].room)) widest = n;
-      });
-      if (widest < 0 || room[widest].room < MIN_ROOM_PX) return false;
+      const enough = (n) => !!room(n) && room(n).room >= MIN_ROOM_PX;
+      let first = 0;
+      while (first < list.length && !enough(first)) first += 1;
+      if (first === list.length) return false;  // no place with MIN_ROOM_PX
       const w = wholeWidth(d, i, type);
       for (let n = 0; n < list.length; n++) {
-        if (!room[n]) continue;
-        const left = fitAt(list[n], room[n], w, placed);
+        if (!room(n)) continue;
+        const left = fitAt(list[n], room(n), w, placed);
         if (left !== null) {
           add(placed, i, list[n], { text: d.title[i], w }, left, false);
           return true;
         }
       }
       if (!cut) return false;
+      let widest = first;
+      for (let n = first + 1; n < list.length; n++) {
+        if (room(n) && room(n).room > room(widest).room) widest = n;
+      }
       const p = list[widest];
-      const label = fitLabel(d, i, room[widest].room - (p.clearLeft && !room[widest].edge ? 2 * markGap : 0), type);
+      const label = fitLabel(d, i, room(widest).room - (p.clearLeft && !room(widest).edge ? 2 * markGap : 0), type);
       if (!label) return false;
-      add(placed, i, p, label, p.dir > 0 ? p.x : p.dir < 0 ? p.x - label.w : fitAt(p, room[widest], label.w, placed), false);
+      add(placed, i, p, label, p.dir > 0 ? p.x : p.dir < 0 ? p.x - label.w : fitAt(p, room(widest), label.w, placed), false);
       return true;
     }
 
@@ -667,7 +678,7 @@
       const whole = fitLabel(d, i, Infinity, type, true);
       const room = rooms(list, placed, markClear);
       for (let n = 0; n < list.length; n++) {
-        const left = room[n] ? fitAt(list[n], room[n], whole.w, placed) : null;
+        const left = room(n) ? fitAt(list[n], room(n), whole.w, placed) : null;
         if (left !== null) {
           add(placed, i, list[n], whole, left, true);
           return;

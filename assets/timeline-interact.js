@@ -65,7 +65,7 @@
   };
   lib.zoomBy = (out, centre) => {
     const cur = lib.current;
-    if (!cur) return;
+    if (!cur || panning) return;  // a zoom key during a drag: the pan in hand wins
     const [a, b] = cur.range;
     const half = ((b - a) / 2) * (out ? ZOOM_STEP : 1 / ZOOM_STEP);
     const mid = Number.isFinite(centre) ? centre : (a + b) / 2; // timeline-keys.js: the selected event
@@ -87,14 +87,18 @@
      the picture drawn slides under the pointer (a CSS transform), and end() draws the range it was
      slid to, once.  In the WebGL path only the range drawn moves the marks: what slides in from the
      edges is blank until then; the SVG path holds every mark (up to SVG_EVENTS), so they slide in. */
+  let panning = false;
   function slide(gd, x) {
     const fl = gd._fullLayout;
     const { l, w } = fl._size;
     const right = fl.width - l - w;
     const [a, b] = fl.xaxis.range;
-    const layers = [...gd.querySelectorAll(SLIDING)];
+    // Annotations placed on the paper (the "no events" notice) stay; the eras' names move with time.
+    const onTime = (el) => !el.classList.contains('annotation') || (fl.annotations[Number(el.dataset.index)] || {}).xref === 'x';
+    const layers = [...gd.querySelectorAll(SLIDING)].filter(onTime);
     const clipped = [...gd.querySelectorAll(SLIDING_CLIPPED)];
     let dx = 0;
+    panning = true;
     gd.emit('plotly_relayouting', {});
     return {
       to(clientX) {
@@ -106,9 +110,14 @@
       },
       end() {
         const shift = (-dx / w) * (b - a);
-        setRange(a + shift, b + shift);  // drawn before it returns: no frame shows it slid twice
-        for (const layer of layers) Object.assign(layer.style, { transform: '', clipPath: '' });
-        for (const layer of clipped) layer.style.transform = '';
+        panning = false;
+        // Back in place once the range is drawn (before the next frame when plotly.js draws at
+        // once): no frame shows the picture slid twice, or back where it started.
+        const back = () => {
+          for (const layer of layers) Object.assign(layer.style, { transform: '', clipPath: '' });
+          for (const layer of clipped) layer.style.transform = '';
+        };
+        Promise.resolve(setRange(a + shift, b + shift)).then(back, back);
       },
     };
   }
@@ -164,6 +173,10 @@
     gd.addEventListener('pointerdown', focusPane, true);
 
     const dragMove = (event) => {
+      if (!(event.buttons & 1)) {  // the release went elsewhere (the window lost the focus, say)
+        dragEnd();
+        return;
+      }
       if (!drag.slide) {
         if (Math.hypot(event.clientX - drag.x, event.clientY - drag.y) <= lib.DRAG_PX) return;
         drag.slide = slide(gd, drag.x);
@@ -195,6 +208,7 @@
       if (at === null) return;
       event.preventDefault();
       event.stopPropagation();
+      if (panning) return;  // during a drag the pan in hand wins
       const notches = event.deltaY / ({ 1: 3, 2: 1 }[event.deltaMode] || 100);
       const factor = Math.pow(WHEEL_NOTCH, Math.max(-MAX_NOTCHES, Math.min(MAX_NOTCHES, notches)));
       if (wheel) {
@@ -275,13 +289,16 @@
       moveTo(start, start + span);
     }, options);
 
-    gd.addEventListener('touchend', (event) => {
+    /* A touch cancelled (by the system, say) ends like one lifted: the picture is not left slid. */
+    const touchEnd = (event) => {
       if (pinch && event.touches.length < 2) pinch = null;
       if (!event.touches.length) {
         if (swipe && swipe.slide) swipe.slide.end();
         swipe = null;
       }
-    }, options);
+    };
+    gd.addEventListener('touchend', touchEnd, options);
+    gd.addEventListener('touchcancel', touchEnd, options);
   };
 
   /* ---- URL and reader ------------------------------------------------------------ */

@@ -97,10 +97,11 @@
 
   /* The drawing path, chosen by size.  Up to SVG_EVENTS shown events the traces are SVG
      (plotly.js 'scatter'): no WebGL context to make before the first paint, and every mark
-     is there to slide into view during a drag pan (timeline-interact.js).  Above, WebGL ('scattergl', as figure.py builds them), whose cost per mark
-     is lower.  Either way the same traces hold the same marks at the same positions
-     (tests/test_drawing_path.py); only plotly's renderer differs.  The threshold is where the
-     level of detail above starts to matter less than the canvas (bench/app.py). */
+     is there to slide into view during a drag pan (timeline-interact.js).  Above, WebGL
+     ('scattergl', as figure.py builds them), whose cost per mark is lower.  Either way the
+     same traces hold the same marks at the same positions (tests/test_drawing_path.py); only
+     plotly's renderer differs.  The threshold is where the level of detail above starts to
+     matter less than the canvas (bench/app.py). */
   const SVG_EVENTS = 2000;
 
   /* lib.traces.svgEvents may be lowered by a test to draw a small dataset the WebGL way. */

@@ -100,7 +100,7 @@ def test_drag_pans(page):
     page.settle()
     after = page.x_range()
     assert after[0] > before[0] and abs(width(after) - width(before)) < 1, "dragged left: later years, same zoom"
-    # The ticks drawn before hold a screen on either side: plotly.js draws the pan once, ticks and all.
+    # The ticks drawn before hold a screen on either side: the pan is drawn once, with them.
     assert page.status()["paints"] == paints + 1
     assert page.status()["ticks"] == page.js(VISIBLE_TICKS) and len(page.status()["ticks"]) >= 3
     assert page.duo.get_logs() == []

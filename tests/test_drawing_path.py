@@ -97,7 +97,7 @@ def test_the_threshold(page):
                    " return [f(0), f(arguments[0]), f(arguments[0] + 1)]", limit) == ["scatter", "scatter", "scattergl"]
 
 
-# ---- the WebGL path's drag pan (issue 14: pan and zoom redraw no more than they must) ----------
+# ---- the page's drag pan, in both paths (issue 14: pan and zoom redraw no more than they must) ----
 
 GL_CANVAS = "return document.querySelector('#timeline .gl-canvas-context')"
 
@@ -177,6 +177,7 @@ def test_a_webgl_drag_pan_slides_the_picture_and_draws_it_once_where_it_ends(pag
 
 SVG_POINTS = "return [...document.querySelectorAll('#timeline .scatterlayer path.point')].map(p => p.getAttribute('transform'))"
 SVG_LAYER = "return document.querySelector('#timeline .cartesianlayer .overplot .scatterlayer').style.transform"
+HOVER_BOX = "document.querySelector('#timeline .hoverlayer .hovertext')"
 
 
 def test_an_svg_drag_pan_slides_the_marks_and_draws_them_once_where_it_ends(page):
@@ -189,8 +190,10 @@ def test_an_svg_drag_pan_slides_the_marks_and_draws_them_once_where_it_ends(page
     points = page.js(SVG_POINTS)
     plot = page.plot_box()
     days_per_px = (before[1] - before[0]) / (plot["right"] - plot["left"])
+    page.js(f"window.__ticks = {page.GD}.layout.xaxis.tickvals")
     x, y = page.mark_point("Guevara killed in Bolivia")  # pressed on a mark: a drag selects nothing
     mouse(page, "mouseMoved", x, y)
+    page.wait(HOVER_BOX, message="the mark's hover box")
     mouse(page, "mousePressed", x, y, button="left", buttons=1, clickCount=1)
     for step in range(1, 11):
         mouse(page, "mouseMoved", x - 30 * step, y, button="left", buttons=1)
@@ -198,6 +201,9 @@ def test_an_svg_drag_pan_slides_the_marks_and_draws_them_once_where_it_ends(page
     assert page.js(SVG_POINTS) == points, "no mark redrawn while the mouse moves"
     assert page.status()["paints"] == paints and page.x_range() == before
     assert page.js("return document.getElementById('timeline-labels').classList.contains('moving')")
+    assert not page.js("return " + HOVER_BOX), "no hover box left behind where the mark was"
+    mouse(page, "mouseWheel", x - 300, y, deltaX=0, deltaY=-100, buttons=1)
+    assert page.js(SVG_LAYER) == "translateX(-300px)" and page.status()["paints"] == paints, "a wheel turn mid-drag waits"
     mouse(page, "mouseReleased", x - 300, y, button="left", buttons=0, clickCount=1)
     page.wait(f"{page.GD}._fullLayout.xaxis.range[0] > {before[0] + 1}", message="the pan drawn")
     page.settle()
@@ -205,11 +211,52 @@ def test_an_svg_drag_pan_slides_the_marks_and_draws_them_once_where_it_ends(page
     assert page.status()["paints"] == paints + 1, "one redraw for the whole gesture"
     assert abs(after[0] - before[0] - 300 * days_per_px) < days_per_px, "the date under the pointer stayed under it"
     assert page.js(SVG_LAYER) == "", "the layer back in place once the marks are drawn for the range"
+    assert page.js(f"return {page.GD}.layout.xaxis.tickvals === window.__ticks"), "the ticks drawn served the pan"
     drawn = page.js(MARKS)
     assert drawn["offsets"] and max(max(dx, dy) for dx, dy in drawn["offsets"]) < 0.5, "each mark where its date is"
     assert page.status()["selectedId"] is None and not page.js("return document.getElementById('reader-title')")
     assert not page.js("return document.getElementById('timeline-labels').classList.contains('moving')")
     page.click_event("Guevara killed in Bolivia")  # a click without a move still selects
+    assert page.duo.get_logs() == []
+
+
+def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_move(page):
+    """A release the page never hears (the window lost the focus mid-drag): the next move without
+    the button ends the pan where it was, instead of sliding on."""
+    page.open()
+    before = page.x_range()
+    plot = page.plot_box()
+    x, y = (plot["left"] + plot["right"]) / 2, plot["top"] + 8
+    mouse(page, "mouseMoved", x, y)
+    mouse(page, "mousePressed", x, y, button="left", buttons=1, clickCount=1)
+    for step in range(1, 6):
+        mouse(page, "mouseMoved", x - 30 * step, y, button="left", buttons=1)
+    mouse(page, "mouseMoved", x - 200, y, buttons=0)
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[0] > {before[0] + 1}", message="the pan drawn")
+    page.settle()
+    assert page.js(SVG_LAYER) == ""
+    mouse(page, "mouseMoved", x - 260, y, buttons=0)
+    page.settle()
+    assert page.js(SVG_LAYER) == "", "no slide once the button is up"
+    assert not page.js("return document.getElementById('timeline-labels').classList.contains('moving')")
+    assert page.duo.get_logs() == []
+
+
+def test_a_drag_slides_what_lies_on_the_time_axis_but_not_the_no_events_notice(page):
+    page.open("?q=zzzzqqq")
+    page.wait("document.querySelector('#timeline .infolayer .annotation')", message="the notice drawn")
+    assert "No events match" in page.js("return document.querySelector('#timeline .infolayer .annotation').textContent")
+    plot = page.plot_box()
+    x, y = (plot["left"] + plot["right"]) / 2, (plot["top"] + plot["bottom"]) / 2
+    mouse(page, "mouseMoved", x, y)
+    mouse(page, "mousePressed", x, y, button="left", buttons=1, clickCount=1)
+    for step in range(1, 6):
+        mouse(page, "mouseMoved", x - 30 * step, y, button="left", buttons=1)
+    assert page.js("return document.querySelector('#timeline .xaxislayer-above').style.transform") == "translateX(-150px)"
+    assert page.js("return document.querySelector('#timeline .infolayer .annotation').style.transform") == "", \
+        "the notice stays in the middle of the plot"
+    mouse(page, "mouseReleased", x - 150, y, button="left", buttons=0, clickCount=1)
+    page.settle()
     assert page.duo.get_logs() == []
 
 

@@ -56,9 +56,10 @@ def marks_role(category: str) -> str:
 
 PLOT_CONFIG = {
     "scrollZoom": True, "displaylogo": False, "doubleClick": "autosize", "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "resetScale2d", "toImage"],
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "pan2d", "autoScale2d", "resetScale2d", "toImage"],
 }
-"""Wheel zooms, drag pans (the page's own pan, timeline-interact.js: no plotly.js dragmode), double-click fits everything."""
+"""Wheel zooms, drag pans (the page's own pan, timeline-interact.js: no plotly.js dragmode, and no
+toolbar button for plotly.js's slower one), double-click fits everything."""
 
 
 def build_figure(catalog: Catalog) -> go.Figure:

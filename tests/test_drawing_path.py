@@ -140,6 +140,27 @@ def mouse(page, kind: str, x: float, y: float, **extra) -> None:
     page.driver.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, **extra})
 
 
+def press_and_slide(page, x: float, y: float, steps: int = 10) -> None:
+    """Press at (x, y) and move 30 px left ``steps`` times, the button held."""
+    mouse(page, "mousePressed", x, y, button="left", buttons=1, clickCount=1)
+    for step in range(1, steps + 1):
+        mouse(page, "mouseMoved", x - 30 * step, y, button="left", buttons=1)
+
+
+def release_pan(page, x: float, y: float, before: list, paints: int) -> list:
+    """Let go of a 300 px drag left that started at (x, y) over the range ``before``; the range after.
+    The pan is drawn once, and the date under the pointer stayed under it."""
+    plot = page.plot_box()
+    days_per_px = (before[1] - before[0]) / (plot["right"] - plot["left"])
+    mouse(page, "mouseReleased", x - 300, y, button="left", buttons=0, clickCount=1)
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[0] > {before[0] + 1}", message="the pan drawn")
+    page.settle()
+    after = page.x_range()
+    assert page.status()["paints"] == paints + 1, "one redraw for the whole gesture"
+    assert abs(after[0] - before[0] - 300 * days_per_px) < days_per_px, "the date under the pointer stayed under it"
+    return after
+
+
 def test_a_webgl_drag_pan_slides_the_picture_and_draws_it_once_where_it_ends(page):
     """plotly.js redrew the whole WebGL scene at every mouse move of a drag pan (~150 ms each with
     software WebGL); the picture now slides under the pointer and the range is drawn once, on release."""
@@ -147,24 +168,15 @@ def test_a_webgl_drag_pan_slides_the_picture_and_draws_it_once_where_it_ends(pag
     assert page.js(f"return {page.GD}._fullLayout.dragmode") is False
     before, paints = page.x_range(), page.status()["paints"]
     picture = page.js(GL_CANVAS + ".toDataURL()")
-    plot = page.plot_box()
-    days_per_px = (before[1] - before[0]) / (plot["right"] - plot["left"])
     x, y = page.mark_point("Guevara killed in Bolivia")  # pressed on a mark: a drag selects nothing
     mouse(page, "mouseMoved", x, y)
-    mouse(page, "mousePressed", x, y, button="left", buttons=1, clickCount=1)
-    for step in range(1, 11):
-        mouse(page, "mouseMoved", x - 30 * step, y, button="left", buttons=1)
+    press_and_slide(page, x, y)
     unchanged = page.js(GL_CANVAS + ".toDataURL()") == picture
     assert unchanged, "no WebGL redraw while the mouse moves"
     assert page.js(GL_CANVAS + ".style.transform") == "translateX(-300px)", "the picture slid with the pointer"
     assert page.js("return document.getElementById('timeline-labels').classList.contains('moving')")
     assert page.status()["paints"] == paints
-    mouse(page, "mouseReleased", x - 300, y, button="left", buttons=0, clickCount=1)
-    page.wait(f"{page.GD}._fullLayout.xaxis.range[0] > {before[0] + 1}", message="the pan drawn")
-    page.settle()
-    after = page.x_range()
-    assert page.status()["paints"] == paints + 1, "one redraw for the whole gesture"
-    assert abs(after[0] - before[0] - 300 * days_per_px) < days_per_px, "the date under the pointer stayed under it"
+    after = release_pan(page, x, y, before, paints)
     assert abs((after[1] - after[0]) - (before[1] - before[0])) < 1e-6
     drawn = page.js(PAINTED)
     assert drawn["moved"] == 0 and len(drawn["marks"]) >= 10 and all(drawn["marks"]), drawn
@@ -188,15 +200,11 @@ def test_an_svg_drag_pan_slides_the_marks_and_draws_them_once_where_it_ends(page
     assert page.js(f"return {page.GD}._fullLayout.dragmode") is False, "no plotly.js pan"
     before, paints = page.x_range(), page.status()["paints"]
     points = page.js(SVG_POINTS)
-    plot = page.plot_box()
-    days_per_px = (before[1] - before[0]) / (plot["right"] - plot["left"])
     page.js(f"window.__ticks = {page.GD}.layout.xaxis.tickvals")
     x, y = page.mark_point("Guevara killed in Bolivia")  # pressed on a mark: a drag selects nothing
     mouse(page, "mouseMoved", x, y)
     page.wait(HOVER_BOX, message="the mark's hover box")
-    mouse(page, "mousePressed", x, y, button="left", buttons=1, clickCount=1)
-    for step in range(1, 11):
-        mouse(page, "mouseMoved", x - 30 * step, y, button="left", buttons=1)
+    press_and_slide(page, x, y)
     assert page.js(SVG_LAYER) == "translateX(-300px)", "the marks slid with the pointer"
     assert page.js(SVG_POINTS) == points, "no mark redrawn while the mouse moves"
     assert page.status()["paints"] == paints and page.x_range() == before
@@ -204,12 +212,7 @@ def test_an_svg_drag_pan_slides_the_marks_and_draws_them_once_where_it_ends(page
     assert not page.js("return " + HOVER_BOX), "no hover box left behind where the mark was"
     mouse(page, "mouseWheel", x - 300, y, deltaX=0, deltaY=-100, buttons=1)
     assert page.js(SVG_LAYER) == "translateX(-300px)" and page.status()["paints"] == paints, "a wheel turn mid-drag waits"
-    mouse(page, "mouseReleased", x - 300, y, button="left", buttons=0, clickCount=1)
-    page.wait(f"{page.GD}._fullLayout.xaxis.range[0] > {before[0] + 1}", message="the pan drawn")
-    page.settle()
-    after = page.x_range()
-    assert page.status()["paints"] == paints + 1, "one redraw for the whole gesture"
-    assert abs(after[0] - before[0] - 300 * days_per_px) < days_per_px, "the date under the pointer stayed under it"
+    after = release_pan(page, x, y, before, paints)
     assert page.js(SVG_LAYER) == "", "the layer back in place once the marks are drawn for the range"
     assert page.js(f"return {page.GD}.layout.xaxis.tickvals === window.__ticks"), "the ticks drawn served the pan"
     drawn = page.js(MARKS)

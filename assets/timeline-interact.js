@@ -95,8 +95,12 @@
     const [a, b] = fl.xaxis.range;
     // Annotations placed on the paper (the "no events" notice) stay; the eras' names move with time.
     const onTime = (el) => !el.classList.contains('annotation') || (fl.annotations[Number(el.dataset.index)] || {}).xref === 'x';
-    const layers = [...gd.querySelectorAll(SLIDING)].filter(onTime);
-    const clipped = [...gd.querySelectorAll(SLIDING_CLIPPED)];
+    // Each layer with whether it is clipped here.
+    const layers = [...gd.querySelectorAll(SLIDING)].filter(onTime).map((el) => [el, true])
+      .concat([...gd.querySelectorAll(SLIDING_CLIPPED)].map((el) => [el, false]));
+    const place = (transform, clip) => {
+      for (const [el, own] of layers) Object.assign(el.style, { transform, clipPath: own ? clip : '' });
+    };
     let dx = 0;
     panning = true;
     gd.emit('plotly_relayouting', {});
@@ -104,19 +108,14 @@
       to(clientX) {
         dx = clientX - x;
         // The clip is in the layer's own coordinates, which the transform moves: it moves back by dx.
-        const clip = `inset(0px ${right + dx}px 0px ${l - dx}px) view-box`;
-        for (const layer of layers) Object.assign(layer.style, { transform: `translateX(${dx}px)`, clipPath: clip });
-        for (const layer of clipped) layer.style.transform = `translateX(${dx}px)`;
+        place(`translateX(${dx}px)`, `inset(0px ${right + dx}px 0px ${l - dx}px) view-box`);
       },
       end() {
         const shift = (-dx / w) * (b - a);
         panning = false;
         // Back in place once the range is drawn (before the next frame when plotly.js draws at
         // once): no frame shows the picture slid twice, or back where it started.
-        const back = () => {
-          for (const layer of layers) Object.assign(layer.style, { transform: '', clipPath: '' });
-          for (const layer of clipped) layer.style.transform = '';
-        };
+        const back = () => place('', '');
         Promise.resolve(setRange(a + shift, b + shift)).then(back, back);
       },
     };

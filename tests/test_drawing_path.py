@@ -231,9 +231,7 @@ def test_a_drag_whose_release_went_elsewhere_ends_at_the_next_move(page):
     plot = page.plot_box()
     x, y = (plot["left"] + plot["right"]) / 2, plot["top"] + 8
     mouse(page, "mouseMoved", x, y)
-    mouse(page, "mousePressed", x, y, button="left", buttons=1, clickCount=1)
-    for step in range(1, 6):
-        mouse(page, "mouseMoved", x - 30 * step, y, button="left", buttons=1)
+    press_and_slide(page, x, y, steps=5)
     mouse(page, "mouseMoved", x - 200, y, buttons=0)
     page.wait(f"{page.GD}._fullLayout.xaxis.range[0] > {before[0] + 1}", message="the pan drawn")
     page.settle()
@@ -252,9 +250,7 @@ def test_a_drag_slides_what_lies_on_the_time_axis_but_not_the_no_events_notice(p
     plot = page.plot_box()
     x, y = (plot["left"] + plot["right"]) / 2, (plot["top"] + plot["bottom"]) / 2
     mouse(page, "mouseMoved", x, y)
-    mouse(page, "mousePressed", x, y, button="left", buttons=1, clickCount=1)
-    for step in range(1, 6):
-        mouse(page, "mouseMoved", x - 30 * step, y, button="left", buttons=1)
+    press_and_slide(page, x, y, steps=5)
     assert page.js("return document.querySelector('#timeline .xaxislayer-above').style.transform") == "translateX(-150px)"
     assert page.js("return document.querySelector('#timeline .infolayer .annotation').style.transform") == "", \
         "the notice stays in the middle of the plot"

@@ -105,13 +105,6 @@
       span: 'rgba(255, 255, 255, 0.65)' },
   };
 
-  let measureContext = null;
-  function textWidth(text, px, family) {
-    measureContext = measureContext || document.createElement('canvas').getContext('2d');
-    measureContext.font = px + 'px ' + family;
-    return measureContext.measureText(text).width;
-  }
-
   /*
    * What timeline-render.js asks before each draw: null for the normal look, else
    *   labelPx    event labels' font size;
@@ -136,7 +129,7 @@
     if (present && payload) {
       const family = (payload.figure && payload.figure.layout.font.family) || 'sans-serif';
       const names = ['Lives'].concat((payload.categories || []).map((c) => c.label));
-      rowMargin = Math.ceil(Math.max(...names.map((n) => textWidth(n, rowPx, family)))) + 16;
+      rowMargin = Math.ceil(Math.max(...names.map((n) => lib.labels.textWidth(n, rowPx, family)))) + 16;
     }
     status.labelPx = labelPx;
     if (labelPx) root.style.setProperty('--cr-label-px', labelPx + 'px');

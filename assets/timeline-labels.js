@@ -56,16 +56,17 @@
 
   let measureContext = null;
 
-  /* Labels of `px` pixels in `font`, measured on a canvas as the browser draws them. */
+  /* The width in pixels of `text` in `px`-pixel `font`, measured on a canvas as the browser draws
+     it (no layout): event labels here, tick labels (timeline-render.js), row names (classroom-themes.js). */
+  function textWidth(text, px, font, bold) {
+    measureContext = measureContext || document.createElement('canvas').getContext('2d');
+    measureContext.font = (bold ? 'bold ' : '') + px + 'px ' + font;
+    return measureContext.measureText(text).width;
+  }
+
+  /* Labels of `px` pixels in `font` (a label's box is its text and 6 px of padding). */
   function canvasType(px, font) {
-    return {
-      px,
-      measure(text, bold) {
-        measureContext = measureContext || document.createElement('canvas').getContext('2d');
-        measureContext.font = (bold ? 'bold ' : '') + px + 'px ' + font;
-        return Math.ceil(measureContext.measureText(text).width) + 6;
-      },
-    };
+    return { px, measure: (text, bold) => Math.ceil(textWidth(text, px, font, bold)) + 6 };
   }
 
   /* The width of event i's whole title as a label (cached per event; bold is the selected label's
@@ -820,6 +821,6 @@
     return result.placed.filter((p) => p.i >= 0).slice(0, cap);
   }
 
-  lib.labels = { labels, leaderStyle, leaderEnds, canvasType, FONT_PX: LABEL_FONT_PX, NARROW_PX, MAX_LABELS, MAX_LABELS_NARROW };
+  lib.labels = { labels, leaderStyle, leaderEnds, canvasType, textWidth, FONT_PX: LABEL_FONT_PX, NARROW_PX, MAX_LABELS, MAX_LABELS_NARROW };
   if (typeof module !== 'undefined') module.exports = lib.labels;
 })();

@@ -162,10 +162,28 @@
     status.ticks = t.text.filter((_, k) => t.vals[k] >= range[0] && t.vals[k] <= range[1]);
   }
 
-  /* Labels, highlight and status for what is on screen now. */
+  /* The x axis's labels that the graph's edge would cut, hidden.  plotly.js can do it itself, but it
+     measures every label at every draw of the axis to find them: a forced layout of the page in
+     the middle of the draw, a sixth of a drag pan's release at 100 events.  So the figure has that
+     off (figure.py, ticklabeloverflow) and this finds them after each draw without a layout, from
+     each label's place (its transform; anchored at its middle) and its width on a canvas. */
+  const TICK_AT = /translate\(\s*([-+\d.e]+)/;
+  function hideCutTicks(gd) {
+    const fl = gd._fullLayout;
+    const font = fl.xaxis.tickfont;
+    for (const text of gd.querySelectorAll('.xaxislayer-above .xtick text')) {
+      const at = TICK_AT.exec(text.getAttribute('transform') || '');
+      const half = lib.labels.textWidth(text.textContent, font.size, font.family) / 2;
+      const cut = !at || Number(at[1]) - half < 0 || Number(at[1]) + half > fl.width;
+      text.style.display = cut ? 'none' : '';
+    }
+  }
+
+  /* Labels, highlight and status for what is on screen now (after every draw). */
   function drawOverlay() {
     const { gd, d, s, R } = state;
     if (!gd || !gd._fullLayout || !d) return;
+    hideCutTicks(gd);
     const fl = gd._fullLayout;
     const xa = fl.xaxis;
     const ya = fl.yaxis;

@@ -174,6 +174,30 @@ def test_zoom_buttons_and_ticks_from_centuries_to_months(page):
     assert page.duo.get_logs() == []
 
 
+def test_a_tick_label_the_graphs_edge_would_cut_is_hidden_and_the_others_shown(page):
+    """Month ticks ("Oct 1956") are wider than the graph's right margin: with one just inside the
+    plot's right end, its label would stick out of the graph, cut; it is hidden instead, and every
+    label shown lies within the graph, after a zoom and after a pan that keeps the ticks."""
+    page.open()
+    js = f"""const gd = {page.GD}; const box = gd.getBoundingClientRect();
+        return [...gd.querySelectorAll('.xaxislayer-above .xtick text')].map((t) => {{
+          const r = t.getBoundingClientRect();
+          return [t.textContent, getComputedStyle(t).display !== 'none', r.left >= box.left && r.right <= box.right]; }});"""
+    days_per_px = 365 / page.js(f"return {page.GD}._fullLayout.xaxis._length")
+    for name, day, pan in (("Oct 1956", (1956, 10, 1), False), ("Jul 1956", (1956, 7, 1), True)):
+        end = to_ordinal(day) + 3 * days_per_px  # 3 px inside the plot: the label reaches past the 16 px margin
+        if pan:  # the same scale: the ticks drawn hold, only the range is sent (timeline-render.js)
+            page.js("timelineLib.setRange(arguments[0], arguments[1])", end - 365, end)
+            page.settle()
+        else:
+            page.relayout(end - 365, end)
+        labels = page.js(js)
+        assert [name, False, False] in labels, labels
+        shown = [label for label in labels if label[1]]
+        assert len(shown) >= 3 and all(inside for _, _, inside in shown), labels
+    assert page.duo.get_logs() == []
+
+
 def test_keys_zoom_in_and_out(page):
     page.open()
     before = page.x_range()

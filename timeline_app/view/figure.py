@@ -105,7 +105,10 @@ def build_figure(catalog: Catalog) -> go.Figure:
         hoverlabel=dict(bgcolor="white", bordercolor="#888", font=dict(family=FONT, size=13, color="#111")),
         xaxis=dict(type="linear", showgrid=True, gridcolor="#ececec", zeroline=False, showline=True,
                    linecolor="#999", ticks="outside", tickcolor="#999", ticklen=4,
-                   tickmode="array", tickvals=[], ticktext=[], range=list(catalog.span)),
+                   tickmode="array", tickvals=[], ticktext=[], range=list(catalog.span),
+                   # The labels the graph's edge would cut are hidden by the page, which knows their
+                   # places and widths; plotly.js would measure each one at every draw (timeline-render.js).
+                   ticklabeloverflow="allow"),
         yaxis=dict(type="linear", fixedrange=True, zeroline=False, showgrid=True, gridcolor="#f0f0f0",
                    tickmode="array", tickvals=[], ticktext=[], ticks="", autorange=False,
                    tickfont=dict(size=11, color="#555")),

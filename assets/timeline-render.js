@@ -252,15 +252,27 @@
   }
 
   /* The figure as drawn for a graph height px tall: the look applied (presentation, themes), then
-     in the SVG path each bar trace as one filled shape (timeline-traces.js, bands), in axis units
-     for that height.  state.lined keeps the bars as lines for keepBarWidths. */
+     the SVG path's traces (svgTraces).  state.lined keeps the bars as lines for keepBarWidths. */
   function dress(figure, R, height) {
     if (style && style.decorate) style.decorate(figure);
     const { t, b } = figure.layout.margin;
     state.lined = figure.data.some((trace) => trace.type === 'scatter') ? figure.data : null;
     state.barUnit = R.unitPx(height - t - b);
-    figure.data = lib.traces.bands(figure.data, state.barUnit);
+    figure.data = svgTraces(figure.data, state.barUnit);
     return figure;
+  }
+
+  /* In the SVG path (timeline-traces.js): each bar trace as one filled shape, in axis units for
+     unitPx pixels a unit, and the marks' outline drawn by the page, in the colour and width set
+     here on the graph for timeline.css. */
+  function svgTraces(data, unitPx) {
+    const { data: drawn, outline } = lib.traces.outlines(lib.traces.bands(data, unitPx));
+    const css = state.gd && state.gd.style;
+    if (outline && css.getPropertyValue('--mark-outline') !== outline.color) css.setProperty('--mark-outline', outline.color);
+    if (outline && css.getPropertyValue('--mark-outline-width') !== outline.width + 'px') {
+      css.setProperty('--mark-outline-width', outline.width + 'px');
+    }
+    return drawn;
   }
 
   /* When the plot's height changes (the window resized, the table opened), the bars are made again
@@ -269,7 +281,7 @@
     const unit = state.R.unitPx(gd._fullLayout._size.h);
     if (!state.lined || !(unit > 0) || Math.abs(unit - state.barUnit) <= 0.01 * state.barUnit) return null;
     state.barUnit = unit;
-    return window.Plotly.react(gd, lib.traces.bands(state.lined, unit), gd.layout, state.d.payload.figure.config);
+    return window.Plotly.react(gd, svgTraces(state.lined, unit), gd.layout, state.d.payload.figure.config);
   }
 
   /* Tell Dash what is on screen (shown-range) and, when the reader moved it,
@@ -317,8 +329,8 @@
     if (moved || (near(view.x0, readerRange[0]) && near(view.x1, readerRange[1]))) readerRange = null;
   }
 
-  /* While the view moves the labels hide, and the filled marks lose their outline (timeline.css): a
-     pan repaints every mark at every step, and their outline is much of that. */
+  /* While the view moves the labels hide, and the SVG path's marks lose their outline (timeline.css):
+     a pan repaints every mark at every step, and their outline is much of that. */
   function layerMoving(moving) {
     for (const id of ['timeline-labels', 'timeline-plot']) {
       const layer = document.getElementById(id);

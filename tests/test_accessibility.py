@@ -177,6 +177,15 @@ def test_keyboard_only_reaches_and_opens_events(classroom):
     assert page.duo.get_logs() == []
 
 
+OUTLINES = """
+return [...new Set([...document.querySelectorAll('#timeline .scatterlayer .trace')]
+  .filter(g => String(g.__data__[0].trace.meta).startsWith('marks:'))
+  .flatMap(g => [...g.querySelectorAll('.points path.point')]).filter(p => p.style.fill !== 'none')
+  .map(p => getComputedStyle(p).stroke + ' ' + getComputedStyle(p).strokeWidth))];
+"""
+"""The outline the filled marks are drawn with, as 'colour width' (each different one once)."""
+
+
 def test_themes_follow_the_system_and_the_switch(classroom):
     page = classroom
     page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
@@ -191,11 +200,13 @@ def test_themes_follow_the_system_and_the_switch(classroom):
     # Every mark keeps 3:1 contrast with the dark ground (the palette's darkest colours are lightened).
     colours = {colour for _, _, colour in page.js(MARKS_JS)}
     assert min(contrast(c, "#121212") for c in colours) >= 3, colours
+    assert page.js(OUTLINES) == ["rgb(232, 234, 237) 1px"], "the marks' outline in the dark look's ink"
     toggle = page.driver.find_element("id", "theme-toggle")
     assert toggle.get_attribute("aria-pressed") == "true"
     toggle.click()
     wait_for(page, lambda: theme() == "light" and paper() == "white", message="the light theme")
     assert toggle.get_attribute("aria-pressed") == "false"
+    assert page.js(OUTLINES) == ["rgb(255, 255, 255) 1px"]
     # The reader's choice outlasts a reload, whatever the system says.
     page.open()
     assert theme() == "light"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import csv
 import io
+import re
 import shutil
 import struct
 
@@ -108,6 +109,9 @@ def test_png_svg_and_csv_of_the_current_view(classroom):
     assert labels and all(label.replace("'", "&#39;") in svg or label in svg for label in labels)
     assert "1920" in svg  # a tick label
     assert "<image" not in svg and svg.count('class="point') >= len(visible)  # vector marks
+    # The marks' outline, which the page draws with its CSS, is in the file (timeline-traces.js, outlines).
+    outlined = re.findall(r'class="point[^"]*"[^>]*style="[^"]*stroke-width: 1px;[^"]*stroke: rgb\(255, 255, 255\)', svg)
+    assert len(outlined) >= len(visible), "every mark in view outlined"
     # CSV: exactly the events in view.
     click(page, "export-csv")
     text = wait_download(page, ".csv").read_text(encoding="utf-8-sig")

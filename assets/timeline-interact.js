@@ -121,6 +121,18 @@
     };
   }
 
+  /* The click the browser sends right after a drag's release (in the same task) is no click, and
+     nothing hears it: Dash's html components would count it on every element under the pointer
+     (n_clicks), each a store update and a redraw, while the pan's range is drawn. */
+  function swallowClick() {
+    const stop = (event) => {
+      event.stopPropagation();
+      event.preventDefault();
+    };
+    window.addEventListener('click', stop, { capture: true, once: true });
+    setTimeout(() => window.removeEventListener('click', stop, { capture: true }), 0);
+  }
+
   /* Whether the page pans the graph itself: unless the reader picked a plotly.js drag mode in its
      toolbar (a box zoom, say). */
   const slides = (gd) => !!gd._fullLayout && gd._fullLayout.dragmode === false;
@@ -188,6 +200,7 @@
       if (drag.slide) {
         // plotly.js, which hears this release next, then takes the press for no click.
         gd._dragging = false;
+        swallowClick();
         drag.slide.end();
       }
       drag = null;

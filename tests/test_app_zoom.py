@@ -95,6 +95,7 @@ def test_drag_pans(page):
     page.open()
     before = page.x_range()
     paints = page.status()["paints"]
+    page.js("window.__clicks = 0; document.addEventListener('click', () => { window.__clicks += 1; })")
     press_and_move(page, 300, 100)
     page.wait(f"Math.abs({page.GD}._fullLayout.xaxis.range[0] - {before[0]}) > 1")
     page.settle()
@@ -103,6 +104,12 @@ def test_drag_pans(page):
     # The ticks drawn before hold a screen on either side: the pan is drawn once, with them.
     assert page.status()["paints"] == paints + 1
     assert page.status()["ticks"] == page.js(VISIBLE_TICKS) and len(page.status()["ticks"]) >= 3
+    # The click the browser sends after the release reaches nothing (Dash would count it as a
+    # click on every element under the pointer); a click without a drag still arrives.
+    assert page.js("return window.__clicks") == 0
+    plot = page.plot_box()
+    page.click_at(plot["left"] + 5, plot["bottom"] - 5)
+    page.wait("window.__clicks > 0")
     assert page.duo.get_logs() == []
 
 

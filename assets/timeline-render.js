@@ -267,10 +267,9 @@
      here on the graph for timeline.css. */
   function svgTraces(data, unitPx) {
     const { data: drawn, outline } = lib.traces.outlines(lib.traces.bands(data, unitPx));
-    const css = state.gd && state.gd.style;
-    if (outline && css.getPropertyValue('--mark-outline') !== outline.color) css.setProperty('--mark-outline', outline.color);
-    if (outline && css.getPropertyValue('--mark-outline-width') !== outline.width + 'px') {
-      css.setProperty('--mark-outline-width', outline.width + 'px');
+    const css = outline && state.gd.style;
+    for (const [name, value] of outline ? [['--mark-outline', outline.color], ['--mark-outline-width', outline.width + 'px']] : []) {
+      if (css.getPropertyValue(name) !== value) css.setProperty(name, value);  // a change restyles every mark
     }
     return drawn;
   }

@@ -53,6 +53,8 @@
   /* A life's name sits at most this far above its bar's middle (its box just clears the bar's end
      marks), not at a share of the row: on a tall plot with few rows that floated it ~60 px above. */
   const LANE_LIFT_PX = 17;
+  // The placed boxes are indexed by height in cells this tall (about a label's height).
+  const CELL_PX = 16;
 
   let measureContext = null;
 
@@ -109,6 +111,12 @@
     return lo;
   }
 
+  /* Whether `values` holds one within `tolerance` of v. */
+  function hasNear(values, v, tolerance) {
+    for (let k = 0; k < values.length; k++) if (Math.abs(values[k] - v) < tolerance) return true;
+    return false;
+  }
+
   /* A leader line from its mark (x0, y0) to its label (x1, y1); a straight one down or up. */
   const vertical = (x, y0, y1) => ({ x0: x, y0, x1: x, y1 });
 
@@ -129,6 +137,58 @@
     const side = (ax, ay, bx, by, cx, cy) => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
     return side(g.x0, g.y0, g.x1, g.y1, h.x0, h.y0) !== side(g.x0, g.y0, g.x1, g.y1, h.x1, h.y1)
       && side(h.x0, h.y0, h.x1, h.y1, g.x0, g.y0) !== side(h.x0, h.y0, h.x1, h.y1, g.x1, g.y1);
+  }
+
+  /*
+   * The labels and leaders placed so far: in the order they were placed (list), and by height
+   * in CELL_PX cells, so that a question about a band of the plot looks only at the boxes
+   * reaching into it.  A placement asks thousands of such questions (reach, freeStretches,
+   * leaderClear) while up to 2 x MAX_LABELS boxes stand; scanning them all was most of its work.
+   */
+  class Placed {
+    constructor(plotHeight) {
+      this.list = [];
+      this.cells = Array.from({ length: Math.max(1, Math.ceil(plotHeight / CELL_PX) + 1) }, () => []);
+      this.found = [];
+    }
+
+    cell(y) {
+      return Math.min(Math.max(Math.floor(y / CELL_PX), 0), this.cells.length - 1);
+    }
+
+    add(box) {
+      this.list.push(box);
+      const first = this.cell(box.top);
+      for (let k = first; k <= this.cell(box.bottom); k++) this.cells[k].push({ box, first });
+    }
+
+    remove(box) {
+      this.list.splice(this.list.indexOf(box), 1);
+      for (let k = this.cell(box.top); k <= this.cell(box.bottom); k++) {
+        const cell = this.cells[k];
+        cell.splice(cell.findIndex((e) => e.box === box), 1);
+      }
+    }
+
+    /* The boxes reaching into the band from top to bottom (p.top < bottom and p.bottom > top),
+       each once: a box spanning several cells is taken in the first of them the band covers.
+       The array is this index's own, refilled at the next call: read it before asking again.
+       (Here and in the questions below, plain indexed loops: the first placements after a page
+       loads run before the JIT has optimised them, and there for-of and closures cost most.) */
+    within(top, bottom) {
+      const out = this.found;
+      out.length = 0;
+      const from = this.cell(top);
+      const to = this.cell(bottom);
+      for (let k = from; k <= to; k++) {
+        const cell = this.cells[k];
+        for (let e = 0; e < cell.length; e++) {
+          const { box, first } = cell[e];
+          if ((first > from ? first : from) === k && box.top < bottom && box.bottom > top) out.push(box);
+        }
+      }
+      return out;
+    }
   }
 
   /* The CSS of a leader's line (.tl-leader, a 0-wide box with a left border): a slanted one is
@@ -216,7 +276,7 @@
    * most whole titles (then labels, then the least leader length) is kept.
    *
    * Work: each event in view asks its places' room (a few binary searches in
-   * its scene and a scan of the labels placed so far), and the first
+   * its scene and a look at the labels placed at its height), and the first
    * placement stops once more than `cap` labels fit; then a second one gives
    * each row an equal share spread over the width instead of labelling the
    * left end only.  Widths are measured (and cached) only for events with
@@ -294,8 +354,9 @@
           }
         }
       }
-      for (const p of placed) {
-        if (p.top >= bottom || p.bottom <= top) continue;
+      const boxes = placed.within(top, bottom);
+      for (let n = 0; n < boxes.length; n++) {
+        const p = boxes[n];
         let l = p.left - p.gap;
         let r = p.right + p.gap;
         if (p.seg && p.seg.x0 !== p.seg.x1) {
@@ -349,9 +410,13 @@
        left along its span down to that pixel when the plot's edge cuts it).  They depend on the
        view only, so each event's are worked out once (placements try an event many times). */
     const placesOf = new Map();
-    function places(i) {
-      let list = placesOf.get(i);
-      if (!list) placesOf.set(i, (list = placesFor(i)));
+    const ANY_LEVEL = -1;
+    /* Event i's places of one level, or of any (ANY_LEVEL). */
+    function places(i, level = ANY_LEVEL) {
+      let byLevel = placesOf.get(i);
+      if (!byLevel) placesOf.set(i, (byLevel = new Map([[ANY_LEVEL, placesFor(i)]])));
+      let list = byLevel.get(level);
+      if (!list) byLevel.set(level, (list = byLevel.get(ANY_LEVEL).filter((p) => p.level === level)));
       return list;
     }
     function placesFor(i) {
@@ -453,12 +518,12 @@
     function add(placed, i, p, label, left, selectedLabel) {
       const box = { i, text: label.text, left, right: left + label.w, top: p.top, bottom: p.top + height,
         selected: selectedLabel, leader: p.leader, gap: LABEL_GAP_PX };
-      placed.push(box);
+      placed.add(box);
       if (p.leader) {
         const { x0, y0, x1, y1 } = p.leader;
         box.line = { i: -1, seg: p.leader, left: Math.min(x0, x1), right: Math.max(x0, x1), top: Math.min(y0, y1),
           bottom: Math.max(y0, y1), gap: LEADER_GAP_PX };
-        placed.push(box.line);
+        placed.add(box.line);
       }
       return box;
     }
@@ -466,12 +531,12 @@
     /* Take a label (and its leader) off again; returns them, to put back as they were. */
     function remove(placed, box) {
       const gone = box.line ? [box, box.line] : [box];
-      for (const g of gone) placed.splice(placed.indexOf(g), 1);
+      for (const g of gone) placed.remove(g);
       return gone;
     }
 
     /* Event i's whole title at the nearest place with room, else farther off (callout). */
-    const placeWhole = (i, placed) => place(i, () => true, false, placed) || callout(i, placed);
+    const placeWhole = (i, placed) => place(i, ANY_LEVEL, false, placed) || callout(i, placed);
 
     /*
      * Event i's whole title at one of its places near its mark where another label stands: that
@@ -484,24 +549,24 @@
       const x = d.kind[i] === 1 ? px(Math.max(d.start[i], a)) : markPx(i);
       const far = CALLOUT_STEPS * step;
       const dist = (p) => Math.hypot(Math.max(p.left - x, x - p.right, 0), Math.max(p.top - y, y - p.bottom, 0));
-      const near = placed.filter((p) => p.i >= 0 && !p.selected && p.text === d.title[p.i] && dist(p) <= far)
+      const near = placed.list.filter((p) => p.i >= 0 && !p.selected && p.text === d.title[p.i] && dist(p) <= far)
         .sort((p, q) => dist(p) - dist(q)).slice(0, RIPUP_TRIES);
       for (const other of near) {
         const gone = remove(placed, other);
-        const before = placed.length;
-        if (place(i, () => true, false, placed)) {
+        const before = placed.list.length;
+        if (place(i, ANY_LEVEL, false, placed)) {
           if (placeWhole(other.i, placed)) return true;
-          placed.splice(before);
+          for (const box of placed.list.slice(before)) placed.remove(box);
         }
-        placed.push(...gone);
+        for (const box of gone) placed.add(box);
       }
       return false;
     }
 
-    /* Event i's label at one of its places of the given levels: whole if one has room, else (cut)
-       the longest any of them allows. */
-    function place(i, levels, cut, placed) {
-      const list = places(i).filter((p) => levels(p.level));
+    /* Event i's label at one of its places of the given level (or any): whole if one has room,
+       else (cut) the longest any of them allows. */
+    function place(i, level, cut, placed) {
+      const list = places(i, level);
       const room = rooms(list, placed, markClear);
       const enough = (n) => !!room(n) && room(n).room >= MIN_ROOM_PX;
       let first = 0;
@@ -551,22 +616,25 @@
           }
         }
       }
-      for (const p of placed) {
-        if (p.top >= bottom || p.bottom <= top) continue;
+      const boxes = placed.within(top, bottom);
+      for (let n = 0; n < boxes.length; n++) {
+        const p = boxes[n];
         const span = p.seg ? segSpan(p.seg, top, bottom) : [p.left, p.right];
         if (span) taken.push([span[0] - p.gap, span[1] + p.gap]);
       }
-      taken.sort((p, q) => p[0] - q[0]);
       const out = [];
       let from = Math.max(x0, 0);
       const end = Math.min(x1, plot.w);
-      for (const [l, r] of taken) {
+      if (from >= end) return out;
+      taken.sort((p, q) => p[0] - q[0]);
+      for (let n = 0; n < taken.length; n++) {
+        const [l, r] = taken[n];
         if (l > from) out.push([from, Math.min(l, end)]);
         from = Math.max(from, r);
         if (from >= end) break;
       }
       if (from < end) out.push([from, end]);
-      return out.filter(([l, r]) => r > l);
+      return out;
     }
 
     /* Whether leader g crosses no mark or bar (but its own, at ownX on row ownY) and no label or
@@ -591,7 +659,9 @@
           if (j > 0 && row.barReach[j - 1] + BAR_END_GAP_PX > bar[0]) return false;
         }
       }
-      for (const p of placed) {
+      const boxes = placed.within(top - 1, bottom + 1);
+      for (let n = 0; n < boxes.length; n++) {
+        const p = boxes[n];
         if (p.seg) {
           if (segmentsCross(g, p.seg)) return false;
           continue;
@@ -632,14 +702,15 @@
       const w = label.w;
       const longest = CALLOUT_STEPS * step;
       const tries = [];
-      for (const c of slotYs) {
-        const dy = c - y;
-        const top = c - height / 2;
+      for (let c = 0; c < slotYs.length; c++) {
+        const dy = slotYs[c] - y;
+        const top = slotYs[c] - height / 2;
         if (Math.abs(dy) < height / 2 + from || Math.abs(dy) > longest || top < 0 || top + height > plot.h) continue;
         const footY = dy < 0 ? top + height : top;
         const across = Math.sqrt(Math.max(longest * longest - (footY - y) * (footY - y), 0));
         const stretches = freeStretches(top, top + height, x - across - w, x + across + w, placed, farMarkGap);
-        for (const [l, r] of stretches) {
+        for (let n = 0; n < stretches.length; n++) {
+          const [l, r] = stretches[n];
           if (r - l < w) continue;
           // The leader's foot straight above or below the mark, else slanted by whole label
           // heights (to pass what lies straight between), the label starting or ending at it.
@@ -647,10 +718,11 @@
           for (let k = -CALLOUT_STEPS; k <= CALLOUT_STEPS; k++) {
             const foot = x + k * step;
             if (Math.abs(foot - x) > across + step) continue;
-            for (const left of [foot - LEADER_GAP_PX, foot + LEADER_GAP_PX - w]) {
+            for (let side = 0; side < 2; side++) {
+              const left = side ? foot + LEADER_GAP_PX - w : foot - LEADER_GAP_PX;
               const at = Math.min(Math.max(left, l), r - w);
               const footX = Math.min(Math.max(foot, at + LEADER_GAP_PX), at + w - LEADER_GAP_PX);
-              if (feet.some((v) => Math.abs(v - footX) < 0.05)) continue;
+              if (hasNear(feet, footX, 0.05)) continue;
               feet.push(footX);
               const length = Math.hypot(footX - x, footY - y);
               if (length <= longest) tries.push({ length, top, left: at, footX, footY });
@@ -659,7 +731,8 @@
         }
       }
       tries.sort((p, q) => p.length - q.length);
-      for (const t of tries.slice(0, CALLOUT_TRIES)) {
+      for (let n = 0; n < Math.min(tries.length, CALLOUT_TRIES); n++) {
+        const t = tries[n];
         // From the mark's rim towards the label; from the bar's edge straight up or down.
         const u = from / t.length;
         const leader = d.kind[i] === 1 ? { x0: x, y0: y + Math.sign(t.footY - y) * from, x1: t.footX, y1: t.footY }
@@ -731,10 +804,10 @@
     /* One placement, events taken in `order`: labels per row at most perBand, marks at least
        `spacing` pixels apart; stops (over: true) once more than `limit` labels are placed. */
     function run(perBand, spacing, limit, order) {
-      const placed = [];
+      const placed = new Placed(plot.h);
       calloutsLeft = CALLOUTS_PER_LABEL * cap;
       if (selected !== null && lib.data.isShown(s, selected) >= 0) placeSelected(selected, placed);
-      const done = new Set(placed.map((p) => p.i));
+      const done = new Set(placed.list.map((p) => p.i));
       const bands = new Map();
       let count = done.size;
       /* Each event not yet labelled, at most `cap` of them, labelled by how(i) if it can. */
@@ -753,9 +826,9 @@
       // Whole titles first, nearest their marks first: on their lines, then one label height
       // away, two, three; then farther off (callout, displace); then cut ones.  With a spacing,
       // one pass (each event whole, else cut).
-      const passes = spacing ? [[() => true, true]]
-        : Array.from({ length: STACK_STEPS + 1 }, (_, n) => [(level) => level === n, false]).concat([[() => true, true]]);
-      for (const [levels, cut] of passes) {
+      const passes = spacing ? [[ANY_LEVEL, true]]
+        : Array.from({ length: STACK_STEPS + 1 }, (_, n) => [n, false]).concat([[ANY_LEVEL, true]]);
+      for (const [level, cut] of passes) {
         bands.clear();
         if (cut && !spacing && roomy && (each(callout) || each(displace))) return { placed, over: true };
         for (const i of order) {
@@ -764,7 +837,7 @@
           const band = bands.get(row) || { count: 0, next: -Infinity };
           const x = d.kind[i] === 1 ? px(Math.max(d.start[i], a)) : markPx(i);
           if (band.count >= perBand || x < band.next) continue;
-          if (!place(i, levels, cut, placed)) continue;
+          if (!place(i, level, cut, placed)) continue;
           done.add(i);
           band.count += 1;
           band.next = x + spacing;
@@ -781,7 +854,7 @@
       let whole = 0;
       let labelled = 0;
       let leaders = 0;
-      for (const p of result.placed) {
+      for (const p of result.placed.list) {
         if (p.i < 0) leaders += Math.hypot(p.seg.x1 - p.seg.x0, p.seg.y1 - p.seg.y0);
         else {
           labelled += 1;
@@ -818,7 +891,7 @@
       const perBand = Math.max(1, Math.floor(cap / Math.max(rowCount, 1)));
       result = run(perBand, plot.w / perBand, Infinity, inTime);
     }
-    return result.placed.filter((p) => p.i >= 0).slice(0, cap);
+    return result.placed.list.filter((p) => p.i >= 0).slice(0, cap);
   }
 
   lib.labels = { labels, leaderStyle, leaderEnds, canvasType, textWidth, FONT_PX: LABEL_FONT_PX, NARROW_PX, MAX_LABELS, MAX_LABELS_NARROW };

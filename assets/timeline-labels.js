@@ -596,7 +596,36 @@
     /* The stretches of the band [top, bottom] between x0 and x1 that no mark, bar, label or
        leader takes (with the gaps reach keeps, but markSpace from marks), left to right:
        [[from, to], ...]. */
-    function freeStretches(top, bottom, x0, x1, placed, markSpace) {
+    function freeStretches(top, bottom, x0, x1, placed, markSpace, fixed = takenByScene(top, bottom, x0, x1, markSpace)) {
+      const moving = [];
+      const boxes = placed.within(top, bottom);
+      for (let n = 0; n < boxes.length; n++) {
+        const p = boxes[n];
+        const span = p.seg ? segSpan(p.seg, top, bottom) : [p.left, p.right];
+        if (span) moving.push([span[0] - p.gap, span[1] + p.gap]);
+      }
+      const out = [];
+      let from = Math.max(x0, 0);
+      const end = Math.min(x1, plot.w);
+      if (from >= end) return out;
+      moving.sort((p, q) => p[0] - q[0]);
+      // The two lists, each sorted by start, taken as one.
+      for (let f = 0, m = 0; f < fixed.length || m < moving.length;) {
+        const next = m === moving.length || (f < fixed.length && fixed[f][0] <= moving[m][0]) ? fixed[f++] : moving[m++];
+        const l = next[0];
+        const r = next[1];
+        if (l > from) out.push([from, Math.min(l, end)]);
+        from = Math.max(from, r);
+        if (from >= end) break;
+      }
+      if (from < end) out.push([from, end]);
+      return out;
+    }
+
+    /* What the marks and bars take of the band [top, bottom] between x0 and x1 (freeStretches), as
+       [from, to] sorted by from.  It depends on these only, so callouts, which ask for the same
+       bands again and again (in each order, for each move tried), keep it (fixedTaken). */
+    function takenByScene(top, bottom, x0, x1, markSpace) {
       const taken = [];
       const { list, ys } = view;
       const margin = Math.max(markClear, LANE_BAR_CLEAR_PX * 2 * scale);
@@ -616,25 +645,7 @@
           }
         }
       }
-      const boxes = placed.within(top, bottom);
-      for (let n = 0; n < boxes.length; n++) {
-        const p = boxes[n];
-        const span = p.seg ? segSpan(p.seg, top, bottom) : [p.left, p.right];
-        if (span) taken.push([span[0] - p.gap, span[1] + p.gap]);
-      }
-      const out = [];
-      let from = Math.max(x0, 0);
-      const end = Math.min(x1, plot.w);
-      if (from >= end) return out;
-      taken.sort((p, q) => p[0] - q[0]);
-      for (let n = 0; n < taken.length; n++) {
-        const [l, r] = taken[n];
-        if (l > from) out.push([from, Math.min(l, end)]);
-        from = Math.max(from, r);
-        if (from >= end) break;
-      }
-      if (from < end) out.push([from, end]);
-      return out;
+      return taken.sort((p, q) => p[0] - q[0]);
     }
 
     /* Whether leader g crosses no mark or bar (but its own, at ownX on row ownY) and no label or
@@ -681,6 +692,7 @@
      * (bold) label, to place instead of the plain whole title.
      */
     let calloutsLeft = 0; // per placement (run)
+    const fixedTaken = new Map(); // takenByScene's, per event (its bold label apart) and line
     function callout(i, placed, selectedLabel = null) {
       if (calloutsLeft-- <= 0) return false;
       const y = ya.l2p(R.y(i));
@@ -702,15 +714,22 @@
       const w = label.w;
       const longest = CALLOUT_STEPS * step;
       const tries = [];
+      const fixedKey = selectedLabel ? -1 - i : i;
+      const fixed = fixedTaken.get(fixedKey) || [];
+      fixedTaken.set(fixedKey, fixed);
       for (let c = 0; c < slotYs.length; c++) {
         const dy = slotYs[c] - y;
         const top = slotYs[c] - height / 2;
         if (Math.abs(dy) < height / 2 + from || Math.abs(dy) > longest || top < 0 || top + height > plot.h) continue;
         const footY = dy < 0 ? top + height : top;
         const across = Math.sqrt(Math.max(longest * longest - (footY - y) * (footY - y), 0));
-        const stretches = freeStretches(top, top + height, x - across - w, x + across + w, placed, farMarkGap);
+        const x0 = x - across - w;
+        const x1 = x + across + w;
+        fixed[c] = fixed[c] || takenByScene(top, top + height, x0, x1, farMarkGap);
+        const stretches = freeStretches(top, top + height, x0, x1, placed, farMarkGap, fixed[c]);
         for (let n = 0; n < stretches.length; n++) {
-          const [l, r] = stretches[n];
+          const l = stretches[n][0];
+          const r = stretches[n][1];
           if (r - l < w) continue;
           // The leader's foot straight above or below the mark, else slanted by whole label
           // heights (to pass what lies straight between), the label starting or ending at it.

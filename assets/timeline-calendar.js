@@ -70,6 +70,15 @@
     ['day', 14, 14, 88], ['day', 7, 7, 88], ['day', 2, 2, 88], ['day', 1, 1, 88],
   ];
   const GAP_PX = 18;
+  const LABEL_FONT_PX = 12; // the label widths above are for labels this size
+
+  /* The x axis's tick label angle for labels of fontPx pixels: level for the size the steps are
+     spaced for, where no two labels collide.  plotly.js's 'auto' angle measures every label at
+     every draw of the axis (a forced layout of the page in each zoom and each pan's release), so
+     only larger type, which may collide (presentation, handouts), gets it. */
+  function tickAngle(fontPx) {
+    return fontPx > LABEL_FONT_PX ? 'auto' : 0;
+  }
 
   /* Years of a step: multiples of it counted from AD 1 forwards and from 1 BC
      backwards, so BC ticks read "100 BC", "50 BC" rather than "101 BC". */
@@ -136,6 +145,6 @@
     return clear.concat(boundary).sort((p, q) => p[0] - q[0]);
   }
 
-  lib.calendar = { toDay, fromDay, yearLabel, formatDay, ticks };
+  lib.calendar = { toDay, fromDay, yearLabel, formatDay, ticks, tickAngle };
   if (typeof module !== 'undefined') module.exports = lib.calendar;
 })();

@@ -251,10 +251,13 @@
     return window.Plotly.react(gd, figure.data, figure.layout, d.payload.figure.config);
   }
 
-  /* The figure as drawn for a graph height px tall: the look applied (presentation, themes), then
-     the SVG path's traces (svgTraces).  state.lined keeps the bars as lines for keepBarWidths. */
+  /* The figure as drawn for a graph height px tall: the look applied (presentation, themes), the
+     tick labels' angle for their size (timeline-calendar.js, tickAngle), then the SVG path's
+     traces (svgTraces).  state.lined keeps the bars as lines for keepBarWidths. */
   function dress(figure, R, height) {
     if (style && style.decorate) style.decorate(figure);
+    const { xaxis, font } = figure.layout;
+    xaxis.tickangle = lib.calendar.tickAngle((xaxis.tickfont && xaxis.tickfont.size) || (font && font.size));
     const { t, b } = figure.layout.margin;
     state.lined = figure.data.some((trace) => trace.type === 'scatter') ? figure.data : null;
     state.barUnit = R.unitPx(height - t - b);

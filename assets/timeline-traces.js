@@ -204,10 +204,12 @@
       : { x, y });
     const byName = Object.fromEntries(d.categories.map((c, k) => ['marks:' + c.name, marks[k]]));
     const proposed = R.proposed ? proposedLine(R.proposed, R.proposedY) : null;
+    // A trace with nothing to draw is hidden: plotly.js would lay out and style it at every redraw.
+    const shown = (trace) => ({ ...trace, visible: !!(trace.x && trace.x.length) });
     const data = d.payload.figure.data.map((trace) => {
-      if (trace.meta === 'proposed') return { ...trace, ...(proposed || {}), type };
+      if (trace.meta === 'proposed') return shown({ ...trace, ...(proposed || {}), type });
       const filled = lines[trace.meta] || byName[trace.meta] || (trace.meta === 'uncertain' ? uncertain : null);
-      return filled ? { ...trace, ...points(filled), type } : { ...trace, type };
+      return shown(filled ? { ...trace, ...points(filled), type } : { ...trace, type });
     });
     const result = { key: s.key, rows: R, data, grid, kept, type };
     if (!grid) d.traceCache = result;

@@ -42,3 +42,19 @@ test("the SVG path's marks lose their outline to the page's CSS, and exports get
   assert.equal(lib.traces.outlineOf(data[2]), gl);
   assert.equal(lib.traces.outlines([gl]).outline, null);
 });
+
+/* traces: a trace with nothing to draw is hidden, so plotly.js does not lay it out at every redraw. */
+test('traces hides the traces with nothing to draw and shows the rest', () => {
+  const figure = { data: ['extents', 'lives', 'spans', 'marks:war', 'marks:treaty', 'uncertain', 'proposed']
+    .map((meta) => ({ meta, type: 'scattergl', mode: 'markers', x: [], y: [] })) };
+  const d = lib.data.decode({
+    categories: [{ name: 'war', label: 'war' }, { name: 'treaty', label: 'treaty' }], people: [], places: [], life: 'life',
+    figure, events: { count: 2, id: ['a', 'b'], start: [0, 100], length: [1, 3000], category: [0, 0], title: ['A', 'B'],
+      date: ['x', 'y'], people: [[], []], places: [[], []], spans: [1], lives: [], fuzzy: [] },
+  });
+  const s = lib.data.shown(d, {});
+  const { data } = lib.traces.traces(d, s, lib.traces.rows(d, s), [-10, 4000], 800);
+  const visible = Object.fromEntries(data.map((t) => [t.meta, t.visible]));
+  assert.deepEqual(visible, { extents: false, lives: false, spans: true, 'marks:war': true, 'marks:treaty': false,
+    uncertain: false, proposed: false });
+});

@@ -121,9 +121,15 @@ return marks.length > 0 && [...new Set(marks.map(p => getComputedStyle(p).stroke
 """
 
 
+LABELS_SHOWN = """const s = getComputedStyle(document.getElementById('timeline-labels'));
+return [s.opacity, s.transitionDuration];"""
+
+
 def test_marks_lose_their_outline_only_while_the_view_moves(page):
     """A pan repaints every mark at every step: the outline is left out until the view rests.  An
-    open symbol, all outline, keeps it."""
+    open symbol, all outline, keeps it.  The labels hide meanwhile, and come back at once: a
+    fade-in started an animation in the frame that shows the new range, and the next frame came
+    a frame late."""
     page.open()
     # Death's one mark as an open cross, as a category's symbol may be.
     page.js(f"const gd = {page.GD}; Plotly.restyle(gd, {{'marker.symbol': 'cross-open'}},"
@@ -132,11 +138,13 @@ def test_marks_lose_their_outline_only_while_the_view_moves(page):
     press_and_move(page, 300, 200, release=False)
     assert page.js(MARK_STROKES, "marks:death") == ["rgb(0, 0, 0)"], "an open symbol is all outline"
     assert page.js(MARK_STROKES, "marks:r") == ["none"]
+    assert page.js(LABELS_SHOWN) == ["0", "0s"]
     actions = page.pointer()
     actions.pointer_action.pointer_up()
     actions.perform()
     page.settle()
     assert page.js(MARK_STROKES, "marks:r") == ["rgb(255, 255, 255)"]
+    assert page.js(LABELS_SHOWN) == ["1", "0s"]
     assert page.duo.get_logs() == []
 
 

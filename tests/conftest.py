@@ -327,8 +327,10 @@ class TimelinePage:
         return self.js(f"return {self.GD}._fullLayout.xaxis.range")
 
     def trace(self, role: str) -> dict:
-        """x, y, text, hovertext, customdata and marker of the drawn trace with that role."""
-        return self.js(f"const t = {self.GD}._fullData.find(t => t.meta === arguments[0]);"
+        """x, y, text, hovertext, customdata and marker of the drawn trace with that role (a trace with
+        nothing to draw is hidden, assets/timeline-traces.js: plotly.js keeps only its visibility)."""
+        return self.js(f"const gd = {self.GD}; const t = gd._fullData.find(t => t.meta === arguments[0])"
+                       " || gd.data.find(t => t.meta === arguments[0] && t.visible === false);"
                        " const list = (a) => a && Array.from(a);"
                        " return t && {x: list(t.x), y: list(t.y), text: list(t.text), hovertext: list(t.hovertext),"
                        " customdata: list(t.customdata), color: t.marker && t.marker.color,"

@@ -143,7 +143,7 @@
    * The labels and leaders placed so far: in the order they were placed (list), and by height
    * in CELL_PX cells, so that a question about a band of the plot looks only at the boxes
    * reaching into it.  A placement asks thousands of such questions (reach, freeStretches,
-   * leaderClear) while up to 2 x MAX_LABELS boxes stand; scanning them all was most of its work.
+   * leaderClear) while up to 2 x MAX_LABELS boxes stand; scanning them all was much of its work.
    */
   class Placed {
     constructor(plotHeight) {

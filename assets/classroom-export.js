@@ -237,8 +237,8 @@
       const axis = layout[name];
       if (axis) axis.tickfont = { ...(axis.tickfont || {}), size: Math.max((axis.tickfont || {}).size || 0, px) };
     }
-    if (layout.xaxis) layout.xaxis.tickangle = lib.calendar.tickAngle(layout.xaxis.tickfont.size);
-    layout.xaxis = { ...layout.xaxis, range: [range[0] - pad, range[1] + pad], autorange: false };
+    layout.xaxis = { ...layout.xaxis, range: [range[0] - pad, range[1] + pad], autorange: false,
+      tickangle: lib.calendar.tickAngle(layout.xaxis.tickfont.size) };
     status.handout = { numbers, fontPx: px, mmPerPx, width: figure.width, height: figure.height,
       rows: (layout.yaxis && layout.yaxis.ticktext) || [], range: layout.xaxis.range, pxPerDay: gd._fullLayout._size.w / (range[1] - range[0]) };
     return figure;

@@ -594,9 +594,9 @@
     }
 
     /* The stretches of the band [top, bottom] between x0 and x1 that no mark, bar, label or
-       leader takes (with the gaps reach keeps, but markSpace from marks), left to right:
-       [[from, to], ...]. */
-    function freeStretches(top, bottom, x0, x1, placed, markSpace, fixed = takenByScene(top, bottom, x0, x1, markSpace)) {
+       leader takes (with the gaps reach keeps), left to right: [[from, to], ...].  `fixed` is
+       the marks' and bars' share (takenByScene). */
+    function freeStretches(top, bottom, x0, x1, placed, fixed) {
       const moving = [];
       const boxes = placed.within(top, bottom);
       for (let n = 0; n < boxes.length; n++) {
@@ -715,8 +715,8 @@
       const longest = CALLOUT_STEPS * step;
       const tries = [];
       const fixedKey = selectedLabel ? -1 - i : i;
-      const fixed = fixedTaken.get(fixedKey) || [];
-      fixedTaken.set(fixedKey, fixed);
+      let fixed = fixedTaken.get(fixedKey);
+      if (!fixed) fixedTaken.set(fixedKey, (fixed = []));
       for (let c = 0; c < slotYs.length; c++) {
         const dy = slotYs[c] - y;
         const top = slotYs[c] - height / 2;
@@ -726,7 +726,7 @@
         const x0 = x - across - w;
         const x1 = x + across + w;
         fixed[c] = fixed[c] || takenByScene(top, top + height, x0, x1, farMarkGap);
-        const stretches = freeStretches(top, top + height, x0, x1, placed, farMarkGap, fixed[c]);
+        const stretches = freeStretches(top, top + height, x0, x1, placed, fixed[c]);
         for (let n = 0; n < stretches.length; n++) {
           const l = stretches[n][0];
           const r = stretches[n][1];

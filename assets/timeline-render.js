@@ -109,7 +109,7 @@
   const state = {
     gd: null, plotted: false, filterKey: null, narrow: null, appliedRev: null, selected: null,
     d: null, s: null, R: null, expectRange: null, grid: null, kept: null, reported: null, ticks: null,
-    lined: null, barUnit: null,
+    lined: null, barUnit: null, firstDraw: null,
   };
 
   function geometry(base) {
@@ -472,6 +472,15 @@
     }
   }
 
+  /* f in a task of its own, ahead of the tasks Dash queues where the browser can tell them apart;
+     a promise of f's result. */
+  const soon = window.scheduler && window.scheduler.postTask
+    ? (f) => window.scheduler.postTask(f, { priority: 'user-blocking' })
+    : (f) => new Promise((resolve) => setTimeout(() => resolve(f()), 0));
+
+  /* f now, or once the first draw (render) has drawn the marks. */
+  const after = (f) => (state.firstDraw ? state.firstDraw.then(f) : f());
+
   /* A plain address (no query) stands for the default view, which an empty view object is (the
      server reads {} as the default too: url_state.from_store).  Its page is drawn as soon as the
      data and the plot's box are there, not after Dash's first callbacks; the view callback's
@@ -486,10 +495,8 @@
       return true;
     };
     if (draw()) return;
-    // In a task of its own (the box appears within Dash's drawing of the whole layout, a long task
-    // already), ahead of the tasks Dash queues after it where the browser can tell them apart.
-    const soon = window.scheduler && window.scheduler.postTask
-      ? (f) => window.scheduler.postTask(f, { priority: 'user-blocking' }) : (f) => setTimeout(f, 0);
+    // In a task of its own: the box appears within Dash's drawing of the whole layout, a long task
+    // already.
     const watch = new MutationObserver(() => {
       if (document.getElementById('timeline-plot')) {
         watch.disconnect();
@@ -566,16 +573,21 @@
       const figure = dress({ data: filled.data, layout }, R, geo.height);
       if (!state.plotted) {
         state.plotted = true;
-        // The marks are painted first and the labels in the next task: the page shows the
-        // timeline one placement sooner, and neither task is as long as both.
-        drawn = window.Plotly.newPlot(gd, figure.data, figure.layout, payload.figure.config)
-          .then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-        attach(gd);
+        // The first draw takes three tasks: this one (the page's layout read, the figure made),
+        // plotly.js drawing the marks, then the labels.  The page shows the timeline as soon as
+        // one task would, and no task is as long as two.  Draws asked for meanwhile wait (after).
+        const plotted = soon(() => {
+          const done = window.Plotly.newPlot(gd, figure.data, figure.layout, payload.figure.config);
+          attach(gd);
+          return done;
+        });
+        state.firstDraw = plotted.then(() => { state.firstDraw = null; });
+        drawn = plotted.then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
       } else {
-        drawn = window.Plotly.react(gd, figure.data, figure.layout, payload.figure.config);
+        drawn = after(() => window.Plotly.react(gd, figure.data, figure.layout, payload.figure.config));
       }
     } else if (moved && !sameRange(range, current)) {
-      drawn = lib.setRange(range[0], range[1], false);
+      drawn = after(() => lib.setRange(range[0], range[1], false));
     } else {
       drawn = Promise.resolve();
     }

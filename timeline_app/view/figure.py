@@ -109,9 +109,11 @@ def build_figure(catalog: Catalog) -> go.Figure:
                    # The labels the graph's edge would cut are hidden by the page, which knows their
                    # places and widths; plotly.js would measure each one at every draw (timeline-render.js).
                    ticklabeloverflow="allow"),
+        # The rows' labels lie within the plot's height, the range being the rows': none is ever past
+        # the graph's edge, yet plotly.js would measure every label once per label to find out.
         yaxis=dict(type="linear", fixedrange=True, zeroline=False, showgrid=True, gridcolor="#f0f0f0",
                    tickmode="array", tickvals=[], ticktext=[], ticks="", autorange=False,
-                   tickfont=dict(size=11, color="#555")),
+                   tickfont=dict(size=11, color="#555"), ticklabeloverflow="allow"),
     )
     return fig
 

@@ -408,3 +408,16 @@ def test_an_opened_article_without_a_selected_event_is_what_the_reader_shows(cli
                            close=1)
     assert closed["selected.data"] is None, "closing the reader ends the article"
     assert reader_call(client, {"article": "no-such-article"})["reader"]["className"] == "reader"
+
+
+def test_an_address_that_says_the_view_is_not_reworded(client):
+    """Esc right after a zoom writes the address with the range the browser has (1914-03-25); a
+    call answering after it, here the zoom's own report, must not write the same view again in
+    the server's words (1914): that was a second history entry, and a teacher's Back after Esc
+    reopened the view without presentation mode instead of the one with it."""
+    _, first = state_call(client, ["url.search"], search="?present=1&event=russian-revolution-1917")
+    written = "?event=russian-revolution-1917&from=1914-03-25&to=2066-10-10"
+    status, out = state_call(client, ["graph-range.data"], search=written, view=first["view.data"],
+                             graph_range={"range": [to_ordinal((1914, 3, 25)), to_ordinal((2066, 10, 10))]})
+    assert status == 200 and out["view.data"]["present"] is False
+    assert "url.search" not in out, "the address already says this view"

@@ -355,8 +355,10 @@ class ViewController:
         # An address that already reopens this view keeps its words (a range the browser wrote as
         # 1914-03-25 where this would write 1914): each rewording is a history entry of its own,
         # and Back would reopen the same view (a teacher's Back after Esc stayed out of presenting).
-        says_it = search is not None and canonical(self.from_url(search).state) == canonical(state)
-        url_search = target if not change.from_url and target != (search or "") and not says_it else no_update
+        rewrite = not change.from_url and target != (search or "")
+        if rewrite and search:
+            rewrite = canonical(self.from_url(search).state) != canonical(state)
+        url_search = target if rewrite else no_update
         address = (search or "") if url_search is no_update else target
         controls = dict(people=list(state.people), places=list(state.places), query=state.query)
         return dict(view=dict(store_data(state), rev=rev, clicks=clicks, search=address, seen=stamps, **data),

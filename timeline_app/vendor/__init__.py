@@ -12,9 +12,12 @@ and over a second on a first visit, against about 18 ms and 0.4 s for this one
 (Chromium, 2 cores).
 
 ``plotly-bundle/`` builds it, with plotly.js's own esbuild settings (``build.mjs``) on
-``entry.js``, from the exact packages of its ``package-lock.json``.  The build is
-reproducible (same bytes, :data:`SHA256`).  :data:`__version__` must equal the plotly.js
-version the ``plotly`` Python package bundles (a test checks).  To update after
+``entry.js``, from the exact packages of its ``package-lock.json``.  ``entry.js`` also gives
+the page plotly.js's marker shapes (``Plotly.filledMarkerPath``), with which the page draws
+the SVG path's event marks itself (``assets/timeline-marks.js``).  The build is
+reproducible: the same bytes (:data:`SHA256`) wherever the folder is (``npm ci``, then
+``node build.mjs``).  :data:`__version__` must equal the plotly.js version the ``plotly``
+Python package bundles (a test checks).  To update after
 upgrading plotly, set plotly.js's version in ``plotly-bundle/package.json``, then::
 
     cd timeline_app/vendor/plotly-bundle && npm install && node build.mjs && rm -r node_modules
@@ -37,7 +40,7 @@ for a year), because ``__version__`` is set: see ``security.use_strict_plotly``.
 """
 
 __version__ = "4.1.1"
-SHA256 = "2ca807c64113683b9b5adfc9cc345c31377cddf045191d58e2f17a93e2fdef04"
+SHA256 = "b0a3357d2ee6cd0a6e738f618bc59dc0901f47fca19a8338bc36ecaad0fc85c2"
 PLOTLY_STRICT = "plotly-timeline-strict.min.js"
 REGENERATOR_RUNTIME = "regenerator-runtime.js"
 REGENERATOR_VERSION = "0.14.1"

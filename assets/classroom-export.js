@@ -129,10 +129,10 @@
   }
 
   /* On screen the marks are WebGL (scattergl), which an SVG can only hold as a PNG picture;
-     exported and printed they are plain SVG scatter traces: vector, sharp at any size.  An SVG
-     path's marks get back the outline the page draws with CSS (timeline-traces.js, outlines). */
+     exported and printed they are plain SVG scatter traces: vector, sharp at any size.  The SVG
+     path's marks, which the page draws on screen (timeline-marks.js), are plotly.js's again. */
   function vector(trace) {
-    return trace.type === 'scattergl' ? { ...trace, type: 'scatter' } : lib.traces.outlineOf(trace);
+    return trace.type === 'scattergl' ? { ...trace, type: 'scatter' } : lib.marks.plotlyOf(trace);
   }
 
   function downloadImage(format, meta) {

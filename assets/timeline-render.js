@@ -8,6 +8,7 @@
  *
  *   timeline-data.js     decode the columns, filter (shown);
  *   timeline-traces.js   rows, and the traces with their level of detail;
+ *   timeline-marks.js    the SVG path's event marks, drawn by the page;
  *   timeline-labels.js   labels that fit and never overlap;
  *   timeline-calendar.js calendar ticks for the range;
  *   timeline-proposed.js the proposed rows' layer and its card;
@@ -265,16 +266,10 @@
     return figure;
   }
 
-  /* In the SVG path (timeline-traces.js): each bar trace as one filled shape, in axis units for
-     unitPx pixels a unit, and the marks' outline drawn by the page, in the colour and width set
-     here on the graph for timeline.css. */
+  /* In the SVG path: each bar trace as one filled shape, in axis units for unitPx pixels a unit
+     (timeline-traces.js, bands), and the event marks drawn by the page (timeline-marks.js). */
   function svgTraces(data, unitPx) {
-    const { data: drawn, outline } = lib.traces.outlines(lib.traces.bands(data, unitPx));
-    const css = outline && state.gd.style;
-    for (const [name, value] of outline ? [['--mark-outline', outline.color], ['--mark-outline-width', outline.width + 'px']] : []) {
-      if (css.getPropertyValue(name) !== value) css.setProperty(name, value);  // a change restyles every mark
-    }
-    return drawn;
+    return lib.marks.take(lib.traces.bands(data, unitPx), window.Plotly.filledMarkerPath);
   }
 
   /* When the plot's height changes (the window resized, the table opened), the bars are made again
@@ -381,10 +376,13 @@
   }
 
   function attach(gd) {
+    // The page's marks after every draw of plotly.js (timeline-marks.js), in its task.
+    for (const name of ['plotly_relayout', 'plotly_react', 'plotly_restyle']) gd.on(name, () => lib.marks.draw(gd));
     gd.on('plotly_relayout', onRelayout);
     gd.on('plotly_relayouting', () => layerMoving(true));
     gd.on('plotly_click', onClick);
     gd.on('plotly_afterplot', () => {
+      lib.marks.draw(gd);
       status.paints += 1;
       status.lastPaint = performance.now();
       if (status.firstPaint === null) Object.assign(status, { firstPaint: status.lastPaint, firstShown: status.shown });

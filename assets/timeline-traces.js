@@ -7,8 +7,8 @@
  *   traces  -> the four traces filled; up to LOD_EVENTS events once per filter
  *              set (a zoom only moves the WebGL view), above that only what
  *              the scale can show (refilled by timeline-render.js's refine);
- *   bands   -> in the SVG path, each bar trace as one filled shape;
- *   outlines -> in the SVG path, the marks' outline drawn by the page's CSS.
+ *   bands   -> in the SVG path, each bar trace as one filled shape (the marks are
+ *              drawn by the page there: timeline-marks.js).
  *
  * Category names reach plotly.js escaped (timeline-text.js).  Loads in the
  * browser (window.timelineLib.traces) and in node (module.exports).
@@ -243,35 +243,6 @@
     return data.map((t) => (isBar(t) ? band(t, unitPx) : t));
   }
 
-  /* The marks' outline as the SVG path draws it.  plotly.js styles every mark's outline again at
-     every redraw, twice, parsing its colour each time: at 1,000 events a quarter of a pan's
-     redraw.  So in the SVG path the marks' traces lose their marker.line (figure.py's, or a
-     theme's look's), and the page draws it with CSS instead (timeline.css, on the trace groups
-     plotly.js names 'trace' + uid, OUTLINED + position): one colour and width for every mark,
-     taken from the traces.  An open symbol, all outline, stays plotly's.
-     outlineOf gives a trace its line back where there is no page CSS (an exported image). */
-  const OUTLINED = 'outlined-';
-  const lines = new WeakMap();
-
-  function outlines(data) {
-    let outline = null;
-    const out = data.map((t, k) => {
-      const line = t.type === 'scatter' && String(t.meta).startsWith('marks:') && t.marker && t.marker.line;
-      if (!line || !(line.width > 0)) return t;
-      outline = outline || { color: line.color, width: line.width };
-      const drawn = { ...t, uid: OUTLINED + k, marker: { ...t.marker, line: { ...line, width: 0 } } };
-      lines.set(drawn, line);
-      return drawn;
-    });
-    return { data: out, outline };
-  }
-
-  /* A trace as plotly.js alone would draw it: with the outline outlines took to the CSS. */
-  function outlineOf(trace) {
-    const line = lines.get(trace);
-    return line ? { ...trace, marker: { ...trace.marker, line } } : trace;
-  }
-
-  lib.traces = { rows, traces, bands, outlines, outlineOf, needsDetail, drawingType, svgEvents: SVG_EVENTS };
+  lib.traces = { rows, traces, bands, needsDetail, drawingType, svgEvents: SVG_EVENTS };
   if (typeof module !== 'undefined') module.exports = lib.traces;
 })();

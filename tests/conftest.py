@@ -328,13 +328,21 @@ class TimelinePage:
 
     def trace(self, role: str) -> dict:
         """x, y, text, hovertext, customdata and marker of the drawn trace with that role (a trace with
-        nothing to draw is hidden, assets/timeline-traces.js: plotly.js keeps only its visibility)."""
+        nothing to draw is hidden, assets/timeline-traces.js: plotly.js keeps only its visibility;
+        the marker of one the page draws, assets/timeline-marks.js, is the one given to plotly.js)."""
         return self.js(f"const gd = {self.GD}; const t = gd._fullData.find(t => t.meta === arguments[0])"
                        " || gd.data.find(t => t.meta === arguments[0] && t.visible === false);"
                        " const list = (a) => a && Array.from(a);"
+                       " const m = t && (t.marker || (t._input && t._input.marker));"
                        " return t && {x: list(t.x), y: list(t.y), text: list(t.text), hovertext: list(t.hovertext),"
-                       " customdata: list(t.customdata), color: t.marker && t.marker.color,"
-                       " symbol: t.marker && t.marker.symbol, type: t.type};", role)
+                       " customdata: list(t.customdata), color: m && m.color, symbol: m && m.symbol, type: t.type};", role)
+
+    def refill_traces(self, chip: str = "strike") -> None:
+        """Make the traces again from the payload (a filter set and unset), so a changed drawing
+        path or trace takes effect."""
+        for _ in range(2):
+            self.js("[...document.querySelectorAll('button.chip')].find(b => b.id.includes(arguments[0])).click()", chip)
+            self.settle()
 
     def bars(self, role: str) -> list[tuple[float, float, float]]:
         """(start, end, row) of each bar the trace with that role (extents, lives, spans) draws, in

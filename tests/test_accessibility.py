@@ -178,12 +178,12 @@ def test_keyboard_only_reaches_and_opens_events(classroom):
 
 
 OUTLINES = """
-return [...new Set([...document.querySelectorAll('#timeline .scatterlayer .trace')]
-  .filter(g => String(g.__data__[0].trace.meta).startsWith('marks:'))
-  .flatMap(g => [...g.querySelectorAll('.points path.point')]).filter(p => p.style.fill !== 'none')
+return [...new Set([...document.querySelectorAll('#timeline .page-marks > g')]
+  .filter(g => g.dataset.meta.startsWith('marks:')).flatMap(g => [...g.children])
   .map(p => getComputedStyle(p).stroke + ' ' + getComputedStyle(p).strokeWidth))];
 """
-"""The outline the filled marks are drawn with, as 'colour width' (each different one once)."""
+"""The outline the filled marks are drawn with (by the page, timeline-marks.js), as 'colour width'
+(each different one once)."""
 
 
 def test_themes_follow_the_system_and_the_switch(classroom):

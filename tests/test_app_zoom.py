@@ -116,9 +116,13 @@ def test_drag_pans(page):
 MARK_STROKES = """
 const marks = [...document.querySelectorAll('#timeline .scatterlayer .trace')]
   .filter(g => String(g.__data__[0].trace.meta).startsWith(arguments[0]))
-  .flatMap(g => [...g.querySelectorAll('.points path.point')]);
+  .flatMap(g => [...g.querySelectorAll('.points path.point')])
+  .concat([...document.querySelectorAll('#timeline .page-marks > g')]
+    .filter(g => g.dataset.meta.startsWith(arguments[0])).flatMap(g => [...g.children]));
 return marks.length > 0 && [...new Set(marks.map(p => getComputedStyle(p).stroke))];
 """
+"""The outline colours of the marks of traces whose role starts with arguments[0], whoever draws
+them: plotly.js (an open symbol) or the page (timeline-marks.js)."""
 
 
 LABELS_SHOWN = """const s = getComputedStyle(document.getElementById('timeline-labels'));
@@ -131,9 +135,12 @@ def test_marks_lose_their_outline_only_while_the_view_moves(page):
     fade-in started an animation in the frame that shows the new range, and the next frame came
     a frame late."""
     page.open()
-    # Death's one mark as an open cross, as a category's symbol may be.
-    page.js(f"const gd = {page.GD}; Plotly.restyle(gd, {{'marker.symbol': 'cross-open'}},"
-            " [gd._fullData.findIndex(t => t.meta === 'marks:death')])")
+    # Death's one mark as an open cross, as a category's symbol may be: plotly.js draws it.
+    page.js("window.timelineLib.current.d.payload.figure.data.find(t => t.meta === 'marks:death')"
+            ".marker.symbol = 'cross-open'")
+    page.refill_traces()
+    page.wait(f"{page.GD}.querySelectorAll('.scatterlayer .trace .points path.point').length === 1",
+              message="death's open cross drawn by plotly.js")
     assert sorted(page.js(MARK_STROKES, "marks:")) == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
     press_and_move(page, 300, 200, release=False)
     assert page.js(MARK_STROKES, "marks:death") == ["rgb(0, 0, 0)"], "an open symbol is all outline"

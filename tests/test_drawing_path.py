@@ -17,31 +17,23 @@ for (const t of gd._fullData) {
     marks[d.ids[t.customdata[k]] + '@' + t.x[k]] = [t.meta, t.x[k], t.y[k]];
   }
 }
-// What SVG drew: each point's transform in the plot area, against where its datum belongs.
+// What SVG drew: each of the page's marks (timeline-marks.js) against where its point belongs.
 const offsets = [];
-for (const g of gd.querySelectorAll('.scatterlayer .trace')) {
-  const trace = g.__data__ && g.__data__[0] && g.__data__[0].trace;
-  if (!trace || !String(trace.meta).startsWith('marks:')) continue;
-  for (const p of g.querySelectorAll('.points path.point')) {
+for (const g of gd.querySelectorAll('.scatterlayer .page-marks > g')) {
+  if (!String(g.trace.meta).startsWith('marks:')) continue;
+  [...g.children].forEach((p, k) => {
     const m = /translate\\(([-\\d.e]+),\\s*([-\\d.e]+)\\)/.exec(p.getAttribute('transform') || '');
-    const datum = p.__data__;
-    offsets.push([Math.abs(Number(m[1]) - xa.l2p(datum.x)), Math.abs(Number(m[2]) - ya.l2p(datum.y))]);
-  }
+    offsets.push([Math.abs(Number(m[1]) - xa.l2p(g.trace.x[k])), Math.abs(Number(m[2]) - ya.l2p(g.trace.y[k]))]);
+  });
 }
 // The SVG elements each bar trace is drawn with.
 const barPaths = [...gd.querySelectorAll('.scatterlayer .trace')]
   .filter(g => g.__data__ && ['extents', 'lives', 'spans'].includes(g.__data__[0].trace.meta))
   .map(g => g.querySelectorAll('path').length);
 return {types: [...new Set(gd._fullData.map(t => t.type))], marks, offsets, barPaths,
+        plotlyPoints: gd.querySelectorAll('.scatterlayer .trace path.point').length,
         gl: document.querySelectorAll('#timeline .gl-canvas-context').length};
 """
-
-
-def redraw_all(page, chip: str = "strike") -> None:
-    """Rebuild the traces (a filter set and unset), so a changed drawing path takes effect."""
-    for _ in range(2):
-        page.js("[...document.querySelectorAll('button.chip')].find(b => b.id.includes(arguments[0])).click()", chip)
-        page.settle()
 
 
 def test_a_small_dataset_is_drawn_as_svg_and_large_as_webgl_with_the_same_marks(page):
@@ -50,20 +42,21 @@ def test_a_small_dataset_is_drawn_as_svg_and_large_as_webgl_with_the_same_marks(
     assert svg["types"] == ["scatter"], "29 events: SVG, no WebGL context to make"
     assert len(svg["marks"]) >= 29 and len(svg["offsets"]) == len(svg["marks"])
     assert max(max(dx, dy) for dx, dy in svg["offsets"]) < 0.5, "each SVG mark where its event's date is"
+    assert svg["plotlyPoints"] == 0, "the page draws the marks, plotly.js none"
     assert svg["barPaths"] == [1, 1, 1], "each bar trace one SVG element, however many bars"
     bars = {role: page.bars(role) for role in ("extents", "lives", "spans")}
     assert len(bars["lives"]) == 5 and len(bars["extents"]) > 5
 
     page.js("window.timelineLib.traces.svgEvents = 0")  # this page now takes the large-size path
     try:
-        redraw_all(page)
+        page.refill_traces()
         gl = page.js(MARKS)
         assert gl["types"] == ["scattergl"] and gl["gl"] > 0
         assert gl["marks"] == svg["marks"], "the same marks, by event id, at the same dates and rows"
         assert {role: page.bars(role) for role in bars} == bars, "the same bars at the same dates and rows"
     finally:
         page.js("window.timelineLib.traces.svgEvents = arguments[0]", 2000)
-        redraw_all(page)
+        page.refill_traces()
     assert page.js(MARKS)["types"] == ["scatter"]
     assert page.duo.get_logs() == []
 
@@ -131,7 +124,7 @@ def open_webgl(page, query: str = "") -> None:
     """The page at ``query``, the 29 shipped events drawn the large-size (WebGL) way."""
     page.open(query)
     page.js("window.timelineLib.traces.svgEvents = 0")
-    redraw_all(page)
+    page.refill_traces()
     assert page.js(f"return {page.GD}._fullData[0].type") == "scattergl"
 
 
@@ -187,7 +180,7 @@ def test_a_webgl_drag_pan_slides_the_picture_and_draws_it_once_where_it_ends(pag
     assert page.duo.get_logs() == []
 
 
-SVG_POINTS = "return [...document.querySelectorAll('#timeline .scatterlayer path.point')].map(p => p.getAttribute('transform'))"
+SVG_POINTS = "return [...document.querySelectorAll('#timeline .scatterlayer .page-marks path')].map(p => p.getAttribute('transform'))"
 SVG_LAYER = "return document.querySelector('#timeline .cartesianlayer .overplot .scatterlayer').style.transform"
 HOVER_BOX = "document.querySelector('#timeline .hoverlayer .hovertext')"
 
@@ -293,4 +286,32 @@ def test_a_webgl_sideways_swipe_slides_the_picture_and_draws_it_once(page):
         assert drawn["moved"] == 0 and all(drawn["marks"]), drawn
     finally:
         page.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+    assert page.duo.get_logs() == []
+
+
+PLOTLY_SHAPE = """
+const [symbol, size, done] = arguments;
+const div = document.createElement('div');
+document.body.appendChild(div);
+Plotly.newPlot(div, [{type: 'scatter', mode: 'markers', x: [0], y: [0], marker: {symbol, size}}], {width: 200, height: 200})
+  .then(() => {
+    const d = div.querySelector('path.point').getAttribute('d');
+    Plotly.purge(div);
+    div.remove();
+    done(d);
+  });
+"""
+"""The shape plotly.js draws for a mark of that symbol and size."""
+
+
+def test_the_page_draws_each_mark_in_plotly_s_own_shape_and_colour(page):
+    """In the SVG path the page draws the marks (assets/timeline-marks.js) with plotly.js's shapes."""
+    page.open()
+    drawn = page.js("return [...document.querySelectorAll('#timeline .page-marks > g')].map(g =>"
+                    " [g.dataset.meta, g.trace.marker.symbol, g.trace.marker.size, g.trace.marker.color,"
+                    "  g.getAttribute('fill'), g.firstChild.getAttribute('d')])")
+    assert len({symbol for _, symbol, *_ in drawn}) >= 5 and "uncertain" in {meta for meta, *_ in drawn}
+    for meta, symbol, size, colour, fill, shape in drawn:
+        assert fill == colour, meta
+        assert page.driver.execute_async_script(PLOTLY_SHAPE, symbol, size) == shape, (meta, symbol)
     assert page.duo.get_logs() == []

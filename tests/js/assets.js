@@ -7,8 +7,8 @@
 const path = require('node:path');
 
 const ASSETS = path.join(__dirname, '..', '..', 'assets');
-for (const name of ['timeline-calendar.js', 'timeline-data.js', 'timeline-labels.js', 'timeline-text.js',
-  'timeline-traces.js']) {
+for (const name of ['timeline-calendar.js', 'timeline-data.js', 'timeline-labels.js', 'timeline-marks.js',
+  'timeline-text.js', 'timeline-traces.js']) {
   require(path.join(ASSETS, name));
 }
 

@@ -27,22 +27,6 @@ test('marks, the WebGL path and an unmeasured plot keep their traces', () => {
   for (const unit of [0, NaN, -3]) assert.equal(lib.traces.bands(svg, unit), svg);
 });
 
-/* outlines: in the SVG path the page draws the marks' outline with CSS, and an export gets it back. */
-test("the SVG path's marks lose their outline to the page's CSS, and exports get it back", () => {
-  const mark = (meta, type = 'scatter') => ({ meta, type, mode: 'markers', x: [1], y: [0.5], customdata: [0],
-    marker: { color: 'red', line: { color: 'white', width: 1 } } });
-  const proposed = { ...mark('proposed'), marker: { color: 'white', symbol: 'circle-open', line: { color: 'red', width: 2 } } };
-  const gl = mark('marks:war', 'scattergl');
-  const { data, outline } = lib.traces.outlines([line('spans', [1, 2, null], [0.5, 0.5, null]), mark('marks:war'), gl, proposed]);
-  assert.deepEqual(outline, { color: 'white', width: 1 });
-  assert.equal(data[1].uid, 'outlined-1');
-  assert.deepEqual(data[1].marker, { color: 'red', line: { color: 'white', width: 0 } });
-  assert.deepEqual(lib.traces.outlineOf(data[1]).marker, mark('marks:war').marker);
-  assert.deepEqual([data[0], data[2], data[3]], [line('spans', [1, 2, null], [0.5, 0.5, null]), gl, proposed]);
-  assert.equal(lib.traces.outlineOf(data[2]), gl);
-  assert.equal(lib.traces.outlines([gl]).outline, null);
-});
-
 /* traces: a trace with nothing to draw is hidden, so plotly.js does not lay it out at every redraw. */
 test('traces hides the traces with nothing to draw and shows the rest', () => {
   const figure = { data: ['extents', 'lives', 'spans', 'marks:war', 'marks:treaty', 'uncertain', 'proposed']

@@ -14,7 +14,9 @@
  *
  *   take(data, shapeOf) -> the traces as plotly.js gets them, the page's marks taken out;
  *   plotlyOf(trace)     -> a trace as plotly.js alone would draw it (an exported image);
- *   draw(gd)            -> the marks for what plotly.js drew last.
+ *   draw(gd)            -> the marks for what plotly.js drew last (plotly_afterplot, which
+ *                          every draw of plotly.js ends with);
+ *   preview(gd)         -> the marks hidden while plotly.js previews a zoom of its own.
  *
  * Loads in the browser (window.timelineLib.marks) and in node (module.exports).
  */
@@ -55,10 +57,8 @@
     g.setAttribute('data-meta', String(trace.meta));
     g.setAttribute('fill', m.color);
     const line = m.line || {};
-    if (line.width > 0) {
-      g.setAttribute('stroke', line.color || '#444');
-      g.setAttribute('stroke-width', line.width);
-    }
+    g.setAttribute('stroke-width', line.width > 0 ? line.width : 0);
+    if (line.width > 0) g.setAttribute('stroke', line.color || '#444');
     if (m.opacity !== undefined && m.opacity < 1) g.setAttribute('opacity', m.opacity);
     const shape = document.createElementNS(SVG, 'path');
     shape.setAttribute('d', shapeOf(m.symbol || 'circle', m.size));
@@ -84,10 +84,23 @@
     }
   }
 
+  /* plotly.js's hover reaches a point as far past its edge as past a marker of the trace's
+     size, and puts the hover label beside it, from the point's radius: a radius its own
+     drawing of the markers would set, so it is set here for the points the page draws. */
+  function hoverRadius(gd) {
+    for (const cd of gd.calcdata || []) {
+      const trace = cd[0] && cd[0].trace && taken.get(cd[0].trace._input);
+      if (!trace) continue;
+      const radius = trace.marker.size / 2;
+      for (const di of cd) di.mrc = radius;
+    }
+  }
+
   function draw(gd) {
     const fl = gd._fullLayout;
     const scatter = fl && gd.querySelector('.cartesianlayer .overplot .scatterlayer');
     if (!scatter) return;
+    hoverRadius(gd);
     let layer = scatter.querySelector(':scope > .' + LAYER);
     if (!layer) {
       layer = document.createElementNS(SVG, 'g');
@@ -95,7 +108,9 @@
     }
     // Last, above plotly.js's traces (it appends a trace's group when one comes into view).
     if (layer !== scatter.lastChild) scatter.appendChild(layer);
-    const traces = (gd.data || []).filter((t) => taken.has(t) && t.visible !== false && t.x && t.x.length);
+    layer.removeAttribute('visibility');  // hidden during plotly.js's own zoom (preview)
+    // Each trace as given: a react that hands plotly.js the same traces again keeps their marks.
+    const traces = (gd.data || []).map((t) => taken.get(t)).filter((t) => t && t.visible !== false && t.x && t.x.length);
     const xa = fl.xaxis;
     const ya = fl.yaxis;
     const view = [xa.range[0], xa.range[1], xa._length, ya.range[0], ya.range[1], ya._length].join();
@@ -103,13 +118,21 @@
     const kept = new Map([...layer.children].map((g) => [g.trace, g]));
     const groups = traces.map((t) => kept.get(t) || group(t, shapeOf));
     if (groups.length === layer.children.length && groups.every((g, k) => layer.children[k] === g) && layer.view === view) {
-      return;  // drawn already (a react that changed nothing here, say)
+      return;  // drawn already: the same traces and the same view (a draw of the eras' names, say)
     }
     for (const g of groups) place(g, xa, ya);
     layer.replaceChildren(...groups);
     layer.view = view;
   }
 
-  lib.marks = { take, plotlyOf, draw };
+  /* plotly.js's own zoom (a wheel turn over the time axis's labels, a drag of the axis's end)
+     previews the new range by scaling the whole plot, and keeps only its own marks round: the
+     page's hide until plotly.js draws the range (draw). */
+  function preview(gd) {
+    const layer = gd.querySelector('.scatterlayer > .' + LAYER);
+    if (layer) layer.setAttribute('visibility', 'hidden');
+  }
+
+  lib.marks = { take, plotlyOf, draw, preview };
   if (typeof module !== 'undefined') module.exports = lib.marks;
 })();

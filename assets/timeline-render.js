@@ -376,13 +376,15 @@
   }
 
   function attach(gd) {
-    // The page's marks after every draw of plotly.js (timeline-marks.js), in its task.
-    for (const name of ['plotly_relayout', 'plotly_react', 'plotly_restyle']) gd.on(name, () => lib.marks.draw(gd));
     gd.on('plotly_relayout', onRelayout);
-    gd.on('plotly_relayouting', () => layerMoving(true));
+    gd.on('plotly_relayouting', (event) => {
+      layerMoving(true);
+      // plotly.js's own zoom says which range it previews; the page's pan says none (timeline-interact.js).
+      if (event && Object.keys(event).length) lib.marks.preview(gd);
+    });
     gd.on('plotly_click', onClick);
     gd.on('plotly_afterplot', () => {
-      lib.marks.draw(gd);
+      lib.marks.draw(gd);  // the page's marks (timeline-marks.js), in the task of plotly.js's draw
       status.paints += 1;
       status.lastPaint = performance.now();
       if (status.firstPaint === null) Object.assign(status, { firstPaint: status.lastPaint, firstShown: status.shown });

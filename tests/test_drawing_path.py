@@ -17,21 +17,23 @@ for (const t of gd._fullData) {
     marks[d.ids[t.customdata[k]] + '@' + t.x[k]] = [t.meta, t.x[k], t.y[k]];
   }
 }
-// What SVG drew: each of the page's marks (timeline-marks.js) against where its point belongs.
+// What SVG drew: each of the page's marks (timeline-marks.js: the events' and the uncertain dots)
+// against where its point belongs.
 const offsets = [];
 for (const g of gd.querySelectorAll('.scatterlayer .page-marks > g')) {
-  if (!String(g.trace.meta).startsWith('marks:')) continue;
   [...g.children].forEach((p, k) => {
     const m = /translate\\(([-\\d.e]+),\\s*([-\\d.e]+)\\)/.exec(p.getAttribute('transform') || '');
     offsets.push([Math.abs(Number(m[1]) - xa.l2p(g.trace.x[k])), Math.abs(Number(m[2]) - ya.l2p(g.trace.y[k]))]);
   });
 }
+const uncertain = gd._fullData.find(t => t.meta === 'uncertain');
 // The SVG elements each bar trace is drawn with.
 const barPaths = [...gd.querySelectorAll('.scatterlayer .trace')]
   .filter(g => g.__data__ && ['extents', 'lives', 'spans'].includes(g.__data__[0].trace.meta))
   .map(g => g.querySelectorAll('path').length);
 return {types: [...new Set(gd._fullData.map(t => t.type))], marks, offsets, barPaths,
         plotlyPoints: gd.querySelectorAll('.scatterlayer .trace path.point').length,
+        uncertain: uncertain && uncertain.visible ? uncertain.x.length : 0,
         gl: document.querySelectorAll('#timeline .gl-canvas-context').length};
 """
 
@@ -40,7 +42,8 @@ def test_a_small_dataset_is_drawn_as_svg_and_large_as_webgl_with_the_same_marks(
     page.open()
     svg = page.js(MARKS)
     assert svg["types"] == ["scatter"], "29 events: SVG, no WebGL context to make"
-    assert len(svg["marks"]) >= 29 and len(svg["offsets"]) == len(svg["marks"])
+    assert len(svg["marks"]) >= 29 and svg["uncertain"] > 0
+    assert len(svg["offsets"]) == len(svg["marks"]) + svg["uncertain"], "every mark and uncertain dot drawn"
     assert max(max(dx, dy) for dx, dy in svg["offsets"]) < 0.5, "each SVG mark where its event's date is"
     assert svg["plotlyPoints"] == 0, "the page draws the marks, plotly.js none"
     assert svg["barPaths"] == [1, 1, 1], "each bar trace one SVG element, however many bars"
@@ -289,29 +292,97 @@ def test_a_webgl_sideways_swipe_slides_the_picture_and_draws_it_once(page):
     assert page.duo.get_logs() == []
 
 
-PLOTLY_SHAPE = """
-const [symbol, size, done] = arguments;
+PLOTLY_MARK = """
+const [marker, done] = arguments;
 const div = document.createElement('div');
 document.body.appendChild(div);
-Plotly.newPlot(div, [{type: 'scatter', mode: 'markers', x: [0], y: [0], marker: {symbol, size}}], {width: 200, height: 200})
+Plotly.newPlot(div, [{type: 'scatter', mode: 'markers', x: [0], y: [0], marker}], {width: 200, height: 200})
   .then(() => {
-    const d = div.querySelector('path.point').getAttribute('d');
+    const p = div.querySelector('path.point'), style = getComputedStyle(p);
+    const drawn = [p.getAttribute('d'), style.fill, style.fillOpacity, style.stroke, style.strokeWidth, style.opacity];
     Plotly.purge(div);
     div.remove();
-    done(d);
+    done(drawn);
   });
 """
-"""The shape plotly.js draws for a mark of that symbol and size."""
+"""A mark as plotly.js draws it for that marker: its shape, fill, outline and opacity."""
+
+PAGE_MARKS = """
+return [...document.querySelectorAll('#timeline .page-marks > g')].map(g => {
+  const style = getComputedStyle(g.firstChild);
+  return [g.dataset.meta, g.trace.marker,
+          [g.firstChild.getAttribute('d'), style.fill, style.fillOpacity, style.stroke, style.strokeWidth, style.opacity]];
+});
+"""
 
 
-def test_the_page_draws_each_mark_in_plotly_s_own_shape_and_colour(page):
-    """In the SVG path the page draws the marks (assets/timeline-marks.js) with plotly.js's shapes."""
+def test_the_page_draws_each_mark_as_plotly_would(page):
+    """In the SVG path the page draws the marks (assets/timeline-marks.js): each trace's first mark
+    has the shape, colours and outline plotly.js gives the same marker."""
     page.open()
-    drawn = page.js("return [...document.querySelectorAll('#timeline .page-marks > g')].map(g =>"
-                    " [g.dataset.meta, g.trace.marker.symbol, g.trace.marker.size, g.trace.marker.color,"
-                    "  g.getAttribute('fill'), g.firstChild.getAttribute('d')])")
-    assert len({symbol for _, symbol, *_ in drawn}) >= 5 and "uncertain" in {meta for meta, *_ in drawn}
-    for meta, symbol, size, colour, fill, shape in drawn:
-        assert fill == colour, meta
-        assert page.driver.execute_async_script(PLOTLY_SHAPE, symbol, size) == shape, (meta, symbol)
+    drawn = page.js(PAGE_MARKS)
+    assert len({marker.get("symbol") for _, marker, _ in drawn}) >= 5 and "uncertain" in {meta for meta, *_ in drawn}
+    for meta, marker, look in drawn:
+        assert look == page.driver.execute_async_script(PLOTLY_MARK, marker), meta
+    assert page.duo.get_logs() == []
+
+
+ISOLATED_MARK = """
+const gd = document.querySelector('#timeline .js-plotly-plot'), fl = gd._fullLayout, box = gd.getBoundingClientRect();
+const at = [];
+for (const t of gd._fullData) {
+  if (!String(t.meta).startsWith('marks:')) continue;
+  for (let k = 0; k < t.x.length; k++) at.push([fl.xaxis.l2p(t.x[k]), fl.yaxis.l2p(t.y[k]), t.customdata[k]]);
+}
+const alone = at.find(([x, y]) => x > 60 && at.every(([u, v]) => (u === x && v === y) || Math.hypot(u - x, v - y) > 60));
+return [box.left + fl._size.l + alone[0], box.top + fl._size.t + alone[1], window.timelineLib.current.d.safeTitle[alone[2]]];
+"""
+
+
+def test_a_mark_is_hovered_from_as_far_as_plotly_s_own(page):
+    """plotly.js still hovers the page's marks (mode 'none'), and reaches as far past their edge as
+    past a marker of that size: 16 px from a mark's centre (hoverdistance 12, radius 5.5)."""
+    page.open()
+    x, y, title = page.js(ISOLATED_MARK)
+    mouse(page, "mouseMoved", x - 16, y)
+    page.wait(HOVER_BOX, message="the hover box of a mark 16 px away")
+    assert title in page.js(f"return {HOVER_BOX}.textContent")
+    assert page.duo.get_logs() == []
+
+
+def test_plotly_s_own_zoom_hides_the_page_s_marks_until_it_draws(page):
+    """A wheel turn over the time axis's labels is plotly.js's own zoom: it previews the range by
+    scaling the plot, which would stretch the page's marks.  They hide, and come back where their
+    dates are once plotly.js draws the range."""
+    page.open()
+    before = page.x_range()
+    page.js(f"const gd = {page.GD}; gd.on('plotly_relayouting', () => {{ window.__during ="
+            " gd.querySelector('.page-marks').getAttribute('visibility'); })")
+    plot = page.plot_box()
+    mouse(page, "mouseWheel", (plot["left"] + plot["right"]) / 2, plot["bottom"] + 12, deltaX=0, deltaY=-200)
+    page.wait(f"{page.GD}._fullLayout.xaxis.range[1] - {page.GD}._fullLayout.xaxis.range[0] < {before[1] - before[0]}",
+              message="plotly.js's zoom drawn")
+    page.settle()
+    assert page.js("return window.__during") == "hidden", "hidden while plotly.js previews the zoom"
+    drawn = page.js(MARKS)
+    assert page.js("return document.querySelector('#timeline .page-marks').getAttribute('visibility')") is None
+    assert drawn["offsets"] and max(max(dx, dy) for dx, dy in drawn["offsets"]) < 0.5, "each mark where its date is"
+    assert page.duo.get_logs() == []
+
+
+def test_the_marks_follow_the_filters_and_the_plot_s_size(page):
+    """A category filtered out takes its marks with it; a taller plot moves every mark to its row."""
+    page.open(height=720)
+    groups = lambda: page.js("return [...document.querySelectorAll('#timeline .page-marks > g')]"  # noqa: E731
+                             ".map(g => g.dataset.meta)")
+    assert "marks:strike" in groups()
+    page.js("[...document.querySelectorAll('button.chip')].find(b => b.id.includes('strike')).click()")
+    page.settle()
+    assert "marks:strike" not in groups() and "marks:war" in groups()
+    height = page.js(f"return {page.GD}._fullLayout._size.h")
+    page.viewport(1280, 1000)
+    page.wait(f"{page.GD}._fullLayout._size.h > {height + 100}", message="the plot grows with the window")
+    page.settle()
+    drawn = page.js(MARKS)
+    assert drawn["offsets"] and max(max(dx, dy) for dx, dy in drawn["offsets"]) < 0.5, "each mark on its row"
     assert page.duo.get_logs() == []

@@ -109,7 +109,7 @@ def test_png_svg_and_csv_of_the_current_view(classroom):
     assert labels and all(label.replace("'", "&#39;") in svg or label in svg for label in labels)
     assert "1920" in svg  # a tick label
     assert "<image" not in svg and svg.count('class="point') >= len(visible)  # vector marks
-    # The marks' outline, which the page draws with its CSS, is in the file (timeline-traces.js, outlines).
+    # The marks' outline is in the file: plotly.js draws the marks the page draws on screen (timeline-marks.js).
     outlined = re.findall(r'class="point[^"]*"[^>]*style="[^"]*stroke-width: 1px;[^"]*stroke: rgb\(255, 255, 255\)', svg)
     assert len(outlined) >= len(visible), "every mark in view outlined"
     # CSV: exactly the events in view.

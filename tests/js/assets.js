@@ -1,5 +1,5 @@
 /*
- * The browser modules node can load (assets/timeline-*.js that touch no page), in
+ * The browser modules node can load (assets/timeline-*.js that touch no page when loaded), in
  * the order Dash loads them, as the one namespace they extend (window.timelineLib
  * in the browser, globalThis.timelineLib here).
  */

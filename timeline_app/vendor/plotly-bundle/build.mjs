@@ -7,6 +7,7 @@ import { createHash } from 'crypto';
 import { readFile } from 'fs/promises';
 import { createRequire } from 'module';
 import path from 'path';
+import { fileURLToPath } from 'url';
 
 const require = createRequire(import.meta.url);
 const { environmentPlugin } = require('esbuild-plugin-environment');
@@ -16,11 +17,12 @@ const { version } = require('plotly.js/package.json');
 /* plotly.js's CSS, put in the page by the bundle when it loads, as plotly.js's own build does
    (esbuild-plugin-inline-css).  That plugin names the <style> element by the file's absolute path,
    so the bytes built depended on where the folder was; here it is the path from this folder. */
+const here = path.dirname(fileURLToPath(import.meta.url));
 const inlineCss = {
   name: 'inline-css',
   setup(b) {
     b.onLoad({ filter: /\.css$/ }, async (args) => {
-      const id = createHash('sha256').update(path.relative(import.meta.dirname, args.path)).digest('hex');
+      const id = createHash('sha256').update(path.relative(here, args.path)).digest('hex');
       const css = JSON.stringify(await readFile(args.path, 'utf8'));
       return {
         loader: 'js',

@@ -53,7 +53,6 @@
   function group(trace, shapeOf) {
     const m = trace.marker;
     const g = document.createElementNS(SVG, 'g');
-    g.setAttribute('class', 'marks');
     g.setAttribute('data-meta', String(trace.meta));
     g.setAttribute('fill', m.color);
     const line = m.line || {};
@@ -67,20 +66,13 @@
     return g;
   }
 
-  /* Each point where plotly.js would put it (c2p, rounded as plotly.js rounds); one off the axes'
-     numbers (a gap) is hidden. */
+  /* Each point where plotly.js would put it (c2p, rounded as plotly.js rounds).  A mark's date
+     and row are always numbers (timeline-traces.js, traces): no gaps to leave out. */
   function place(g, xa, ya) {
     const { x, y } = g.trace;
     let p = g.firstChild;
     for (let k = 0; k < x.length; k++, p = p.nextSibling) {
-      const px = xa.c2p(x[k]);
-      const py = ya.c2p(y[k]);
-      if (Number.isFinite(px) && Number.isFinite(py)) {
-        p.setAttribute('transform', `translate(${px},${py})`);
-        if (p.hasAttribute('visibility')) p.removeAttribute('visibility');
-      } else {
-        p.setAttribute('visibility', 'hidden');
-      }
+      p.setAttribute('transform', `translate(${xa.c2p(x[k])},${ya.c2p(y[k])})`);
     }
   }
 
